@@ -1,0 +1,34 @@
+# The two commands of the README: `make demo` and `make test`.
+# Both create the virtual environment and install Graphviz when missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test setup system-deps bench readme clean
+
+demo: setup
+	$(BIN)/coordgraph check --fail-on never
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.installed system-deps
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coordgraph needs Python 3.11 or newer: run make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+bench: setup
+	$(BIN)/python benchmarks/bench_check.py
+
+readme: setup
+	$(BIN)/python scripts/update_readme.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,79 @@
+"""The ``coordgraph`` command: a thin client over the library.
+
+The library raises; this module turns its errors into messages on stderr and
+exit codes (0 fine, 1 findings at or above --fail-on, 2 invalid data or
+usage, 3 Graphviz). Heavy imports happen inside the commands that need them.
+"""
+
+import sys
+
+import click
+
+from .. import __version__
+
+FORMATS = ("text", "json", "markdown")
+
+
+def _data_option(function):
+    return click.option(
+        "--data", "data_dir", metavar="DIR", type=click.Path(file_okay=False),
+        help="Context folder with nodes.csv, edges.csv and optionally context.toml "
+             "[default: the bundled generic framework].")(function)
+
+
+def _org_option(function):
+    return click.option(
+        "--org", metavar="ORG",
+        help="Organisation whose representation is checked [default: org in "
+             "context.toml, else IOM].")(function)
+
+
+def _load(data_dir, fmt="text"):
+    """Load the context, or print every problem and exit 2."""
+    from ..errors import DataError
+    from ..loading import load
+    from ..reporting import problems_json, problems_text
+
+    try:
+        graph, warnings = load(data_dir, with_warnings=True)
+    except DataError as exc:
+        if fmt == "json":
+            click.echo(problems_json(exc.problems, exc.warnings))
+        else:
+            click.echo(problems_text(exc.problems, exc.warnings), err=True, nl=False)
+        sys.exit(2)
+    if warnings and fmt != "json":
+        click.echo(problems_text([], warnings), err=True, nl=False)
+    return graph, warnings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="coordgraph")
+def cli():
+    """Map humanitarian coordination platforms and who sits in them, check
+    for gaps, and draw organigrams.
+
+    \b
+    Examples:
+      coordgraph check                      # the bundled generic framework
+      coordgraph check --data my-country    # your own nodes.csv and edges.csv
+      coordgraph validate --data my-country
+
+    Exit codes: 0 fine, 1 findings at or above --fail-on, 2 invalid data or
+    usage, 3 Graphviz missing, failed or timed out.
+    """
+
+
+# Each module adds its commands to `cli`; none imports networkx or pydot at
+# import time, so `coordgraph --help` stays fast.
+from . import checking, contexts, exporting, rendering  # noqa: E402,F401
+
+
+def main():
+    """Console-script entry point."""
+    try:
+        cli(prog_name="coordgraph")
+    except BrokenPipeError:
+        # `coordgraph check | head` closed the pipe: not an error.
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,73 @@
+"""Commands that read a context and report on it: ``validate`` and ``check``."""
+
+import sys
+
+import click
+
+from . import FORMATS, _data_option, _load, _org_option, cli
+
+
+@cli.command()
+@_data_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="Output format.")
+def validate(data_dir, fmt):
+    """Check that a context folder is well formed (rules CG101-CG109).
+
+    Every problem is reported at once, as path:line:column: CODE message
+    (hint). Exits 0 when the data is valid, 2 when it is not.
+
+    \b
+    Examples:
+      coordgraph validate --data my-country
+      coordgraph validate --data my-country --format json
+    """
+    from ..reporting import problems_json
+
+    graph, warnings = _load(data_dir, fmt)
+    if fmt == "json":
+        click.echo(problems_json([], warnings))
+        return
+    platforms = sum(1 for n in graph.nodes.values() if n.kind == "platform")
+    where = data_dir or "bundled framework"
+    click.echo(f"{where}: valid: {platforms} platforms, {len(graph.nodes) - platforms} roles, "
+               f"{len(graph.edges)} relations.")
+
+
+@cli.command()
+@_data_option
+@_org_option
+@click.option("--max-seats", type=click.IntRange(min=1), default=3, show_default=True,
+              help="A role with seats in more platforms than this is overloaded (CG304).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format: a plain report, the JSON object, or a Markdown table.")
+@click.option("--fail-on", type=click.Choice(("error", "warning", "never")), default="error",
+              show_default=True, help="Exit 1 when a finding is at or above this severity.")
+def check(data_dir, org, max_seats, fmt, fail_on):
+    """Find where the organisation is missing, thin or overloaded (CG2xx, CG3xx).
+
+    Runs every rule on a valid context: escalation cycles and forks, orphans,
+    unrepresented platforms, weak or junior representation, overloaded roles
+    and single points of failure. Inactive platforms are ignored.
+
+    \b
+    Examples:
+      coordgraph check
+      coordgraph check --data my-country --fail-on warning
+      coordgraph check --org UNHCR --format json
+      coordgraph check --format markdown > brief-annex.md
+    """
+    from ..analysis import check as run_checks
+    from ..findings import fails
+    from ..reporting import findings_json, findings_markdown, findings_text
+
+    graph, _ = _load(data_dir, fmt)
+    org = org or graph.context.org
+    findings = run_checks(graph, org=org, max_seats=max_seats)
+    if fmt == "json":
+        click.echo(findings_json(findings, org))
+    elif fmt == "markdown":
+        click.echo(findings_markdown(graph, findings, org), nl=False)
+    else:
+        click.echo(findings_text(graph, findings, org), nl=False)
+    sys.exit(1 if fails(findings, fail_on) else 0)

@@ -1,0 +1,1 @@
+"""Commands for country contexts: ``init``, ``diff`` and ``show`` (issue 4)."""

@@ -1,0 +1,1 @@
+"""The ``export`` command (issue 5)."""

@@ -1,0 +1,87 @@
+"""Parse ``context.toml``: the name, country, date, organisation and language."""
+
+import datetime
+import re
+import tomllib
+
+from .errors import Problem
+from .model import Context
+from .schema import CONTEXT_KEYS, DEFAULT_ORG, LANGS
+from .validation import did_you_mean
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def parse_context(text: str, file: str, problems: list, warnings: list) -> Context:
+    """Context from TOML text; problems are appended, never raised.
+
+    >>> parse_context('name = "Sudan"\\ncountry = "SDN"\\nas_of = 2026-11-01\\n', "c.toml", [], [])
+    Context(name='Sudan', country='SDN', org='IOM', as_of='2026-11-01', lang='en')
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        position = _TOML_POSITION.search(str(exc))
+        line, column = (int(position[1]), int(position[2])) if position else (None, None)
+        problems.append(Problem("CG101", file, line, column,
+                                f"not valid TOML: {_TOML_POSITION.sub('', str(exc)).strip()}",
+                                'write one setting per line, e.g. name = "Sudan"'))
+        return Context()
+
+    lines = text.splitlines()
+
+    def line_of(key):
+        for number, content in enumerate(lines, start=1):
+            if content.strip().startswith(key):
+                return number
+        return None
+
+    values = {}
+    for key, value in data.items():
+        if key not in CONTEXT_KEYS:
+            warnings.append(Problem("CG102", file, line_of(key), None,
+                                    f"unknown setting '{key}' is ignored",
+                                    did_you_mean(key, CONTEXT_KEYS)
+                                    or "settings: " + ", ".join(CONTEXT_KEYS),
+                                    severity="warning"))
+            continue
+        if key == "as_of":
+            value = _date(value)
+            if value is None:
+                problems.append(Problem("CG105", file, line_of(key), None,
+                                        "as_of is not a date", "write it as as_of = 2026-11-28"))
+                continue
+        elif not isinstance(value, str):
+            problems.append(Problem("CG105", file, line_of(key), None,
+                                    f"{key} must be text in quotes", f'{key} = "..."'))
+            continue
+        value = value.strip()
+        if key == "lang":
+            value = value.lower()
+            if value not in LANGS:
+                problems.append(Problem("CG105", file, line_of(key), None,
+                                        f"unknown lang '{value}'", "allowed: " + ", ".join(LANGS)))
+                continue
+        if key == "country" and value and not re.fullmatch(r"[A-Za-z]{3}", value):
+            problems.append(Problem("CG105", file, line_of(key), None,
+                                    f"country '{value}' is not an ISO 3166-1 alpha-3 code",
+                                    "three letters, e.g. SDN, HTI, COL"))
+            continue
+        if key == "country":
+            value = value.upper()
+        values[key] = value
+    values["org"] = values.get("org") or DEFAULT_ORG
+    return Context(**values)
+
+
+def _date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return None
+    return None

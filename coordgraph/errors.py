@@ -1,0 +1,69 @@
+"""The package's own exceptions and the problem records they carry.
+
+The library raises these; only the CLI turns them into messages and exit
+codes (2 for data and usage, 3 for Graphviz).
+"""
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or suspicious) in an input file.
+
+    ``line`` and ``column`` are 1-based; ``None`` when the problem concerns
+    the whole file.
+    """
+
+    code: str
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+    hint: str = ""
+    severity: str = "error"
+
+    def location(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        del data["severity"]
+        return data
+
+    def sort_key(self):
+        return (self.file, self.line or 0, self.column or 0, self.code)
+
+
+class CoordgraphError(Exception):
+    """Base class of every error coordgraph raises on purpose."""
+
+    exit_code = 2
+
+
+class DataError(CoordgraphError):
+    """The context's files are invalid; ``problems`` lists every CG1xx error."""
+
+    def __init__(self, problems, warnings=()):
+        self.problems = sorted(problems, key=Problem.sort_key)
+        self.warnings = list(warnings)
+        first = self.problems[0] if self.problems else None
+        summary = f"{len(self.problems)} problem(s) in the data"
+        if first is not None:
+            summary += f"; first: {first.location()}: {first.code} {first.message}"
+        super().__init__(summary)
+
+
+class UsageError(CoordgraphError):
+    """A valid graph was asked for something it cannot give (unknown id...)."""
+
+
+class GraphvizError(CoordgraphError):
+    """Graphviz is missing, failed or timed out."""
+
+    exit_code = 3

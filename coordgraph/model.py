@@ -1,0 +1,182 @@
+"""The coordination graph: platforms and roles, and the relations between them.
+
+The core is plain dicts and slotted records, because the analyses must stay
+fast at hundreds of thousands of nodes; :meth:`CoordGraph.to_networkx`
+builds a ``networkx.MultiDiGraph`` (one edge key per relation) on demand for
+rendering, export and anyone who wants networkx's algorithms.
+"""
+
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+
+from .schema import DEFAULT_ORG, SEAT_CAPACITIES
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    kind: str
+    label: str
+    label_fr: str = ""
+    label_es: str = ""
+    org: str = ""
+    structure: str = ""
+    level: str = "national"
+    status: str = "active"
+    seniority: int | None = None
+    min_seniority: int | None = None
+    code: str = ""
+    description: str = ""
+    reference: str = ""
+    line: int = 0
+
+    @property
+    def is_platform(self) -> bool:
+        return self.kind == "platform"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status != "inactive"
+
+    def label_in(self, lang: str = "en") -> str:
+        """The label in ``lang`` ('en', 'fr', 'es'), falling back to ``label``."""
+        if lang == "fr" and self.label_fr:
+            return self.label_fr
+        if lang == "es" and self.label_es:
+            return self.label_es
+        return self.label
+
+    def attributes(self) -> dict:
+        """Non-empty data attributes (no ``id``, no ``line``)."""
+        return _attributes(self, ("id", "line"))
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    source: str
+    target: str
+    relation: str
+    capacity: str = ""
+    condition: str = ""
+    note: str = ""
+    reference: str = ""
+    line: int = 0
+
+    @property
+    def is_seat(self) -> bool:
+        """A membership that counts as a seat (not alternate or observer)."""
+        return self.relation == "membership" and self.capacity in SEAT_CAPACITIES
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.relation, self.target)
+
+    def attributes(self) -> dict:
+        """Non-empty data attributes (no endpoints, no ``line``)."""
+        return _attributes(self, ("source", "target", "line"))
+
+
+def _attributes(record, skip) -> dict:
+    out = {}
+    for f in fields(record):
+        if f.name in skip:
+            continue
+        value = getattr(record, f.name)
+        if value not in ("", None):
+            out[f.name] = value
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What ``context.toml`` says about the context (all optional)."""
+
+    name: str = ""
+    country: str = ""
+    org: str = DEFAULT_ORG
+    as_of: str = ""
+    lang: str = "en"
+
+
+@dataclass(eq=False)
+class CoordGraph:
+    """A validated context: nodes by id, edges in file order, and its context.
+
+    Build one with :func:`coordgraph.load` (a folder) or
+    :func:`coordgraph.from_records` (rows in memory).
+    """
+
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    context: Context = field(default_factory=Context)
+    source: str = ""
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def __contains__(self, node_id) -> bool:
+        return node_id in self.nodes
+
+    def __repr__(self) -> str:
+        where = f" from {self.source!r}" if self.source else ""
+        return f"<CoordGraph{where}: {len(self.nodes)} nodes, {len(self.edges)} edges>"
+
+    # Indexes, built once on first use. The graph is never mutated after load.
+    @cached_property
+    def out_edges(self) -> dict[str, list[Edge]]:
+        """Edges leaving each node (nodes without any are absent)."""
+        index: dict[str, list[Edge]] = {}
+        for edge in self.edges:
+            index.setdefault(edge.source, []).append(edge)
+        return index
+
+    @cached_property
+    def in_edges(self) -> dict[str, list[Edge]]:
+        """Edges arriving at each node (nodes without any are absent)."""
+        index: dict[str, list[Edge]] = {}
+        for edge in self.edges:
+            index.setdefault(edge.target, []).append(edge)
+        return index
+
+    def memberships(self, platform_id: str) -> list[Edge]:
+        """Membership edges into a platform, any capacity."""
+        return [e for e in self.in_edges.get(platform_id, ()) if e.relation == "membership"]
+
+    def escalates_to(self, platform_id: str) -> list[str]:
+        """Platforms this platform escalates to, in file order."""
+        return [e.target for e in self.out_edges.get(platform_id, ()) if e.relation == "escalation"]
+
+    def active_platforms(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.kind == "platform" and n.status != "inactive"]
+
+    def label(self, node_id: str, lang: str = "en") -> str:
+        node = self.nodes.get(node_id)
+        return node.label_in(lang) if node else node_id
+
+    def org_of(self, node: Node) -> str:
+        return node.org or DEFAULT_ORG
+
+    def to_networkx(self):
+        """A ``networkx.MultiDiGraph`` with every attribute; edge keys are relations.
+
+        >>> import coordgraph
+        >>> g = coordgraph.from_records(
+        ...     nodes=[{"id": "hct", "kind": "platform", "label": "HCT"},
+        ...            {"id": "com", "kind": "role", "label": "Chief of Mission"}],
+        ...     edges=[{"source": "com", "target": "hct", "relation": "membership"}])
+        >>> G = g.to_networkx()
+        >>> G.nodes["com"]["org"], G.edges["com", "hct", "membership"]["capacity"]
+        ('IOM', 'member')
+        """
+        import networkx as nx
+
+        G = nx.MultiDiGraph()
+        G.graph.update({k: v for k, v in _attributes(self.context, ()).items()})
+        G.add_nodes_from((n.id, n.attributes()) for n in self.nodes.values())
+        G.add_edges_from((e.source, e.target, e.relation, e.attributes()) for e in self.edges)
+        return G
+
+    def _repr_svg_(self):
+        from .rendering import render
+
+        return render(self, format="svg").decode("utf-8")

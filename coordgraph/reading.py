@@ -1,0 +1,218 @@
+"""Read CSV the way Excel writes it: bytes in, rows with line numbers out.
+
+Parsing is separate from file I/O: :func:`parse_table` takes bytes and never
+touches the disk, :func:`read_table` adds the file. Accepted: UTF-8 with or
+without BOM, UTF-16 with BOM, Windows-1252 (with a warning), ``,`` ``;`` or
+tab as delimiter, a leading ``sep=;`` line, CRLF, blank rows and trailing
+blank columns, spaces around cells. Every cell is read as text, trimmed and
+NFC-normalised. Anything else is a CG101 problem with its line.
+"""
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+
+_SEP_LINE = re.compile(r"sep=(.)\s*\Z", re.IGNORECASE)
+_DELIMITERS = (",", ";", "\t")
+_SIGNATURES = {
+    b"PK\x03\x04": "an Excel workbook (.xlsx)",
+    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
+}
+_XLSX_HINT = "in Excel, use File > Save As > 'CSV UTF-8 (Comma delimited)'"
+
+
+@dataclass
+class Table:
+    """A parsed CSV file: normalised header names and the data rows.
+
+    ``rows`` holds ``(line, cells)`` pairs, ``line`` being the physical line
+    where the record starts; blank rows are dropped.
+    """
+
+    file: str
+    header: list[str] = field(default_factory=list)
+    header_line: int = 1
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    delimiter: str = ","
+    encoding: str = "utf-8"
+
+    def column_index(self) -> dict[str, int]:
+        """Map each named column to its position (first occurrence wins)."""
+        index: dict[str, int] = {}
+        for position, name in enumerate(self.header):
+            if name and name not in index:
+                index[name] = position
+        return index
+
+
+def clean_cell(value: str) -> str:
+    """Trim (including non-breaking spaces) and NFC-normalise one cell.
+
+    >>> clean_cell("  UNHCR\\u00a0")
+    'UNHCR'
+    >>> clean_cell("Se\\u0301curite\\u0301") == "Sécurité"
+    True
+    """
+    value = value.strip()
+    if value.isascii():
+        return value
+    return unicodedata.normalize("NFC", value)
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, str, list[Problem]]:
+    """Decode file bytes; returns ``(text, encoding, problems)``.
+
+    A Windows-1252 fallback adds a warning; undecodable bytes an error.
+    """
+    for signature, what in _SIGNATURES.items():
+        if data.startswith(signature):
+            return None, "", [Problem("CG101", file, None, None,
+                                      f"this is {what}, not a CSV file", _XLSX_HINT)]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            return None, "", [_decode_problem(data, file, exc, "UTF-16")]
+    try:
+        return data.decode("utf-8-sig"), "utf-8", []
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None, "", [_decode_problem(data, file, utf8_error, "UTF-8 or Windows-1252")]
+        line = data.count(b"\n", 0, utf8_error.start) + 1
+        warning = Problem(
+            "CG101", file, line, None,
+            "file is not UTF-8; read it as Windows-1252",
+            "save it as 'CSV UTF-8' in Excel so accents survive on every machine",
+            severity="warning",
+        )
+        return text, "cp1252", [warning]
+
+
+def _decode_problem(data: bytes, file: str, exc: UnicodeDecodeError, tried: str) -> Problem:
+    line = data.count(b"\n", 0, exc.start) + 1
+    return Problem("CG101", file, line, None,
+                   f"file is not decodable as {tried} (byte {data[exc.start]:#04x})",
+                   "save the file as 'CSV UTF-8' in Excel")
+
+
+def parse_table(data: bytes, file: str) -> Table:
+    """Parse CSV bytes into a :class:`Table`; problems are collected, not raised.
+
+    >>> t = parse_table(b"\\xef\\xbb\\xbfsep=;\\r\\nid;kind\\r\\nhct ; platform;;\\r\\n\\r\\n", "n.csv")
+    >>> t.header, t.rows, t.delimiter
+    (['id', 'kind'], [(3, ['hct', 'platform'])], ';')
+    """
+    table = Table(file)
+    text, table.encoding, problems = decode(data, file)
+    for problem in problems:
+        (table.warnings if problem.severity == "warning" else table.problems).append(problem)
+    if text is None:
+        return table
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        table.problems.append(Problem("CG101", file, line, None,
+                                      "file contains NUL bytes: it is not a text CSV file",
+                                      _XLSX_HINT))
+        return table
+
+    first_line_end = text.find("\n")
+    first_line = text if first_line_end < 0 else text[:first_line_end]
+    offset = 0
+    sep = _SEP_LINE.match(first_line.strip())
+    if sep:
+        table.delimiter = sep.group(1)
+        text = text[first_line_end + 1:] if first_line_end >= 0 else ""
+        offset = 1
+    else:
+        table.delimiter = _sniff_delimiter(first_line)
+
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter, strict=True)
+    previous_end = 0
+    try:
+        for cells in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if not table.header:
+                if not any(c.strip() for c in cells):
+                    continue
+                table.header_line = start + offset
+                table.header = [clean_cell(c).lower() for c in cells]
+                _drop_trailing_blanks(table.header)
+                continue
+            if not cells or not any(c.strip() for c in cells):
+                continue
+            cells = [clean_cell(c) for c in cells]
+            _drop_trailing_blanks(cells)
+            line = start + offset
+            if previous_end > start and not _plausible_multiline(cells, table):
+                table.problems.append(Problem(
+                    "CG101", file, line, None,
+                    f"a quoted cell opened on line {line} runs over "
+                    f"{previous_end - start + 1} lines and seems to swallow other rows",
+                    'close the quote, or double a quote that is part of the text ("")'))
+                continue
+            table.rows.append((line, cells))
+    except csv.Error as exc:
+        line = reader.line_num + offset
+        table.problems.append(Problem(
+            "CG101", file, line, None, f"malformed CSV: {exc}",
+            'a quote inside a cell must be doubled (""), and a quoted cell must be closed'))
+    return table
+
+
+def _sniff_delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _drop_trailing_blanks(cells: list[str]) -> None:
+    while cells and not cells[-1].strip():
+        cells.pop()
+
+
+def _plausible_multiline(cells: list[str], table: Table) -> bool:
+    """A cell may hold a line break (Alt+Enter in Excel), but a cell that
+    holds whole rows means a quote was left open."""
+    if len(cells) > len(table.header):
+        return False
+    min_delimiters = max(len(table.header) - 2, 1)
+    for cell in cells:
+        if "\n" in cell or "\r" in cell:
+            for part in cell.splitlines()[1:]:
+                if part.count(table.delimiter) >= min_delimiters:
+                    return False
+    return True
+
+
+def read_table(path: Path, display: str | None = None) -> Table:
+    """Read and parse one CSV file; a missing or unreadable file is CG101."""
+    file = display or str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        table = Table(file)
+        table.problems.append(Problem("CG101", file, None, None, "file not found",
+                                      "a context folder needs nodes.csv and edges.csv; "
+                                      "`coordgraph init DIR` writes a pair to start from"))
+        return table
+    except IsADirectoryError:
+        table = Table(file)
+        table.problems.append(Problem("CG101", file, None, None, "is a folder, not a file"))
+        return table
+    except OSError as exc:
+        table = Table(file)
+        table.problems.append(Problem("CG101", file, None, None,
+                                      f"cannot read file: {exc.strerror or exc}"))
+        return table
+    return parse_table(data, file)
