@@ -31,8 +31,9 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
     lines = text.splitlines()
 
     def line_of(key):
+        assignment = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
         for number, content in enumerate(lines, start=1):
-            if content.strip().startswith(key):
+            if assignment.match(content):
                 return number
         return None
 

@@ -98,7 +98,7 @@ def build_graph(node_table: Table, edge_table: Table, context_text, context_file
     for table in (node_table, edge_table):
         problems.extend(table.problems)
         warnings.extend(table.warnings)
-    nodes = {}
+    nodes = None  # unknown until nodes.csv is read
     if node_table.header:
         nodes = build_nodes(node_table, problems, warnings)
     elif not node_table.problems:
@@ -106,7 +106,7 @@ def build_graph(node_table: Table, edge_table: Table, context_text, context_file
                                 "the first row must name the columns: id, kind, label"))
     edges = []
     if edge_table.header:
-        rejected = _rejected_ids(node_table, nodes)
+        rejected = _rejected_ids(node_table, nodes or {})
         edges = build_edges(edge_table, nodes, problems, warnings, rejected)
     elif not edge_table.problems:
         problems.append(Problem("CG102", edge_table.file, None, None, "file is empty",
@@ -114,7 +114,7 @@ def build_graph(node_table: Table, edge_table: Table, context_text, context_file
     context = None
     if context_text is not None:
         context = parse_context(context_text, context_file, problems, warnings)
-    graph = CoordGraph(nodes, edges)
+    graph = CoordGraph(nodes or {}, edges)
     if context is not None:
         graph.context = context
     return graph

@@ -25,6 +25,7 @@ _SIGNATURES = {
     b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
 }
 _XLSX_HINT = "in Excel, use File > Save As > 'CSV UTF-8 (Comma delimited)'"
+_QUOTE_HINT = 'close the quote, or double a quote that is part of the text ("")'
 
 
 @dataclass
@@ -136,7 +137,34 @@ def parse_table(data: bytes, file: str) -> Table:
     else:
         table.delimiter = _sniff_delimiter(first_line)
 
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter, strict=True)
+    skip = _read_records(table, io.StringIO(text, newline=""), 0, offset)
+    lines = None
+    while skip is not None:
+        # A malformed record: read again from the line after its first line,
+        # so the rows a stray quote ran over are checked, not lost.
+        if lines is None:
+            lines = io.StringIO(text, newline="").readlines()
+        rest = map(lines.__getitem__, range(skip, len(lines)))  # no copy per restart
+        skip = _read_records(table, rest, skip, offset)
+    return table
+
+
+def _read_records(table: Table, source, skip: int, offset: int) -> int | None:
+    """Append the records of ``source`` (the text from physical line
+    ``skip + 1`` on) to ``table``.
+
+    Returns None at the end of the text, or, after reporting a malformed
+    record, the number of lines before the line that follows the record's
+    first line, where reading must start again.
+
+    >>> t = Table("n.csv", header=["id", "kind", "label"])
+    >>> _read_records(t, ['a,role,"A\\n', 'b,role,B\\n'], 0, 0)
+    1
+    >>> t.problems[0].line, t.problems[0].message
+    (1, 'a quoted cell opened on line 1 is never closed')
+    """
+    file = table.file
+    reader = csv.reader(source, delimiter=table.delimiter, strict=True)
     previous_end = 0
     try:
         for cells in reader:
@@ -145,7 +173,7 @@ def parse_table(data: bytes, file: str) -> Table:
             if not table.header:
                 if not any(c.strip() for c in cells):
                     continue
-                table.header_line = start + offset
+                table.header_line = skip + start + offset
                 table.header = [clean_cell(c).lower() for c in cells]
                 _drop_trailing_blanks(table.header)
                 continue
@@ -153,21 +181,30 @@ def parse_table(data: bytes, file: str) -> Table:
                 continue
             cells = [clean_cell(c) for c in cells]
             _drop_trailing_blanks(cells)
-            line = start + offset
+            line = skip + start + offset
             if previous_end > start and not _plausible_multiline(cells, table):
-                table.problems.append(Problem(
-                    "CG101", file, line, None,
-                    f"a quoted cell opened on line {line} runs over "
-                    f"{previous_end - start + 1} lines and seems to swallow other rows",
-                    'close the quote, or double a quote that is part of the text ("")'))
-                continue
+                table.problems.append(_swallowed(file, line, previous_end - start + 1))
+                return skip + start
             table.rows.append((line, cells))
     except csv.Error as exc:
-        line = reader.line_num + offset
-        table.problems.append(Problem(
-            "CG101", file, line, None, f"malformed CSV: {exc}",
-            'a quote inside a cell must be doubled (""), and a quoted cell must be closed'))
-    return table
+        start = previous_end + 1
+        line = skip + start + offset
+        if "end of data" in str(exc):
+            problem = Problem("CG101", file, line, None,
+                              f"a quoted cell opened on line {line} is never closed", _QUOTE_HINT)
+        elif reader.line_num > start:
+            problem = _swallowed(file, line, reader.line_num - start + 1)
+        else:
+            problem = Problem("CG101", file, line, None, f"malformed CSV: {exc}", _QUOTE_HINT)
+        table.problems.append(problem)
+        return skip + start
+    return None
+
+
+def _swallowed(file: str, line: int, count: int) -> Problem:
+    return Problem("CG101", file, line, None,
+                   f"a quoted cell opened on line {line} runs over {count} lines "
+                   "and seems to swallow other rows", _QUOTE_HINT)
 
 
 def _sniff_delimiter(header_line: str) -> str:

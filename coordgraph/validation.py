@@ -147,12 +147,24 @@ def _bad_id(value: str) -> str:
 _ID_HINT = "ids are short names such as 'hct' or 'chief_of_mission': letters, digits, _ . -"
 
 
-def build_nodes(table, problems, warnings) -> dict[str, Node]:
-    """Nodes from ``nodes.csv``; CG102–CG105 problems appended to ``problems``."""
+def build_nodes(table, problems, warnings) -> dict[str, Node] | None:
+    """Nodes from ``nodes.csv``; CG102–CG105 problems appended to ``problems``.
+
+    Returns None when a required column is missing: the file then says
+    nothing about which nodes exist.
+
+    >>> from coordgraph.reading import parse_table
+    >>> problems = []
+    >>> nodes = build_nodes(parse_table(b"id,kind,label\\na,role,A\\na,role,B\\n", "n.csv"),
+    ...                     problems, [])
+    >>> list(nodes), [(p.code, p.line, p.hint) for p in problems]
+    (['a'], [('CG104', 3, 'first defined on line 2; ids must be unique')])
+    """
     columns = _Columns(table, NODE_COLUMNS, NODE_REQUIRED, problems, warnings)
-    nodes: dict[str, Node] = {}
     if not columns.ok:
-        return nodes
+        return None
+    nodes: dict[str, Node] = {}
+    first_line: dict[str, int] = {}  # every row's id, valid or not: duplicates are errors too
     file = table.file
     get = {name: columns.getter(name) for name in NODE_COLUMNS}
     col = {name: columns.column(name) for name in NODE_COLUMNS}
@@ -166,11 +178,14 @@ def build_nodes(table, problems, warnings) -> dict[str, Node]:
         if not id_match(node_id):
             problems.append(Problem("CG103", file, line, col["id"], _bad_id(node_id), _ID_HINT))
             ok = False
-        elif node_id in nodes:
+        elif node_id in first_line:
             problems.append(Problem("CG104", file, line, col["id"],
                                     f"duplicate node id '{node_id}'",
-                                    f"first defined on line {nodes[node_id].line}; ids must be unique"))
+                                    f"first defined on line {first_line[node_id]}; "
+                                    "ids must be unique"))
             continue
+        else:
+            first_line[node_id] = line
         kind = _enum(get_kind(cells), "kind", ENUM_COLUMNS["kind"], None,
                      (file, line, col["kind"]), problems)
         label = get_label(cells)
@@ -204,7 +219,11 @@ def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[E
 
     ``bad_ids`` are ids that exist in nodes.csv but were rejected there; edges
     naming them are skipped silently (the node's own problem says why).
+    ``nodes`` None means nodes.csv could not be read: the edges' own cells are
+    checked, but not whether the nodes they name exist.
     """
+    known = nodes is not None
+    nodes = nodes if known else {}
     columns = _Columns(table, EDGE_COLUMNS, EDGE_REQUIRED, problems, warnings)
     edges: list[Edge] = []
     if not columns.ok:
@@ -226,7 +245,7 @@ def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[E
                 if not ID_PATTERN.match(node_id):
                     problems.append(Problem("CG103", file, line, col[end],
                                             f"{end}: {_bad_id(node_id)}", _ID_HINT))
-                else:
+                elif known:
                     if lookup is None:
                         lookup = {_loose(k): k for k in nodes}
                     problems.append(Problem(
@@ -253,7 +272,7 @@ def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[E
             continue
         if source.id == target.id:
             problems.append(Problem("CG109", file, line, col["source"],
-                                    f"'{source.id}' has a {relation} edge to itself",
+                                    f"'{source.id}' has an edge to itself ({relation})",
                                     "remove the row or fix the target"))
             continue
         wrong = _wrong_kinds(relation, source, target)

@@ -19,7 +19,7 @@ def unrepresented_platforms(graph, org: str = "IOM") -> list[Finding]:
     return [
         Finding("CG301", "error", p.id, (p.id,),
                 f"{org} has no one in {p.label}",
-                f"add a membership edge from an {org} role to '{p.id}' in edges.csv, "
+                f"add a membership edge from a role of {org} to '{p.id}' in edges.csv, "
                 "or set the platform's status to inactive if it is not activated here")
         for p in graph.active_platforms() if p.id not in present
     ]
@@ -48,7 +48,7 @@ def weak_representation(graph, org: str = "IOM") -> list[Finding]:
         findings.append(Finding(
             "CG302", "warning", platform_id, (platform_id, *(e.source for e in edges)),
             f"{org} has no unconditional seat in {label}: {how}",
-            f"give an {org} role a member seat there with no condition"))
+            f"give a role of {org} a member seat there with no condition"))
     return findings
 
 

@@ -59,9 +59,12 @@ def check(data_dir, org, max_seats, fmt, fail_on):
     """
     from ..analysis import check as run_checks
     from ..findings import fails
-    from ..reporting import findings_json, findings_markdown, findings_text
+    from ..reporting import findings_json, findings_markdown, findings_text, problems_text
 
-    graph, _ = _load(data_dir, fmt)
+    graph, warnings = _load(data_dir, fmt)
+    if warnings and fmt == "json":
+        # The JSON object has no place for them; stdout stays pure JSON.
+        click.echo(problems_text([], warnings), err=True, nl=False)
     org = org or graph.context.org
     findings = run_checks(graph, org=org, max_seats=max_seats)
     if fmt == "json":

@@ -1,1 +1,150 @@
 """Commands for country contexts: ``init``, ``diff`` and ``show`` (issue 4)."""
+
+import json
+import shlex
+import sys
+
+import click
+
+from . import FORMATS, _data_option, _load, _org_option, cli
+from ..templating import DEFAULT_TEMPLATE, TEMPLATES
+
+_TEMPLATE_LIST = "\n".join(f"  {name:<13} {what}" for name, what in TEMPLATES.items())
+
+
+def _fail(message: str):
+    click.echo(f"coordgraph: {message}", err=True)
+    sys.exit(2)
+
+
+def _load_context(path, fmt):
+    """:func:`_load`, and warnings on stderr in JSON mode too (stdout stays JSON)."""
+    graph, warnings = _load(path, fmt)
+    if warnings and fmt == "json":
+        from ..reporting import problems_text
+
+        click.echo(problems_text([], warnings), err=True, nl=False)
+    return graph
+
+
+@cli.command(epilog="\b\nTemplates:\n" + _TEMPLATE_LIST)
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
+@click.option("--template", "-t", type=click.Choice(list(TEMPLATES)), default=DEFAULT_TEMPLATE,
+              show_default=True, help="The framework to start from (listed below).")
+def init(folder, template):
+    """Start a context folder DIR from a template, to adapt to a country.
+
+    Writes nodes.csv and edges.csv (UTF-8 with BOM and CRLF, so Excel opens
+    them cleanly) and a context.toml to fill in, creating DIR. Refuses, with
+    exit code 2 and nothing written, when any of the three files exists.
+
+    \b
+    Examples:
+      coordgraph init sudan
+      coordgraph init sudan --template humanitarian
+      coordgraph init contexts/haiti-2026 -t pre-crisis
+    """
+    from ..errors import UsageError
+    from ..templating import init_context
+
+    try:
+        written = init_context(folder, template)
+    except UsageError as exc:
+        _fail(str(exc))
+    data = shlex.quote(folder)
+    click.echo(f"Created {folder} from the {template} template:")
+    for path in written:
+        click.echo(f"  {path}")
+    quoted = [shlex.quote(str(path)) for path in written]
+    steps = [f"Fill in {quoted[2]}: name, country, as_of.",
+             f"Adapt {quoted[0]} and {quoted[1]} to the country, in Excel or any editor: "
+             "mark platforms not activated here inactive, add or remove roles and "
+             "memberships."]
+    if template == "humanitarian":
+        steps.append("The sector programme and operations officer roles (po_*, oo_*) are "
+                     "inactive: set status to active for the sectors where IOM works.")
+    steps.append("Check it, draw its organigram, and see what you changed:")
+    click.echo("\nNext steps:")
+    for number, step in enumerate(steps, start=1):
+        click.echo(click.wrap_text(step, width=88, initial_indent=f"  {number}. ",
+                                   subsequent_indent="     "))
+    # Commands on lines of their own, never wrapped: they are copied and pasted.
+    for command in (f"check --data {data}", f"render --data {data}",
+                    f"diff {template} {data}"):
+        click.echo(f"       coordgraph {command}")
+
+
+@cli.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--org", metavar="ORG",
+              help="Organisation whose findings are compared [default: org in NEW's "
+                   "context.toml, else IOM].")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format: a plain report, a JSON object, or Markdown to paste "
+                   "into a brief.")
+def diff(old, new, org, fmt):
+    """Show what changed from context OLD to context NEW.
+
+    OLD and NEW are context folders, or template names (generic, humanitarian,
+    pre-crisis) when no folder of that name exists. Nodes are matched by id
+    and relations by source, relation and target: a new label is a change,
+    not a removal and an addition. Findings are compared by code and node.
+    context.toml is not compared; its name and as_of head the report.
+
+    Exit codes: 0 identical, 1 different, 2 invalid data on either side.
+
+    \b
+    Examples:
+      coordgraph diff generic sudan
+      coordgraph diff sudan-2026-01 sudan-2026-06 --format markdown > changes.md
+      coordgraph diff humanitarian sudan --format json
+    """
+    from ..diffing import diff as compare, diff_json, diff_markdown, diff_text
+    from ..templating import resolve_context
+
+    old_graph = _load_context(resolve_context(old), fmt)
+    new_graph = _load_context(resolve_context(new), fmt)
+    result = compare(old_graph, new_graph, org=org, labels=(old, new))
+    if fmt == "json":
+        click.echo(diff_json(result))
+    elif fmt == "markdown":
+        click.echo(diff_markdown(result), nl=False)
+    else:
+        click.echo(diff_text(result), nl=False)
+    sys.exit(0 if result.identical else 1)
+
+
+@cli.command()
+@click.argument("node_id", metavar="ID")
+@_data_option
+@_org_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="Output format.")
+def show(node_id, data_dir, org, fmt):
+    """Show one platform or role: who sits where, and how issues go up.
+
+    For a platform: its seat holders with their capacity and condition,
+    alternates, observers, its escalation route up to the apex, what advises
+    it, and its findings. For a role: its seats, the platforms where it is
+    its organisation's only seat holder, and its findings.
+
+    \b
+    Examples:
+      coordgraph show hct                 # who represents IOM at the HCT?
+      coordgraph show chief_of_mission
+      coordgraph show cluster_hea --data sudan --format json
+    """
+    from ..describing import describe, describe_text
+    from ..errors import UsageError
+
+    graph = _load_context(data_dir, fmt)
+    org = org or graph.context.org
+    try:
+        info = describe(graph, node_id, org=org)
+    except UsageError as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        click.echo(describe_text(info, org), nl=False)

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# The README's walk-through "Adapting the framework to a country", run for real.
+#
+#   bash scripts/walkthrough.sh > /tmp/section.md
+#
+# prints the Markdown that goes between <!-- BEGIN contexts --> and
+# <!-- END contexts --> in README.md: every command is run in a scratch folder
+# and shown with its real output. tests/test_cli_contexts.py fails when the
+# README's section differs from what this script prints.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+python=${PYTHON:-$root/.venv/bin/python}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+export COLUMNS=100 PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}"
+
+# `run ARGS...`: the command, its output (stdout and stderr) and a non-zero exit code.
+run() {
+  local status=0 output
+  output=$("$python" -m coordgraph "$@" 2>&1) || status=$?
+  printf '```console\n$ coordgraph %s\n%s\n' "$*" "$output"
+  [ "$status" -eq 0 ] || printf '# exit code %s\n' "$status"
+  printf '```\n'
+}
+
+# `edit FILE ID COLUMN=VALUE...`: change cells of one row, as in Excel (the
+# file keeps its BOM and CRLF line endings).
+edit() {
+  "$python" - "$@" <<'PY'
+import csv, io, sys
+path, row_id, *assignments = sys.argv[1:]
+text = open(path, encoding="utf-8-sig", newline="").read()
+reader = csv.DictReader(io.StringIO(text, newline=""))
+rows = list(reader)
+row = next(r for r in rows if r["id"] == row_id)
+row.update(a.split("=", 1) for a in assignments)
+out = io.StringIO(newline="")
+writer = csv.DictWriter(out, reader.fieldnames, lineterminator="\r\n")
+writer.writeheader()
+writer.writerows(rows)
+open(path, "wb").write(out.getvalue().encode("utf-8-sig"))
+PY
+}
+
+cat <<'EOF'
+## Adapting the framework to a country
+
+Every country adapts the generic structures. The workflow: start a folder
+from a template, edit its two CSV files in Excel, check it, and compare it with
+the template or with last month's version. Templates:
+
+| template | what it holds |
+|---|---|
+| `generic` | the bundled framework of [`data/`](data/): the IASC humanitarian and UN Country Team structures, one platform for all cluster meetings |
+| `humanitarian` | the generic framework with *Cluster Meetings* replaced by OCHA's 11 global clusters and the 4 Protection areas of responsibility (OCHA code in `code`, French name in `label_fr`; `reference/` holds the 2022 snapshot). Each cluster escalates to the inter-cluster group, each AoR to the Protection cluster; each has its programme officer's seat (`po_hea`, member) and operations officer (`oo_hea`, alternate), **inactive** until you assign someone |
+| `pre-crisis` | the UN Country Team side alone: UNCT, SMT, PMT, OMT, their IOM roles and the Designated Official |
+
+Cluster *leadership* (who leads or co-leads which cluster) changes over time —
+IOM and IFRC took joint lead of a merged shelter, land and site coordination
+cluster in 2025 — so no template asserts it: record it in your context as a
+membership with capacity `lead` or `co-lead`, with its date and source in
+`note` and `reference`.
+
+A walk-through (`scripts/walkthrough.sh` re-runs it and prints this section).
+Start a context from the humanitarian template:
+
+EOF
+run init country-x --template humanitarian
+
+edit_toml() {
+  "$python" - "$@" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+text = text.replace('name = ""', 'name = "Country X (example)"')
+text = re.sub(r"as_of = .*", "as_of = 2026-06-30", text)
+open(path, "w", encoding="utf-8").write(text)
+PY
+}
+edit_toml country-x/context.toml
+# Two clusters not activated in this country.
+edit country-x/nodes.csv cluster_edu status=inactive
+edit country-x/nodes.csv cluster_tel status=inactive
+# Staff assigned to the sectors where IOM works.
+for role in po_ccm oo_ccm po_shl po_pro; do edit country-x/nodes.csv "$role" status=active; done
+edit country-x/nodes.csv po_hea status=active "label=Migration Health Programme Manager"
+
+cat <<'EOF'
+
+Then, in Excel (or any editor): in `context.toml`, `name = "Country X
+(example)"` and `as_of = 2026-06-30`; in `nodes.csv`, `status` set to
+`inactive` for the Education and Emergency Telecommunications clusters (not
+activated here), and to `active` for the roles of the sectors where IOM has
+staff — `po_ccm`, `oo_ccm`, `po_shl`, `po_pro`, and `po_hea`, renamed
+*Migration Health Programme Manager*. Check it: the clusters where IOM has
+nobody are listed under CG301.
+
+EOF
+run check --data country-x
+
+cat <<'EOF'
+
+Compare with the template (a template name works wherever no folder of that
+name exists): matched by id, the renamed role is one change, not a removal
+and an addition, and the findings the edits resolved are listed.
+`--format markdown` gives the same as a section for a brief ("What changed
+since ..."), `--format json` an object for scripts; the exit code is 1 when
+the two differ, 0 when they are identical.
+
+EOF
+run diff humanitarian country-x
+
+cat <<'EOF'
+
+Ask about one platform or one role — who sits there, who stands in, how
+issues go up:
+
+EOF
+run show cluster_ccm --data country-x
+
+cat <<'EOF'
+
+On the bundled framework, `coordgraph show hct` answers "who represents IOM
+at the HCT, and who stands in?":
+
+EOF
+run show hct

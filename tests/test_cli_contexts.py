@@ -1,0 +1,215 @@
+"""``coordgraph init``, ``diff`` and ``show`` through click, on real files."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from coordgraph.cli import cli
+from csv_edit import set_cells
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(map(str, args)), prog_name="coordgraph")
+
+
+@pytest.fixture
+def country(tmp_path):
+    result = run("init", tmp_path / "country", "--template", "humanitarian")
+    assert result.exit_code == 0, result.output
+    return tmp_path / "country"
+
+
+# ---------------------------------------------------------------- init
+
+def test_init_writes_and_prints_next_steps(tmp_path):
+    folder = tmp_path / "new country"
+    result = run("init", folder)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["context.toml", "edges.csv", "nodes.csv"]
+    out = result.stdout
+    assert f"Created {folder} from the generic template:" in out
+    quoted = f"'{folder}'"                                 # the space is quoted
+    for step in (f"coordgraph check --data {quoted}", f"coordgraph render --data {quoted}",
+                 f"coordgraph diff generic {quoted}", "context.toml': name, country, as_of"):
+        assert step in out
+    assert run("validate", "--data", folder).exit_code == 0
+
+
+def test_init_humanitarian_then_check_lists_clusters_under_cg301(country):
+    result = run("check", "--data", country, "--format", "json")
+    assert result.exit_code == 1
+    codes = [(f["code"], f["node"]) for f in json.loads(result.stdout)["findings"]]
+    cg301 = [node for code, node in codes if code == "CG301"]
+    assert len(cg301) == 15 and "cluster_hea" in cg301 and "aor_gbv" in cg301
+
+
+def test_init_refuses_existing_files_exit_2_nothing_touched(country):
+    before = {p.name: p.read_bytes() for p in country.iterdir()}
+    (country / "edges.csv").unlink()
+    result = run("init", country, "--template", "pre-crisis")
+    assert result.exit_code == 2
+    assert "nodes.csv" in result.stderr and "context.toml" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert result.stdout == ""
+    assert not (country / "edges.csv").exists()
+    assert {p.name: p.read_bytes() for p in country.iterdir()} == {
+        k: v for k, v in before.items() if k != "edges.csv"}
+
+
+def test_init_unknown_template_is_a_usage_error(tmp_path):
+    result = run("init", tmp_path / "x", "--template", "post-crisis")
+    assert result.exit_code == 2
+    assert "generic" in result.stderr and "pre-crisis" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+# ---------------------------------------------------------------- diff
+
+def test_diff_identical_exit_0(country):
+    result = run("diff", "humanitarian", country)
+    assert result.exit_code == 0
+    assert "no differences" in result.stdout
+
+
+def test_diff_differ_exit_1_and_json_reports_exactly_the_edits(tmp_path):
+    # The issue's "done when": init, edit, diff data somewhere --format json.
+    somewhere = tmp_path / "somewhere"
+    assert run("init", somewhere).exit_code == 0
+    set_cells(somewhere / "nodes.csv", {"id": "omt"}, status="inactive")
+    set_cells(somewhere / "nodes.csv", {"id": "rrt_lead"}, label="Emergency Coordinator")
+    result = run("diff", ROOT / "data", somewhere, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["nodes"]["changed"] == [
+        {"id": "omt", "changes": [{"attribute": "status", "old": "active", "new": "inactive"}]},
+        {"id": "rrt_lead", "changes": [{"attribute": "label", "old": "Rapid Response Team Lead",
+                                        "new": "Emergency Coordinator"}]}]
+    assert data["nodes"]["added"] == data["nodes"]["removed"] == []
+    assert data["edges"] == {"added": [], "removed": [], "changed": []}
+    # The OMT no longer counts: the officer's only platform is inactive.
+    assert data["findings"]["introduced"] == []
+    assert data["findings"]["resolved"] == []
+    assert data["identical"] is False
+
+
+def test_diff_markdown(country):
+    set_cells(country / "nodes.csv", {"id": "cluster_log"}, status="inactive")
+    result = run("diff", "humanitarian", country, "--format", "markdown")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("## What changed since Humanitarian template, as of 2022-11-01\n")
+    assert "| changed | `cluster_log` | status: active → inactive |" in result.stdout
+    assert "| resolved | CG301 | `cluster_log` |" in result.stdout
+
+
+@pytest.mark.parametrize("side", ["old", "new"])
+def test_diff_invalid_data_on_either_side_exit_2(country, side):
+    set_cells(country / "edges.csv", {"source": "po_hea"}, target="cluster_heal")
+    args = ["humanitarian", country] if side == "new" else [country, "humanitarian"]
+    result = run("diff", *args)
+    assert result.exit_code == 2
+    assert "CG106" in result.stderr and "did you mean 'cluster_hea'?" in result.stderr
+    assert result.stdout == ""
+
+
+def test_diff_invalid_data_json_keeps_stdout_json(country):
+    set_cells(country / "nodes.csv", {"id": "po_hea"}, kind="person")
+    result = run("diff", "humanitarian", country, "--format", "json")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["valid"] is False
+
+
+def test_diff_missing_folder_exit_2(tmp_path):
+    result = run("diff", "generic", tmp_path / "nowhere")
+    assert result.exit_code == 2
+    assert "CG101" in result.stderr
+
+
+def test_diff_org_option(country):
+    result = run("diff", "humanitarian", country, "--org", "UNHCR", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["org"] == "UNHCR"
+
+
+# ---------------------------------------------------------------- show
+
+def test_show_hct_answers_who_represents_iom_and_who_stands_in():
+    result = run("show", "hct")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "chief_of_mission: Chief of Mission (CoM) [IOM], member" in text
+    assert re.search(r"Alternates:\n  rrt_lead: Rapid Response Team Lead \[IOM\], only in the "
+                     r"event that the COM has limited experience", text)
+    assert "cluster_coordinator: IOM Cluster Coordinator [IOM], only in some instances" in text
+
+
+def test_show_json(country):
+    result = run("show", "po_hea", "--data", country, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["id"] == "po_hea" and data["kind"] == "role" and data["status"] == "inactive"
+    assert [s["platform"] for s in data["seats"]] == ["cluster_hea"]
+
+
+def test_show_unknown_id_exit_2_with_did_you_mean():
+    result = run("show", "chief_of_misison")
+    assert result.exit_code == 2
+    assert "did you mean 'chief_of_mission'?" in result.stderr
+    assert result.stdout == ""
+
+
+def test_show_invalid_data_exit_2(country):
+    set_cells(country / "nodes.csv", {"id": "hct"}, level="country")
+    result = run("show", "hct", "--data", country)
+    assert result.exit_code == 2
+    assert "CG105" in result.stderr
+
+
+# ---------------------------------------------------------------- help and start-up
+
+@pytest.mark.parametrize("command", ["init", "diff", "show"])
+def test_help_has_examples_and_every_option_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.output
+    assert f"coordgraph {command} " in result.output.split("Examples:")[1]
+    for param in cli.commands[command].params:
+        if getattr(param, "param_type_name", "") == "option":
+            assert param.help, f"{command} {param.opts} has no help"
+
+
+def test_cli_import_loads_neither_networkx_nor_pydot():
+    code = ("import sys; import coordgraph.cli; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('networkx', 'pydot')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout
+    assert out.strip() == "[]"
+
+
+# ---------------------------------------------------------------- README
+
+def test_readme_walkthrough_is_what_the_script_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- BEGIN contexts -->\n(.*)<!-- END contexts -->", readme, re.S)
+    assert match, "README.md has no contexts section"
+    env = {**os.environ, "PYTHON": sys.executable}
+    printed = subprocess.run(["bash", str(ROOT / "scripts" / "walkthrough.sh")], env=env,
+                             capture_output=True, text=True, check=True).stdout
+    assert match[1] == printed, ("README.md's walk-through is stale: replace the contexts "
+                                 "section with the output of scripts/walkthrough.sh")
+
+
+@pytest.mark.parametrize("command", ["show hct --data {}", "diff humanitarian {}"])
+def test_json_keeps_stdout_json_and_warnings_on_stderr(country, command):
+    text = (country / "nodes.csv").read_bytes().replace(b"\r\n", b",\r\n", 1)
+    (country / "nodes.csv").write_bytes(text.replace(b",\r\n", b",remarks\r\n", 1))
+    result = run(*command.format(country).split(), "--format", "json")
+    json.loads(result.stdout)
+    assert "unknown column 'remarks'" in result.stderr

@@ -1,0 +1,86 @@
+"""context.toml: settings, their defaults, and the problems of a bad file."""
+
+import pytest
+
+import coordgraph
+from coordgraph.context import parse_context
+from coordgraph.model import Context
+from rows import member, platform, role
+
+
+def parse(text):
+    problems, warnings = [], []
+    context = parse_context(text, "ctx/context.toml", problems, warnings)
+    return context, problems, warnings
+
+
+def test_every_setting_is_read_and_normalised():
+    context, problems, warnings = parse(
+        'name = " Sudan response "\ncountry = "sdn"\norg = "UNHCR"\n'
+        'as_of = 2026-11-01\nlang = "FR"\n')
+    assert context == Context(name="Sudan response", country="SDN", org="UNHCR",
+                              as_of="2026-11-01", lang="fr")
+    assert problems == warnings == []
+
+
+def test_defaults_when_the_file_is_empty():
+    assert parse("") == (Context(org="IOM", lang="en"), [], [])
+
+
+def test_a_date_may_also_be_written_as_text():
+    assert parse('as_of = "2026-11-01"')[0].as_of == "2026-11-01"
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ('name = "x"\ncountry = "Sudan"\n', 2, "ISO 3166-1 alpha-3"),
+    ('lang = "de"\n', 1, "unknown lang 'de'"),
+    ('as_of = "last week"\n', 1, "as_of is not a date"),
+    ('organisation = "IOM"\n  org = 3\n', 2, "org must be text"),
+])
+def test_bad_values_are_cg105_on_their_line(text, line, words):
+    context, problems, warnings = parse(text)
+    [problem] = problems
+    assert (problem.code, problem.file, problem.line) == ("CG105", "ctx/context.toml", line)
+    assert words in problem.message
+
+
+def test_invalid_toml_is_cg101_with_line_and_column():
+    _, [problem], _ = parse('name = "Sudan"\ncountry = "SDN\n')
+    assert (problem.code, problem.line, problem.column) == ("CG101", 2, 15)
+    assert "at line" not in problem.message  # the position is in the fields, not repeated
+
+
+def test_an_unknown_setting_is_a_warning_with_a_hint():
+    context, problems, [warning] = parse('name = "x"\ncontry = "SDN"\n')
+    assert problems == []
+    assert (warning.code, warning.line, warning.severity) == ("CG102", 2, "warning")
+    assert warning.hint == "did you mean 'country'?"
+
+
+def test_load_reads_the_context_of_a_folder(write_context):
+    folder = write_context([platform("hct")], [],
+                           context='name = "Haiti"\ncountry = "HTI"\norg = "UNHCR"\n')
+    assert coordgraph.load(folder).context == Context(name="Haiti", country="HTI", org="UNHCR")
+
+
+def test_a_context_saved_with_a_bom_is_read(write_context):
+    folder = write_context([platform("hct")], [])
+    (folder / "context.toml").write_bytes('\ufeffname = "Tchad"\n'.encode())
+    assert coordgraph.load(folder).context.name == "Tchad"
+
+
+def test_a_bad_context_stops_the_load_with_the_data_problems(write_context):
+    folder = write_context([platform("hct")], [member("nobody", "hct")],
+                           context='country = "Haiti"\n')
+    with pytest.raises(coordgraph.DataError) as raised:
+        coordgraph.load(folder)
+    assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in raised.value.problems] == [
+        ("CG105", "context.toml"), ("CG106", "edges.csv")]
+
+
+def test_the_context_org_is_the_default_org_of_check(write_context):
+    folder = write_context([platform("hct"), role("protection_officer", org="UNHCR")],
+                           [member("protection_officer", "hct")], context='org = "UNHCR"\n')
+    graph = coordgraph.load(folder)
+    assert coordgraph.check(graph) == []
+    assert [f.code for f in coordgraph.check(graph, org="IOM")] == ["CG301"]

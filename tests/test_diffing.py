@@ -1,0 +1,188 @@
+"""``diff``: each kind of change, identical contexts, findings, the report forms."""
+
+import json
+
+import pytest
+
+import coordgraph
+from coordgraph.diffing import Change, diff, diff_json, diff_markdown, diff_text
+from coordgraph.templating import init_context
+from csv_edit import add_row, delete_rows, set_cells
+
+
+@pytest.fixture
+def copy(tmp_path):
+    """A copy of the bundled framework, as `coordgraph init` writes it."""
+    init_context(tmp_path / "copy")
+    return tmp_path / "copy"
+
+
+def _diff(copy):
+    return diff(coordgraph.load(), coordgraph.load(copy), labels=("data", "copy"))
+
+
+def test_identical_folders(copy):
+    result = _diff(copy)
+    assert result.identical
+    assert set(result.summary().values()) == {0}
+    assert "no differences" in diff_text(result)
+
+
+def test_context_toml_is_not_compared(copy):
+    (copy / "context.toml").write_text('name = "Sudan"\ncountry = "SDN"\nas_of = 2030-01-01\n')
+    result = _diff(copy)
+    assert result.identical
+    assert (result.new.name, result.new.country, result.new.as_of) == ("Sudan", "SDN", "2030-01-01")
+
+
+def test_renamed_label_is_a_change_not_a_removal(copy):
+    set_cells(copy / "nodes.csv", {"id": "hct"}, label="Humanitarian Country Team")
+    result = _diff(copy)
+    assert not result.nodes_added and not result.nodes_removed
+    assert [(c.id, c.changes) for c in result.nodes_changed] == [
+        ("hct", [Change("label", "Humanitarian Country Team (HCT)", "Humanitarian Country Team")])]
+    assert result.summary()["nodes_changed"] == 1 and not result.identical
+
+
+def test_several_attributes_of_one_node(copy):
+    set_cells(copy / "nodes.csv", {"id": "rrt_lead"}, seniority="6", status="planned")
+    (change,) = _diff(copy).nodes_changed
+    assert change.changes == [Change("status", "active", "planned"), Change("seniority", None, 6)]
+
+
+def test_default_spelled_out_is_no_change(copy):
+    # level is empty for roles in data/ and defaults to national
+    set_cells(copy / "nodes.csv", {"id": "rrt_lead"}, level="national")
+    set_cells(copy / "edges.csv", {"source": "chief_of_mission", "target": "unct"}, capacity="")
+    assert _diff(copy).identical
+
+
+def test_node_added_and_removed(copy):
+    add_row(copy / "nodes.csv", id="im_officer", kind="role", label="Information Management Officer")
+    add_row(copy / "edges.csv", source="im_officer", target="iccg", relation="membership",
+            capacity="observer")
+    delete_rows(copy / "edges.csv", {"source": "resource_management_officer"})
+    delete_rows(copy / "nodes.csv", {"id": "resource_management_officer"})
+    result = _diff(copy)
+    assert [n.id for n in result.nodes_added] == ["im_officer"]
+    assert [n.id for n in result.nodes_removed] == ["resource_management_officer"]
+    assert [e.key for e in result.edges_added] == [("im_officer", "membership", "iccg")]
+    assert [e.key for e in result.edges_removed] == [
+        ("resource_management_officer", "membership", "omt")]
+    assert not result.nodes_changed and not result.edges_changed
+
+
+def test_edge_changed_capacity_and_condition(copy):
+    set_cells(copy / "edges.csv", {"source": "rrt_lead", "target": "hct"},
+              capacity="member", condition="")
+    (change,) = _diff(copy).edges_changed
+    assert (change.source, change.relation, change.target) == ("rrt_lead", "membership", "hct")
+    assert [c.attribute for c in change.changes] == ["capacity", "condition"]
+    assert change.changes[0] == Change("capacity", "alternate", "member")
+    assert change.changes[1].new == ""
+
+
+def test_edge_with_a_new_relation_is_another_edge(copy):
+    set_cells(copy / "edges.csv", {"source": "pmt", "target": "unct"}, relation="escalation")
+    result = _diff(copy)
+    assert [e.key for e in result.edges_added] == [("pmt", "escalation", "unct")]
+    assert [e.key for e in result.edges_removed] == [("pmt", "advises", "unct")]
+
+
+def test_findings_introduced_and_resolved(copy):
+    # An alternate at the UNCT leaves the CoM without alternate at the SMT
+    # alone, one platform: CG305 (two or more) is resolved.
+    add_row(copy / "edges.csv", source="rrt_lead", target="unct", relation="membership",
+            capacity="alternate")
+    # Nobody from IOM left at the OMT (CG301), its officer connected to nothing (CG203).
+    delete_rows(copy / "edges.csv", {"source": "resource_management_officer"})
+    result = _diff(copy)
+    assert [(f.code, f.node) for f in result.findings_introduced] == [
+        ("CG301", "omt"), ("CG203", "resource_management_officer")]
+    assert [(f.code, f.node) for f in result.findings_resolved] == [
+        ("CG305", "chief_of_mission")]
+
+
+def test_findings_matched_by_code_and_node_not_message(copy):
+    # The CoM's CG305 names other platforms after the change, but it is the
+    # same finding: neither introduced nor resolved.
+    add_row(copy / "nodes.csv", id="pc", kind="platform", label="Protection Coordination")
+    add_row(copy / "edges.csv", source="chief_of_mission", target="pc", relation="membership")
+    result = diff(coordgraph.load(), coordgraph.load(copy), max_seats=4)
+    assert result.findings_introduced == [] and result.findings_resolved == []
+    assert [n.id for n in result.nodes_added] == ["pc"]
+
+
+def test_org_decides_whose_findings(copy):
+    result = diff(coordgraph.load(), coordgraph.load(copy), org="UN")
+    assert result.org == "UN" and result.identical
+
+
+def test_json_shape(copy):
+    set_cells(copy / "nodes.csv", {"id": "omt"}, status="inactive")
+    data = json.loads(diff_json(_diff(copy)))
+    assert list(data) == ["old", "new", "org", "identical", "summary", "nodes", "edges",
+                          "findings"]
+    assert data["old"] == {"source": "data", "name": "Generic coordination framework",
+                           "country": "", "as_of": "2022-11-01"}
+    assert data["new"]["source"] == "copy"
+    assert data["identical"] is False and data["org"] == "IOM"
+    assert data["summary"] == {"nodes_added": 0, "nodes_removed": 0, "nodes_changed": 1,
+                               "edges_added": 0, "edges_removed": 0, "edges_changed": 0,
+                               "findings_introduced": 0, "findings_resolved": 0}
+    assert data["nodes"] == {"added": [], "removed": [], "changed": [
+        {"id": "omt", "changes": [{"attribute": "status", "old": "active", "new": "inactive"}]}]}
+    assert data["edges"] == {"added": [], "removed": [], "changed": []}
+    assert data["findings"] == {"introduced": [], "resolved": []}
+
+
+def test_json_added_nodes_and_edges_carry_their_attributes(copy):
+    add_row(copy / "nodes.csv", id="im_officer", kind="role", label="IMO", seniority="4")
+    add_row(copy / "edges.csv", source="im_officer", target="iccg", relation="membership",
+            condition="during the response")
+    data = json.loads(diff_json(_diff(copy)))
+    assert data["nodes"]["added"] == [{"id": "im_officer", "kind": "role", "label": "IMO",
+                                       "org": "IOM", "level": "national", "status": "active",
+                                       "seniority": 4}]
+    assert data["edges"]["added"] == [{"source": "im_officer", "relation": "membership",
+                                       "target": "iccg", "capacity": "member",
+                                       "condition": "during the response"}]
+
+
+def test_text_report(copy):
+    set_cells(copy / "nodes.csv", {"id": "hct"}, label="HCT")
+    delete_rows(copy / "edges.csv", {"source": "resource_management_officer"})
+    text = diff_text(_diff(copy))
+    assert text.splitlines()[:3] == [
+        "From Generic coordination framework, as of 2022-11-01",
+        f"to   copy as of {coordgraph.load(copy).context.as_of}:",     # init leaves name empty
+        "1 node changed, 1 edge removed, 2 findings introduced.",
+    ]
+    assert "  ~ hct: HCT\n      label: Humanitarian Country Team (HCT) → HCT\n" in text
+    assert "  - resource_management_officer → omt (membership) [member]\n" in text
+    assert "  + CG301 omt: " in text
+
+
+def test_markdown_is_ready_for_a_brief(copy):
+    set_cells(copy / "nodes.csv", {"id": "smt"}, label="Security | <b>Management</b>")
+    markdown = diff_markdown(_diff(copy))
+    lines = markdown.splitlines()
+    assert lines[0] == "## What changed since Generic coordination framework, as of 2022-11-01"
+    assert "| change | id | what |" in lines
+    assert ("| changed | `smt` | label: Security Management Team (SMT) → "
+            "Security \\| &lt;b>Management&lt;/b> |") in lines
+
+
+def test_markdown_of_identical_contexts(copy):
+    markdown = diff_markdown(_diff(copy))
+    assert markdown.startswith("## What changed since Generic coordination framework")
+    assert "same platforms, roles, relations and IOM findings" in markdown
+    assert "|" not in markdown
+
+
+def test_title_falls_back_to_the_folder(copy):
+    (copy / "context.toml").write_text("")
+    result = _diff(copy)
+    assert result.new.title() == "copy"
+    (copy / "context.toml").write_text("as_of = 2026-02-01\n")
+    assert _diff(copy).new.title() == "copy as of 2026-02-01"

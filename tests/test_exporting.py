@@ -1,0 +1,400 @@
+"""Export formats (coordgraph.exporting): round-trips through networkx, Mermaid
+escaping, and formula neutralisation in the CSV seat table."""
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+
+import coordgraph
+from coordgraph.exporting import (CSV_COLUMNS, FORMATS, export, mermaid_markdown, mermaid_text,
+                                  neutralise, seat_rows, to_csv, to_gexf, to_graphml, to_json,
+                                  to_mermaid)
+
+BREAKOUT = 'a"b]; click x "javascript:alert(1)"'
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1:A2)"]
+
+
+def hostile_graph():
+    """Every label a trap: quotes, tags, &, emoji, Arabic, formulas, Mermaid
+    syntax; node ids that are Mermaid keywords; parallel edges."""
+    nodes = [
+        {"id": "end", "kind": "platform", "label": BREAKOUT,
+         "structure": 'Str "quoted" ]\nend\nclick end call x()', "min_seniority": "5",
+         "label_fr": "Équipe « spéciale »", "label_es": "Coordinación ¿sí?"},
+        {"id": "click", "kind": "platform", "label": "<script>alert(1)</script> & <b>bold</b>",
+         "structure": "Structure & <co>", "level": "regional"},
+        {"id": "style", "kind": "platform", "label": FORMULAS[0], "status": "planned"},
+        {"id": "subgraph", "kind": "platform", "label": "%%{init: {'securityLevel':'loose'}}%%",
+         "status": "inactive"},
+        {"id": "p.plus", "kind": "platform", "label": FORMULAS[1],
+         "description": "line one\nline two,\ta tab\r\nand CRLF, a lone\rCR"},
+        {"id": "graph", "kind": "platform", "label": "تنسيق الحماية 🚑 👩🏽‍⚕️",
+         "code": "PRO"},
+        {"id": "amp", "kind": "platform", "label": "R&amp;D #quot; #35; `code` ```",
+         "reference": 'see "annex" <1>'},
+        {"id": "r1", "kind": "role", "label": FORMULAS[2], "seniority": "7"},
+        {"id": "r2", "kind": "role", "label": FORMULAS[3], "seniority": "3",
+         "org": "UNHCR"},
+        {"id": "r3", "kind": "role", "label": "Coordonnateur·rice — فريق", "org": "IOM"},
+    ]
+    edges = [
+        {"source": "end", "target": "click", "relation": "escalation",
+         "note": 'escalates "up" & <away>'},
+        {"source": "p.plus", "target": "click", "relation": "escalation"},
+        {"source": "r1", "target": "end", "relation": "membership", "capacity": "chair",
+         "condition": '="if" <needed>'},
+        {"source": "r1", "target": "end", "relation": "advises"},      # parallel edge
+        {"source": "r2", "target": "end", "relation": "membership", "capacity": "observer"},
+        {"source": "r3", "target": "end", "relation": "membership", "capacity": "alternate",
+         "condition": "@ night"},
+        {"source": "r3", "target": "graph", "relation": "membership"},
+        {"source": "r1", "target": "style", "relation": "membership", "capacity": "co-lead"},
+        {"source": "r2", "target": "amp", "relation": "membership"},
+        {"source": "amp", "target": "graph", "relation": "advises", "note": "`x` | y"},
+    ]
+    context = {"name": 'Ctx "A" & <B> # 1: {x}; تنسيق %%', "country": "SDN",
+               "as_of": "2026-11-01", "org": "IOM", "lang": "en"}
+    return coordgraph.from_records(nodes=nodes, edges=edges, context=context)
+
+
+GRAPHS = {"bundled": coordgraph.load, "hostile": hostile_graph}
+
+
+@pytest.fixture(params=sorted(GRAPHS))
+def graph(request):
+    return GRAPHS[request.param]()
+
+
+# --- comparing with the source ------------------------------------------------
+
+def source_nodes(graph):
+    return {node.id: node.attributes() for node in graph.nodes.values()}
+
+
+def source_edges(graph):
+    return {edge.key: edge.attributes() for edge in graph.edges}
+
+
+def _context(graph):
+    from dataclasses import fields
+
+    return {f.name: getattr(graph.context, f.name) for f in fields(graph.context)
+            if getattr(graph.context, f.name)}
+
+
+def reloaded_edges(H, drop=()):
+    """{(source, relation, target): attributes} of a reloaded graph, whether
+    it came back as a MultiDiGraph or a DiGraph."""
+    out = {}
+    for u, v, data in H.edges(data=True):
+        data = {k: val for k, val in data.items() if k not in drop}
+        key = (u, data["relation"], v)
+        assert key not in out, f"edge {key} twice"
+        out[key] = data
+    return out
+
+
+# --- json ---------------------------------------------------------------------
+
+def test_json_reloads_to_an_equal_graph(graph):
+    text = to_json(graph)
+    H = nx.node_link_graph(json.loads(text), edges="edges")
+    G = graph.to_networkx()
+    assert H.is_directed() and H.is_multigraph()
+    assert nx.utils.graphs_equal(G, H)
+    assert dict(H.nodes(data=True)) == source_nodes(graph)
+    assert {(u, k, v): d for u, v, k, d in H.edges(keys=True, data=True)} == source_edges(graph)
+    assert H.graph == _context(graph)
+
+
+def test_json_keeps_every_attribute_and_type(graph):
+    data = json.loads(to_json(graph))
+    assert [n["id"] for n in data["nodes"]] == list(graph.nodes)
+    for record in data["nodes"]:
+        node = graph.nodes[record["id"]]
+        assert {k: v for k, v in record.items() if k != "id"} == node.attributes()
+        if node.seniority is not None:
+            assert isinstance(record["seniority"], int)
+    assert len(data["edges"]) == len(graph.edges)
+    for record in data["edges"]:
+        assert record["key"] == record["relation"]
+
+
+# --- graphml ------------------------------------------------------------------
+
+def test_graphml_reloads_with_the_same_nodes_edges_and_attributes(graph):
+    H = nx.read_graphml(io.BytesIO(to_graphml(graph)), force_multigraph=True)
+    assert dict(H.nodes(data=True)) == source_nodes(graph)
+    assert {(u, k, v): d for u, v, k, d in H.edges(keys=True, data=True)} == source_edges(graph)
+    context = {k: v for k, v in H.graph.items() if k not in ("node_default", "edge_default")}
+    assert context == _context(graph)
+
+
+def test_graphml_without_force_multigraph_still_has_relations(graph):
+    H = nx.read_graphml(io.BytesIO(to_graphml(graph)))
+    assert reloaded_edges(H, drop=("id",)) == source_edges(graph)
+
+
+def test_graphml_has_typed_keys_and_yed_labels(graph):
+    root = ET.fromstring(to_graphml(graph))
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns", "y": "http://www.yworks.com/xml/graphml"}
+    keys = {(k.get("for"), k.get("attr.name")): k.get("attr.type")
+            for k in root.findall("g:key", ns) if k.get("attr.name")}
+    assert keys[("node", "label")] == "string"
+    assert keys[("node", "kind")] == "string"
+    assert keys[("edge", "relation")] == "string"
+    if any(n.seniority is not None for n in graph.nodes.values()):
+        assert keys[("node", "seniority")] in ("int", "long")
+    yed = {k.get("for"): k.get("yfiles.type") for k in root.findall("g:key", ns)
+           if k.get("yfiles.type")}
+    assert yed == {"node": "nodegraphics", "edge": "edgegraphics"}
+    for element in root.findall("g:graph/g:node", ns):
+        label = element.find("g:data/y:ShapeNode/y:NodeLabel", ns)
+        assert label is not None and label.text == graph.nodes[element.get("id")].label
+    assert len(root.findall("g:graph/g:edge/g:data/y:PolyLineEdge", ns)) == len(graph.edges)
+
+
+# --- gexf -----------------------------------------------------------------------
+
+def test_gexf_reloads_with_the_same_nodes_edges_and_attributes(graph):
+    H = nx.read_gexf(io.BytesIO(to_gexf(graph)))
+    assert dict(H.nodes(data=True)) == source_nodes(graph)
+    # GEXF gives every edge an `id` of its own: the one attribute added.
+    assert reloaded_edges(H, drop=("id",)) == source_edges(graph)
+    assert H.graph.get("name", "") == graph.context.name
+
+
+def test_gexf_node_label_is_the_label_and_meta_is_reproducible(graph):
+    root = ET.fromstring(to_gexf(graph))
+    ns = {"x": "http://www.gexf.net/1.2draft"}
+    labels = {n.get("id"): n.get("label") for n in root.findall("x:graph/x:nodes/x:node", ns)}
+    assert labels == {n.id: n.label for n in graph.nodes.values()}
+    meta = root.find("x:meta", ns)
+    assert meta.find("x:creator", ns).text.startswith("coordgraph ")
+    assert meta.get("lastmodifieddate") == (graph.context.as_of or None)
+
+
+def test_gexf_parallel_edges_keep_their_relations():
+    H = nx.read_gexf(io.BytesIO(to_gexf(hostile_graph())))
+    assert H.is_multigraph()
+    assert set(H["r1"]["end"]) == {"membership", "advises"}
+
+
+def test_xml_formats_drop_characters_xml_cannot_carry():
+    graph = coordgraph.from_records(
+        nodes=[{"id": "a", "kind": "platform", "label": "bell\x07 and\x0bvtab",
+                "description": "nul\x00? esc\x1b"}], edges=[])
+    for data in (to_graphml(graph), to_gexf(graph)):
+        ET.fromstring(data)                       # well-formed XML
+    H = nx.read_graphml(io.BytesIO(to_graphml(graph)))
+    assert H.nodes["a"]["label"] == "bell andvtab"
+    assert nx.read_gexf(io.BytesIO(to_gexf(graph))).nodes["a"]["label"] == "bell andvtab"
+
+
+# --- mermaid --------------------------------------------------------------------
+
+_LABEL = r'(?:[^"\[\]{}<>&#%:;|`\\\n]|#\w+;)+'
+_CLASSES = "platform|planned|inactive|unrepresented|role|org_role"
+_LINE_FORMS = [
+    re.compile(r"---"),
+    re.compile(r'title: "[\w \\]*"'),
+    re.compile(r"flowchart BT"),
+    re.compile(r"  %% coordgraph export: escalation flows upward"),
+    re.compile(rf'  subgraph s\d+\["{_LABEL}"\]'),
+    re.compile(r"  end"),
+    re.compile(rf'(?:  |    )n\d+(?:\["{_LABEL}"\]|\("{_LABEL}"\))'),
+    re.compile(rf'  n\d+ (?:==>|-->|-\.->\|"advises"\||-->\|"{_LABEL}"\|) n\d+'),
+    re.compile(rf"  classDef (?:{_CLASSES}) [\w:#,\- ]+"),
+    re.compile(rf"  class n\d+(?:,n\d+)* (?:{_CLASSES})"),
+]
+_ENTITIES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">"}
+
+
+def mermaid_decode(text):
+    """What Mermaid shows for an escaped label."""
+    return re.sub(r"#(\w+);", lambda m: _ENTITIES.get(m[1]) or chr(int(m[1])), text)
+
+
+def test_mermaid_lines_all_have_an_expected_form(graph):
+    text = to_mermaid(graph)
+    assert text.endswith("\n")
+    for number, line in enumerate(text.splitlines(), start=1):
+        assert any(form.fullmatch(line) for form in _LINE_FORMS), f"line {number}: {line!r}"
+
+
+def test_mermaid_structure_counts_match_the_graph(graph):
+    lines = to_mermaid(graph).splitlines()
+    body = lines[lines.index("flowchart BT"):]
+    node_lines = [x for x in body if re.fullmatch(r" +n\d+[\[(].*", x)]
+    edge_lines = [x for x in body if re.fullmatch(r"  n\d+ [-=.].*", x)]
+    assert len(node_lines) == len(graph.nodes)
+    assert len(edge_lines) == len(graph.edges)
+    structures = {n.structure for n in graph.nodes.values() if n.is_platform and n.structure}
+    assert sum(x.startswith("  subgraph ") for x in body) == len(structures)
+    assert body.count("  end") == len(structures)
+    assert not any(x.lstrip().startswith(("click", "style", "linkStyle", "%%{")) for x in body)
+
+
+def test_mermaid_ids_are_generated_never_from_data():
+    graph = hostile_graph()           # ids: end, click, style, subgraph, graph...
+    text = to_mermaid(graph)
+    body = text[text.index("flowchart BT"):]
+    ids = set(re.findall(r"^ +(\w+)[\[(]", body, re.M))
+    assert ids == {f"n{i}" for i in range(1, len(graph.nodes) + 1)}
+    unquoted = re.sub(r'"[^"\n]*"', '""', body)
+    tokens = set(re.findall(r"[\w.]+", unquoted))
+    assert not tokens & (set(graph.nodes) - {"end", "subgraph", "graph"})
+    structures = {n.structure for n in graph.nodes.values() if n.structure}
+    keyword_lines = [x for x in unquoted.splitlines() if re.search(r"\b(end|graph)\b", x)]
+    assert keyword_lines == ["  end"] * len(structures)
+    assert all(x.startswith("  subgraph s") for x in unquoted.splitlines() if "subgraph" in x)
+
+
+def test_mermaid_labels_decode_to_the_original_text(graph):
+    lines = to_mermaid(graph).splitlines()
+    labels = dict(re.findall(r'^ +(n\d+)[\[(]"(.*)"[\])]$', "\n".join(lines), re.M))
+    for number, node in enumerate(graph.nodes.values(), start=1):
+        expected = " ".join(node.label.split())
+        assert mermaid_decode(labels[f"n{number}"]) == expected
+
+
+def test_mermaid_breakout_label_stays_one_quoted_string():
+    line = next(x for x in to_mermaid(hostile_graph()).splitlines() if x.strip().startswith("n1["))
+    assert line == ('    n1["a#quot;b#93;#59; click x #quot;javascript#58;alert(1)#quot;"]')
+    assert line.count('"') == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('say "hi"', "say #quot;hi#quot;"),
+    ("a\nb\r\nc\u2028d\x00e", "a b c d e"),
+    ("<img src=x onerror=alert(1)>", "#lt;img src#61;x onerror#61;alert(1)#gt;"),
+    ("#35;", "#35;35#59;"),
+    ("`**md**`", "#96;#42;#42;md#42;#42;#96;"),
+    ("%%{init}%%", "#37;#37;#123;init#125;#37;#37;"),
+    ("   ", "#160;"),
+])
+def test_mermaid_text_escapes(text, expected):
+    assert mermaid_text(text) == expected
+
+
+def test_mermaid_marks_org_roles_and_unrepresented_platforms():
+    text = to_mermaid(hostile_graph())
+    assert "classDef org_role fill:#0033A0" in text
+    classes = dict((name, ids.split(",")) for ids, name in
+                   re.findall(r"^  class (\S+) (\w+)$", text, re.M))
+    # n8 r1 and n10 r3 are IOM's, n9 r2 is UNHCR's
+    assert classes["org_role"] == ["n8", "n10"] and classes["role"] == ["n9"]
+    # `click` (n2) and `p.plus` (n5) and `amp` (n7) have no IOM member
+    assert classes["unrepresented"] == ["n2", "n5", "n7"]
+    assert classes["inactive"] == ["n4"] and classes["planned"] == ["n3"]
+    unhcr = to_mermaid(hostile_graph(), org="UNHCR")
+    assert re.search(r"^  class n9 org_role$", unhcr, re.M)
+
+
+def test_mermaid_relation_styles():
+    lines = to_mermaid(hostile_graph()).splitlines()
+    assert "  n1 ==> n2" in lines                           # escalation: thick
+    assert '  n8 -.->|"advises"| n1' in lines               # advises: dotted
+    assert '  n8 -->|"chair, conditional"| n1' in lines     # capacity labelled
+    assert '  n9 -->|"observer"| n1' in lines
+    assert '  n10 -->|"alternate, conditional"| n1' in lines
+    assert "  n10 --> n6" in lines                          # plain member seat
+
+
+def test_mermaid_title_is_inert():
+    lines = to_mermaid(hostile_graph()).splitlines()
+    assert lines[0] == "---" and lines[2] == "---"
+    title = json.loads(lines[1].removeprefix("title: "))   # YAML \u escapes are JSON's
+    assert title == 'Ctx "A" & <B> # 1: {x}; تنسيق %%'
+    assert not re.search(r"[\"#%{}<>&:;]", lines[1].removeprefix("title: ")[1:-1])
+
+
+def test_mermaid_markdown_fence_cannot_be_closed_by_a_label():
+    fenced = mermaid_markdown(to_mermaid(hostile_graph()))
+    assert fenced.startswith("```mermaid\n") and fenced.endswith("\n```\n")
+    assert fenced.count("```") == 2
+
+
+def test_mermaid_uses_the_language_asked():
+    assert '["Équipe « spéciale »"]' in to_mermaid(hostile_graph(), lang="fr")
+    assert '["Équipe humanitaire pays (EHP)"]' in to_mermaid(coordgraph.load(), lang="fr")
+
+
+# --- csv ------------------------------------------------------------------------
+
+def read_csv(data: bytes):
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_is_excel_shaped(graph):
+    data = to_csv(graph)
+    rows = read_csv(data)
+    assert tuple(rows[0]) == CSV_COLUMNS
+    platforms = [n for n in graph.nodes.values() if n.is_platform]
+    assert [r[0] for r in rows[1:]] == [p.id for p in platforms]
+    # every record ends with CRLF; line breaks inside cells are quoted
+    assert data.endswith(b"\r\n")
+    assert data.count(b"\r\n") == len(rows)
+
+
+def test_csv_neutralises_every_formula_cell(graph):
+    for row in read_csv(to_csv(graph)):
+        for cell in row:
+            assert not cell.lstrip(" ")[:1] in set("=+-@\t\r"), cell
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_csv_formula_labels_come_out_as_text(formula):
+    rows = read_csv(to_csv(hostile_graph()))
+    cells = [cell for row in rows for cell in row]
+    assert any(cell.startswith("'" + formula) for cell in cells), formula
+    assert not any(cell.startswith(formula) for cell in cells)
+
+
+def test_csv_seat_table_content():
+    rows = {r["Platform ID"]: r for r in seat_rows(hostile_graph())}
+    end = rows["end"]
+    assert end["Seat holders"] == '-2+3 — chair; condition: ="if" <needed>'
+    assert end["Alternates"] == "Coordonnateur·rice — فريق; condition: @ night"
+    assert end["Observers"] == "@SUM(A1:A2) [UNHCR]"
+    assert rows["click"]["Findings"].startswith("CG301 (error): IOM has no one in")
+    assert rows["subgraph"]["Status"] == "inactive"
+    bundled = {r["Platform ID"]: r for r in seat_rows(coordgraph.load())}
+    assert bundled["hct"]["Alternates"].startswith("Rapid Response Team Lead; condition: ")
+    assert bundled["unct"]["Findings"].startswith("CG305 (warning): ")
+
+
+def test_csv_findings_follow_the_org():
+    rows = {r["Platform ID"]: r for r in seat_rows(coordgraph.load(), org="UNHCR")}
+    assert all("CG301" in r["Findings"] for r in rows.values())
+    assert "Chief of Mission (CoM) [IOM] — member" in rows["hct"]["Seat holders"]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"),
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("  =1", "'  =1"), ("\uff1d1", "'\uff1d1"),
+    ("a=1", "a=1"), ("", ""), ("HCT", "HCT"),
+])
+def test_neutralise(cell, expected):
+    assert neutralise(cell) == expected
+
+
+# --- all formats ----------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_is_bytes_and_reproducible(graph, fmt):
+    first = export(graph, fmt)
+    assert isinstance(first, bytes) and first
+    assert export(graph, fmt) == first
+    first.decode("utf-8")
+
+
+def test_export_rejects_an_unknown_format():
+    with pytest.raises(coordgraph.UsageError, match="allowed: json, graphml, gexf, mermaid, csv"):
+        export(coordgraph.load(), "xlsx")

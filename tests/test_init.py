@@ -1,0 +1,111 @@
+"""``init``: a fresh folder from each template, Excel-ready files, refusals."""
+
+import datetime
+import tomllib
+
+import pytest
+
+import coordgraph
+from coordgraph.diffing import diff
+from coordgraph.errors import UsageError
+from coordgraph.templating import INIT_FILES, excel_csv, init_context, template_path
+
+BOM = b"\xef\xbb\xbf"
+
+
+@pytest.mark.parametrize("template", ["generic", "humanitarian", "pre-crisis"])
+def test_fresh_folder_round_trips_to_the_template(tmp_path, template):
+    folder = tmp_path / "contexts" / "sudan"          # parents are created too
+    written = init_context(folder, template, as_of=datetime.date(2026, 1, 31))
+    assert written == [folder / "nodes.csv", folder / "edges.csv", folder / "context.toml"]
+    graph, warnings = coordgraph.load(folder, with_warnings=True)
+    assert warnings == []
+    assert graph.context.as_of == "2026-01-31"
+    result = diff(coordgraph.load(template_path(template)), graph)
+    assert result.identical, result.summary()
+
+
+@pytest.mark.parametrize("name", ["nodes.csv", "edges.csv"])
+def test_csv_files_open_cleanly_in_excel(tmp_path, name):
+    init_context(tmp_path, "humanitarian")
+    data = (tmp_path / name).read_bytes()
+    assert data.startswith(BOM)
+    assert data.count(b"\r\n") == data.count(b"\n") > 10    # every line ends CRLF
+    data[len(BOM):].decode("utf-8")                       # strict: no other encoding
+
+
+def test_french_names_are_written_as_utf8(tmp_path):
+    init_context(tmp_path, "humanitarian")
+    assert "Sécurité alimentaire".encode("utf-8") in (tmp_path / "nodes.csv").read_bytes()
+
+
+def test_csv_cells_survive_re_encoding():
+    source = b'id,label,description\nhct,"Team, country","two\nlines"\n'
+    assert excel_csv(source) == BOM + b'id,label,description\r\nhct,"Team, country","two\nlines"\r\n'
+    assert excel_csv(BOM + source) == excel_csv(source)
+
+
+def test_context_toml_has_every_setting_with_a_comment(tmp_path):
+    init_context(tmp_path, "pre-crisis", as_of=datetime.date(2026, 3, 1))
+    text = (tmp_path / "context.toml").read_text(encoding="utf-8")
+    settings = tomllib.loads(text)
+    assert settings == {"name": "", "country": "", "as_of": datetime.date(2026, 3, 1),
+                        "org": "IOM", "lang": "en"}
+    lines = text.splitlines()
+    for key in settings:
+        line = next(i for i, content in enumerate(lines) if content.startswith(f"{key} ="))
+        assert lines[line - 1].startswith("#"), key
+    assert "--template pre-crisis" in text
+
+
+def test_as_of_defaults_to_today(tmp_path):
+    init_context(tmp_path)
+    assert coordgraph.load(tmp_path).context.as_of == datetime.date.today().isoformat()
+
+
+def _snapshot(folder):
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("existing", INIT_FILES)
+def test_refuses_when_any_file_exists_and_touches_nothing(tmp_path, existing):
+    (tmp_path / existing).write_bytes(b"mine")
+    (tmp_path / "notes.txt").write_bytes(b"other")
+    before = _snapshot(tmp_path)
+    with pytest.raises(UsageError) as caught:
+        init_context(tmp_path, "humanitarian")
+    assert str(tmp_path / existing) in str(caught.value)
+    assert "nothing was written" in str(caught.value)
+    assert _snapshot(tmp_path) == before
+
+
+def test_refusal_names_every_existing_file(tmp_path):
+    for name in ("nodes.csv", "context.toml"):
+        (tmp_path / name).write_text("x")
+    with pytest.raises(UsageError) as caught:
+        init_context(tmp_path)
+    message = str(caught.value)
+    assert str(tmp_path / "nodes.csv") in message and str(tmp_path / "context.toml") in message
+    assert str(tmp_path / "edges.csv") not in message
+    assert not (tmp_path / "edges.csv").exists()
+
+
+def test_existing_folder_without_those_files_is_fine(tmp_path):
+    (tmp_path / "README.txt").write_text("keep me")
+    init_context(tmp_path, "pre-crisis")
+    assert (tmp_path / "README.txt").read_text() == "keep me"
+    assert coordgraph.load(tmp_path)
+
+
+def test_refuses_a_file_as_folder(tmp_path):
+    target = tmp_path / "sudan"
+    target.write_text("not a folder")
+    with pytest.raises(UsageError, match="is a file"):
+        init_context(target)
+    assert target.read_text() == "not a folder"
+
+
+def test_unknown_template_writes_nothing(tmp_path):
+    with pytest.raises(UsageError, match="unknown template"):
+        init_context(tmp_path / "x", "post-crisis")
+    assert not (tmp_path / "x").exists()

@@ -1,0 +1,223 @@
+"""The templates: where they are, that they validate, what they hold, their
+findings, and that the committed files are what the generator writes."""
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import coordgraph
+from coordgraph.errors import UsageError
+from coordgraph.templating import (
+    resolve_context, template_names, template_path, templates_root,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "ocha-global-coordination-groups.csv"
+VENDORED_REFERENCE = ROOT / "reference" / "ocha-global-coordination-groups.csv"
+OCHA = "OCHA global coordination groups (UN-OCHA/taas-data, sheets/, commit 7be028a, Sept 2022)"
+
+CLUSTERS = ["CCM", "EDU", "ERY", "FSC", "HEA", "LOG", "NUT", "PRO", "SHL", "TEL", "WSH"]
+AORS = ["PRO-CPN", "PRO-GBV", "PRO-HLP", "PRO-MIN"]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("make_templates",
+                                                  ROOT / "scripts" / "make_templates.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _findings(graph):
+    return [(f.code, f.severity, f.node) for f in coordgraph.check(graph)]
+
+
+def _reference_rows():
+    with open(VENDORED_REFERENCE, encoding="utf-8-sig", newline="") as handle:
+        return {row["ACRONYM"]: row for row in csv.DictReader(handle)}
+
+
+# ---------------------------------------------------------------- where they are
+
+def test_the_three_templates_in_order():
+    assert template_names() == ["generic", "humanitarian", "pre-crisis"]
+
+
+def test_generic_is_the_bundled_framework_not_a_copy():
+    assert template_path("generic") == coordgraph.bundled_path()
+    assert not (templates_root() / "generic").exists()
+
+
+def test_templates_folder_holds_exactly_the_other_templates():
+    folders = {p.name for p in templates_root().iterdir() if p.is_dir()}
+    assert folders == {"humanitarian", "pre-crisis"}
+    for name in folders:
+        assert {p.name for p in (templates_root() / name).iterdir()} == {
+            "nodes.csv", "edges.csv", "context.toml"}
+
+
+def test_unknown_template_lists_the_allowed_names():
+    with pytest.raises(UsageError) as caught:
+        template_path("humanitrian")
+    message = str(caught.value)
+    assert "did you mean 'humanitarian'?" in message
+    assert "generic, humanitarian, pre-crisis" in message
+
+
+def test_resolve_context_prefers_an_existing_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert resolve_context("pre-crisis") == template_path("pre-crisis")
+    (tmp_path / "pre-crisis").mkdir()
+    assert resolve_context("pre-crisis") == Path("pre-crisis")
+    assert resolve_context("nowhere") == Path("nowhere")
+
+
+# ---------------------------------------------------------------- validity and findings
+
+@pytest.mark.parametrize("name", ["generic", "humanitarian", "pre-crisis"])
+def test_template_validates_without_warnings(name):
+    graph, warnings = coordgraph.load(template_path(name), with_warnings=True)
+    assert warnings == []
+    assert graph.context.org == "IOM"
+
+
+def test_generic_findings():
+    # The seed names no alternate for the Chief of Mission at the UNCT and the
+    # SMT: the CoM is IOM's only link to both (CG305). Everything else has a seat.
+    assert _findings(coordgraph.load(template_path("generic"))) == [
+        ("CG305", "warning", "chief_of_mission")]
+
+
+def test_humanitarian_findings():
+    # Every cluster and area of responsibility has its programme officer's
+    # seat, but the sector roles are vacant (inactive) until the country office
+    # assigns staff: each of the 15 platforms is unrepresented (CG301). The
+    # CoM's CG305 is the generic framework's, unchanged.
+    graph = coordgraph.load(template_path("humanitarian"))
+    ids = sorted(f"cluster_{c.lower()}" for c in CLUSTERS) + sorted(
+        f"aor_{a[4:].lower()}" for a in AORS)
+    assert _findings(graph) == (
+        [("CG301", "error", i) for i in sorted(ids)]
+        + [("CG305", "warning", "chief_of_mission")])
+
+
+def test_humanitarian_cg301_goes_when_the_sector_roles_are_assigned(tmp_path):
+    from coordgraph.templating import init_context
+    from csv_edit import set_cells
+
+    init_context(tmp_path, "humanitarian")
+    set_cells(tmp_path / "nodes.csv", {"kind": "role", "status": "inactive"}, status="active")
+    assert _findings(coordgraph.load(tmp_path)) == [("CG305", "warning", "chief_of_mission")]
+
+
+def test_pre_crisis_findings():
+    # The UNCT side keeps the CoM as only link to UNCT and SMT (CG305); the PMT
+    # has an alternate and the OMT is a single platform for its officer.
+    assert _findings(coordgraph.load(template_path("pre-crisis"))) == [
+        ("CG305", "warning", "chief_of_mission")]
+
+
+# ---------------------------------------------------------------- contents
+
+def test_humanitarian_has_every_ocha_group_with_its_code_and_french_name():
+    graph = coordgraph.load(template_path("humanitarian"))
+    reference = _reference_rows()
+    assert sorted(reference) == sorted(CLUSTERS + AORS)
+    by_code = {n.code: n for n in graph.nodes.values() if n.code}
+    assert sorted(by_code) == sorted(reference)
+    for code, row in reference.items():
+        node = by_code[code]
+        assert node.kind == "platform" and node.status == "active"
+        assert node.label_fr == row["Preferred Term (fr)"]
+        assert node.label.startswith(row["Preferred Term"])
+        assert node.structure == "IASC Humanitarian Coordination Structure"
+        assert OCHA in node.reference and f"HRinfo ID {row['HRinfo ID']}" in node.reference
+
+
+def test_humanitarian_replaces_cluster_meetings_and_its_generic_roles():
+    graph = coordgraph.load(template_path("humanitarian"))
+    for gone in ("cluster_meetings", "programme_officer", "operations_officer"):
+        assert gone not in graph
+
+
+def test_humanitarian_escalation_clusters_to_iccg_aors_to_protection():
+    graph = coordgraph.load(template_path("humanitarian"))
+    for code in CLUSTERS:
+        assert graph.escalates_to(f"cluster_{code.lower()}") == ["iccg"]
+    for code in AORS:
+        assert graph.escalates_to(f"aor_{code[4:].lower()}") == ["cluster_pro"]
+    assert graph.escalates_to("iccg") == ["hct"]
+
+
+def test_humanitarian_each_group_has_its_programme_and_operations_officer():
+    graph = coordgraph.load(template_path("humanitarian"))
+    for platform in (n for n in graph.nodes.values() if n.code):
+        slug = platform.id.split("_", 1)[1]
+        memberships = {(e.source, e.capacity) for e in graph.memberships(platform.id)}
+        assert memberships == {(f"po_{slug}", "member"), (f"oo_{slug}", "alternate")}
+        po, oo = graph.nodes[f"po_{slug}"], graph.nodes[f"oo_{slug}"]
+        term = _reference_rows()[platform.code]["Preferred Term"]
+        assert po.label == f"Programme Officer ({term})"
+        assert oo.label == f"Operations Officer ({term})"
+        assert po.status == oo.status == "inactive"
+        assert po.org == oo.org == "IOM"
+    assert graph.nodes["po_hea"].label == "Programme Officer (Health)"
+
+
+def _raw_rows(folder, name, key):
+    with open(Path(folder) / name, encoding="utf-8-sig", newline="") as handle:
+        return {tuple(row[k] for k in key): row for row in csv.DictReader(handle)}
+
+
+@pytest.mark.parametrize("name", ["humanitarian", "pre-crisis"])
+def test_shared_rows_are_the_generic_rows_cell_for_cell(name):
+    data, template = coordgraph.bundled_path(), template_path(name)
+    for file, key in (("nodes.csv", ("id",)), ("edges.csv", ("source", "relation", "target"))):
+        generic = _raw_rows(data, file, key)
+        rows = _raw_rows(template, file, key)
+        for row_key, row in rows.items():
+            if row_key in generic:
+                assert row == generic[row_key], (file, row_key)
+            else:
+                # Nothing beyond the seed without a reference to its source.
+                assert OCHA in row["reference"], (file, row_key)
+
+
+def test_pre_crisis_is_the_un_country_team_side():
+    graph = coordgraph.load(template_path("pre-crisis"))
+    assert set(graph.nodes) == {
+        "unct", "smt", "pmt", "omt", "chief_of_mission", "programme_coordinator",
+        "senior_programme_manager", "resource_management_officer", "designated_official"}
+    assert {n.structure for n in graph.nodes.values() if n.kind == "platform"} == {
+        "Pre-Crisis Coordination Structures"}
+    assert len(graph.edges) == 8
+    assert graph.nodes["designated_official"].org == "UN"
+
+
+# ---------------------------------------------------------------- the generator
+
+def test_committed_templates_are_the_generators_output():
+    generated = _generator().generate()
+    assert sorted(generated) == ["humanitarian", "pre-crisis"]
+    for template, files in generated.items():
+        for name, text in files.items():
+            committed = (templates_root() / template / name).read_bytes()
+            assert committed == text.encode("utf-8"), (
+                f"templates/{template}/{name} is stale: run scripts/make_templates.py")
+
+
+def test_generator_check_mode_reports_a_stale_file(tmp_path, monkeypatch):
+    module = _generator()
+    monkeypatch.setattr(module, "TEMPLATES", tmp_path)
+    monkeypatch.setattr(module, "ROOT", tmp_path)
+    assert module.main(["--check"]) == 1
+    assert not any(tmp_path.iterdir())          # --check writes nothing
+    assert module.main([]) == 0
+    assert module.main(["--check"]) == 0
+
+
+@pytest.mark.skipif(not SHARED_REFERENCE.is_file(), reason="../shared/ is not beside the clone")
+def test_vendored_reference_is_the_shared_snapshot():
+    assert VENDORED_REFERENCE.read_bytes() == SHARED_REFERENCE.read_bytes()
