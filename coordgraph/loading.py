@@ -124,8 +124,7 @@ def _rejected_ids(node_table: Table, nodes) -> frozenset:
     position = node_table.column_index().get("id")
     if position is None:
         return frozenset()
-    ids = (cells[position] for _, cells in node_table.rows if position < len(cells))
-    return frozenset(i for i in ids if i and i not in nodes)
+    return frozenset(i for i in node_table.columns[position] if i and i not in nodes)
 
 
 def from_records(nodes, edges, context=None):
@@ -166,8 +165,8 @@ def _table_from_records(name, records, required) -> Table:
     for record in records:
         header.extend(k for k in record if k not in header)
     table = Table(name, header=header)
-    for number, record in enumerate(records, start=2):
-        table.rows.append((number, [clean_cell(str(record.get(c, "") or "")) for c in header]))
+    table.set_rows([(number, [clean_cell(str(record.get(c, "") or "")) for c in header])
+                    for number, record in enumerate(records, start=2)])
     return table
 
 

@@ -12,7 +12,10 @@ from functools import cached_property
 from .schema import DEFAULT_ORG, SEAT_CAPACITIES
 
 
-@dataclass(frozen=True, slots=True)
+# Node and Edge are read-only by convention, not frozen: a frozen dataclass
+# sets each field through object.__setattr__, which made loading 300k nodes
+# and 775k edges measurably slower.
+@dataclass(slots=True)
 class Node:
     id: str
     kind: str
@@ -51,7 +54,7 @@ class Node:
         return _attributes(self, ("id", "line"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Edge:
     source: str
     target: str

@@ -5,13 +5,14 @@ objects, so the same checks serve CSV files and in-memory records.
 """
 
 import difflib
+import operator
 
 from .errors import Problem
 from .model import Edge, Node
 from .schema import (
-    DEFAULT_CAPACITY, DEFAULT_LEVEL, DEFAULT_ORG, DEFAULT_STATUS, EDGE_COLUMNS,
-    EDGE_REQUIRED, ENUM_COLUMNS, ID_PATTERN, MAX_ID_LENGTH, NODE_COLUMNS,
-    NODE_REQUIRED, SENIORITY_RANGE,
+    CAPACITIES, DEFAULT_CAPACITY, DEFAULT_LEVEL, DEFAULT_ORG, DEFAULT_STATUS, EDGE_COLUMNS,
+    EDGE_REQUIRED, ID_PATTERN, KINDS, LEVELS, MAX_ID_LENGTH, NODE_COLUMNS, NODE_REQUIRED,
+    RELATIONS, SENIORITY_RANGE, STATUSES,
 )
 
 # Above this many ids, did-you-mean uses only cheap matches (case, separators).
@@ -53,7 +54,7 @@ class _Columns:
         for position, name in enumerate(table.header, start=1):
             if not name:
                 # A nameless column is harmless only while it stays empty.
-                if any(position <= len(cells) and cells[position - 1] for _, cells in table.rows):
+                if any(table.columns[position - 1]):
                     problems.append(Problem("CG102", table.file, line, position,
                                             "a column without a name holds values",
                                             "give the column a name or delete it"))
@@ -78,23 +79,15 @@ class _Columns:
                 "; ".join(h for h in hints if h) or f"the header row must name {', '.join(required)}"))
         self.ok = not missing
 
-    def getter(self, name):
-        position = self.index.get(name)
-        if position is None:
-            return lambda cells: ""
-        return lambda cells: cells[position] if position < len(cells) else ""
+    def values(self, names) -> list[list[str]]:
+        """The columns of ``names``, in order; an absent column reads as empty cells."""
+        blank = [""] * len(self.table.lines)
+        return [self.table.columns[self.index[name]] if name in self.index else blank
+                for name in names]
 
     def column(self, name) -> int | None:
         position = self.index.get(name)
         return None if position is None else position + 1
-
-
-def _check_extra_cells(table, line, cells, problems):
-    if len(cells) > len(table.header):
-        problems.append(Problem(
-            "CG101", table.file, line, len(table.header) + 1,
-            f"row has {len(cells)} values but the header names {len(table.header)} columns",
-            f"a value holding the delimiter '{table.delimiter}' must be quoted"))
 
 
 def _enum(value, column, allowed, default, where, problems):
@@ -114,7 +107,7 @@ def _enum(value, column, allowed, default, where, problems):
     hint = did_you_mean(lowered, allowed)
     problems.append(Problem("CG105", file, line, col,
                             f"unknown {column} '{value}'",
-                            f"{hint + ' ' if hint else ''}({_allowed(allowed)})"))
+                            f"{hint + ' ' if hint else ''}{_allowed(allowed)}"))
     return None
 
 
@@ -147,6 +140,14 @@ def _bad_id(value: str) -> str:
 _ID_HINT = "ids are short names such as 'hct' or 'chief_of_mission': letters, digits, _ . -"
 
 
+# Each builder checks whole columns first (set operations, C-speed loops):
+# when nothing is wrong, the records are built in bulk. Otherwise the rows
+# are walked one by one to say exactly what is wrong where. Both paths give
+# the same records (tests/test_validation.py loads every fixture both ways).
+
+_SENIORITY = {"": None, **{str(n): n for n in SENIORITY_RANGE}}
+
+
 def build_nodes(table, problems, warnings) -> dict[str, Node] | None:
     """Nodes from ``nodes.csv``; CG102–CG105 problems appended to ``problems``.
 
@@ -163,19 +164,43 @@ def build_nodes(table, problems, warnings) -> dict[str, Node] | None:
     columns = _Columns(table, NODE_COLUMNS, NODE_REQUIRED, problems, warnings)
     if not columns.ok:
         return None
+    values = columns.values(NODE_COLUMNS)
+    nodes = _nodes_in_bulk(table.lines, values)
+    if nodes is None:
+        nodes = _nodes_row_by_row(table, columns, values, problems, warnings)
+    return nodes
+
+
+def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
+    """All nodes at once, or None when any row needs a closer look."""
+    (ids, kinds, labels, labels_fr, labels_es, orgs, structures, levels, statuses,
+     seniorities, min_seniorities, codes, descriptions, references) = values
+    kinds, levels, statuses = (list(map(str.lower, c)) for c in (kinds, levels, statuses))
+    if not (all(map(ID_PATTERN.match, ids)) and len(set(ids)) == len(ids) and all(labels)
+            and set(kinds) <= set(KINDS) and set(levels) <= {"", *LEVELS}
+            and set(statuses) <= {"", *STATUSES}
+            and set(seniorities) <= _SENIORITY.keys() and set(min_seniorities) <= _SENIORITY.keys()):
+        return None
+    levels = [level or DEFAULT_LEVEL for level in levels]
+    statuses = [status or DEFAULT_STATUS for status in statuses]
+    orgs = [(org or DEFAULT_ORG) if kind == "role" else org for kind, org in zip(kinds, orgs)]
+    seniorities, min_seniorities = (list(map(_SENIORITY.__getitem__, c))
+                                    for c in (seniorities, min_seniorities))
+    return dict(zip(ids, map(Node, ids, kinds, labels, labels_fr, labels_es, orgs, structures,
+                             levels, statuses, seniorities, min_seniorities, codes,
+                             descriptions, references, lines)))
+
+
+def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, Node]:
     nodes: dict[str, Node] = {}
     first_line: dict[str, int] = {}  # every row's id, valid or not: duplicates are errors too
     file = table.file
-    get = {name: columns.getter(name) for name in NODE_COLUMNS}
     col = {name: columns.column(name) for name in NODE_COLUMNS}
-    get_id, get_kind, get_label = get["id"], get["kind"], get["label"]
-    id_match = ID_PATTERN.match
-    for line, cells in table.rows:
-        if len(cells) > len(table.header):
-            _check_extra_cells(table, line, cells, problems)
-        node_id = get_id(cells)
+    for line, cells in zip(table.lines, zip(*values)):
+        (node_id, kind, label, label_fr, label_es, org, structure, level, status,
+         seniority, min_seniority, code, description, reference) = cells
         ok = True
-        if not id_match(node_id):
+        if not ID_PATTERN.match(node_id):
             problems.append(Problem("CG103", file, line, col["id"], _bad_id(node_id), _ID_HINT))
             ok = False
         elif node_id in first_line:
@@ -186,32 +211,29 @@ def build_nodes(table, problems, warnings) -> dict[str, Node] | None:
             continue
         else:
             first_line[node_id] = line
-        kind = _enum(get_kind(cells), "kind", ENUM_COLUMNS["kind"], None,
-                     (file, line, col["kind"]), problems)
-        label = get_label(cells)
+        kind = _enum(kind, "kind", KINDS, None, (file, line, col["kind"]), problems)
+        level = _enum(level, "level", LEVELS, DEFAULT_LEVEL, (file, line, col["level"]), problems)
+        status = _enum(status, "status", STATUSES, DEFAULT_STATUS,
+                       (file, line, col["status"]), problems)
+        seniority = _integer(seniority, "seniority", (file, line, col["seniority"]), problems)
+        min_seniority = _integer(min_seniority, "min_seniority",
+                                 (file, line, col["min_seniority"]), problems)
         if not label:
             warnings.append(Problem("CG103", file, line, col["label"],
                                     f"node '{node_id}' has an empty label; its id is shown instead",
                                     "fill in the label column", severity="warning"))
             label = node_id
-        level = _enum(get["level"](cells), "level", ENUM_COLUMNS["level"], DEFAULT_LEVEL,
-                      (file, line, col["level"]), problems)
-        status = _enum(get["status"](cells), "status", ENUM_COLUMNS["status"], DEFAULT_STATUS,
-                       (file, line, col["status"]), problems)
-        seniority = _integer(get["seniority"](cells), "seniority",
-                             (file, line, col["seniority"]), problems)
-        min_seniority = _integer(get["min_seniority"](cells), "min_seniority",
-                                 (file, line, col["min_seniority"]), problems)
         if not ok or kind is None or level is None or status is None:
             continue
-        org = get["org"](cells)
         if kind == "role" and not org:
             org = DEFAULT_ORG
-        nodes[node_id] = Node(
-            node_id, kind, label, get["label_fr"](cells), get["label_es"](cells), org,
-            get["structure"](cells), level, status, seniority, min_seniority,
-            get["code"](cells), get["description"](cells), get["reference"](cells), line)
+        nodes[node_id] = Node(node_id, kind, label, label_fr, label_es, org, structure, level,
+                              status, seniority, min_seniority, code, description, reference,
+                              line)
     return nodes
+
+
+_KINDS_OF = {"membership": ("role", "platform"), "escalation": ("platform", "platform")}
 
 
 def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[Edge]:
@@ -222,43 +244,78 @@ def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[E
     ``nodes`` None means nodes.csv could not be read: the edges' own cells are
     checked, but not whether the nodes they name exist.
     """
+    columns = _Columns(table, EDGE_COLUMNS, EDGE_REQUIRED, problems, warnings)
+    if not columns.ok:
+        return []
+    values = columns.values(EDGE_COLUMNS)
+    edges = _edges_in_bulk(table.lines, values, nodes) if nodes is not None else None
+    if edges is None:
+        edges = _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids)
+    return edges
+
+
+def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
+    """All edges at once, or None when any row needs a closer look."""
+    sources, targets, relations, capacities, conditions, notes, references = values
+    relations, capacities = (list(map(str.lower, c)) for c in (relations, capacities))
+    if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
+        return None
+    kind = {node_id: node.kind for node_id, node in nodes.items()}
+    try:
+        source_kinds = list(map(kind.__getitem__, sources))
+        target_kinds = list(map(kind.__getitem__, targets))
+    except KeyError:
+        return None
+    for relation, source_kind, target_kind in set(zip(relations, source_kinds, target_kinds)):
+        if _KINDS_OF.get(relation, (source_kind, target_kind)) != (source_kind, target_kind):
+            return None
+    if any(capacity and relation != "membership"
+           for relation, capacity in set(zip(relations, capacities))):
+        return None  # a warning to give, on its row
+    if any(map(operator.eq, sources, targets)):
+        return None
+    if len(set(zip(sources, relations, targets))) != len(sources):
+        return None
+    capacities = [(capacity or DEFAULT_CAPACITY) if relation == "membership" else capacity
+                  for relation, capacity in zip(relations, capacities)]
+    return list(map(Edge, sources, targets, relations, capacities, conditions, notes,
+                    references, lines))
+
+
+def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids) -> list[Edge]:
     known = nodes is not None
     nodes = nodes if known else {}
-    columns = _Columns(table, EDGE_COLUMNS, EDGE_REQUIRED, problems, warnings)
-    edges: list[Edge] = []
-    if not columns.ok:
-        return edges
     file = table.file
-    get = {name: columns.getter(name) for name in EDGE_COLUMNS}
     col = {name: columns.column(name) for name in EDGE_COLUMNS}
     lookup = None
     seen: dict[tuple, int] = {}
-    relations = ENUM_COLUMNS["relation"]
-    for line, cells in table.rows:
-        if len(cells) > len(table.header):
-            _check_extra_cells(table, line, cells, problems)
-        ends = []
-        for end in ("source", "target"):
-            node_id = get[end](cells)
-            node = nodes.get(node_id)
-            if node is None and node_id not in bad_ids:
-                if not ID_PATTERN.match(node_id):
-                    problems.append(Problem("CG103", file, line, col[end],
-                                            f"{end}: {_bad_id(node_id)}", _ID_HINT))
-                elif known:
-                    if lookup is None:
-                        lookup = {_loose(k): k for k in nodes}
-                    problems.append(Problem(
-                        "CG106", file, line, col[end],
-                        f"{end} '{node_id}' is not a node in nodes.csv",
-                        did_you_mean(node_id, nodes, lookup) or "add the node to nodes.csv first"))
-            ends.append(node)
-        relation = _enum(get["relation"](cells), "relation", relations, None,
-                         (file, line, col["relation"]), problems)
-        capacity = get["capacity"](cells)
+    edges: list[Edge] = []
+
+    def endpoint(end, node_id, line):
+        """The node an edge names, or None after reporting why not."""
+        nonlocal lookup
+        if node_id in bad_ids:
+            return None
+        if not ID_PATTERN.match(node_id):
+            problems.append(Problem("CG103", file, line, col[end],
+                                    f"{end}: {_bad_id(node_id)}", _ID_HINT))
+        elif known:
+            if lookup is None:
+                lookup = {_loose(k): k for k in nodes}
+            problems.append(Problem(
+                "CG106", file, line, col[end], f"{end} '{node_id}' is not a node in nodes.csv",
+                did_you_mean(node_id, nodes, lookup) or "add the node to nodes.csv first"))
+        return None
+
+    for line, cells in zip(table.lines, zip(*values)):
+        source_id, target_id, relation, capacity, condition, note, reference = cells
+        source = nodes.get(source_id) or endpoint("source", source_id, line)
+        target = nodes.get(target_id) or endpoint("target", target_id, line)
+        relation = _enum(relation, "relation", RELATIONS, None, (file, line, col["relation"]),
+                         problems)
         if capacity:
-            capacity = _enum(capacity, "capacity", ENUM_COLUMNS["capacity"], "",
-                             (file, line, col["capacity"]), problems)
+            capacity = _enum(capacity, "capacity", CAPACITIES, "", (file, line, col["capacity"]),
+                             problems)
             if capacity and relation and relation != "membership":
                 warnings.append(Problem("CG105", file, line, col["capacity"],
                                         f"capacity '{capacity}' is ignored on a {relation} edge",
@@ -267,27 +324,27 @@ def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[E
                 capacity = ""
         elif relation == "membership":
             capacity = DEFAULT_CAPACITY
-        source, target = ends
         if source is None or target is None or relation is None or capacity is None:
             continue
-        if source.id == target.id:
+        if source is target:
             problems.append(Problem("CG109", file, line, col["source"],
-                                    f"'{source.id}' has an edge to itself ({relation})",
+                                    f"'{source_id}' has an edge to itself ({relation})",
                                     "remove the row or fix the target"))
             continue
-        wrong = _wrong_kinds(relation, source, target)
-        if wrong:
-            problems.append(Problem("CG107", file, line, col["relation"], wrong[0], wrong[1]))
+        expected = _KINDS_OF.get(relation)
+        if expected and (source.kind, target.kind) != expected:
+            message, hint = _wrong_kinds(relation, source, target)
+            problems.append(Problem("CG107", file, line, col["relation"], message, hint))
             continue
-        key = (source.id, relation, target.id)
+        key = (source_id, relation, target_id)
         if key in seen:
             problems.append(Problem("CG108", file, line, col["source"],
-                                    f"duplicate {relation} edge {source.id} -> {target.id}",
+                                    f"duplicate {relation} edge {source_id} -> {target_id}",
                                     f"first given on line {seen[key]}; keep one row"))
             continue
         seen[key] = line
-        edges.append(Edge(source.id, target.id, relation, capacity, get["condition"](cells),
-                          get["note"](cells), get["reference"](cells), line))
+        edges.append(Edge(source_id, target_id, relation, capacity, condition, note,
+                          reference, line))
     return edges
 
 

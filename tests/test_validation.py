@@ -175,3 +175,45 @@ def test_a_nameless_column_is_harmless_until_it_holds_values(tmp_path):
         "CG102", "nodes.csv", 1, 3)
     (tmp_path / "nodes.csv").write_text("id,kind,,label\nhct,platform,,HCT\n")
     assert list(coordgraph.load(tmp_path).nodes) == ["hct"]
+
+
+# --- the bulk path and the row-by-row path agree ------------------------------------
+
+def _both_ways(folder):
+    from coordgraph.reading import read_table
+    from coordgraph.validation import (_Columns, _edges_in_bulk, _edges_row_by_row,
+                                       _nodes_in_bulk, _nodes_row_by_row)
+    from coordgraph.schema import EDGE_COLUMNS, EDGE_REQUIRED, NODE_COLUMNS, NODE_REQUIRED
+
+    node_table, edge_table = read_table(folder / "nodes.csv"), read_table(folder / "edges.csv")
+    problems, warnings = [], []
+    node_columns = _Columns(node_table, NODE_COLUMNS, NODE_REQUIRED, problems, warnings)
+    node_values = node_columns.values(NODE_COLUMNS)
+    bulk_nodes = _nodes_in_bulk(node_table.lines, node_values)
+    row_nodes = _nodes_row_by_row(node_table, node_columns, node_values, problems, warnings)
+    edge_columns = _Columns(edge_table, EDGE_COLUMNS, EDGE_REQUIRED, problems, warnings)
+    edge_values = edge_columns.values(EDGE_COLUMNS)
+    bulk_edges = _edges_in_bulk(edge_table.lines, edge_values, row_nodes)
+    row_edges = _edges_row_by_row(edge_table, edge_columns, edge_values, row_nodes,
+                                  problems, warnings, frozenset())
+    return (bulk_nodes, row_nodes), (bulk_edges, row_edges), problems, warnings
+
+
+def _clean_folders():
+    root = Path(__file__).resolve().parent.parent
+    folders = [root / "data", *sorted((root / "templates").glob("*/")),
+               *sorted((root / "tests/fixtures/excel").glob("*/"))]
+    return [f for f in folders if (f / "nodes.csv").is_file()]
+
+
+@pytest.mark.parametrize("folder", _clean_folders(), ids=lambda f: f"{f.parent.name}/{f.name}")
+def test_bulk_and_row_by_row_paths_build_the_same_graph(folder):
+    (bulk_nodes, row_nodes), (bulk_edges, row_edges), problems, warnings = _both_ways(folder)
+    assert problems == []
+    assert row_nodes, "the fixture has nodes"
+    if not any(w.code == "CG103" for w in warnings):  # an empty label takes the row path
+        assert bulk_nodes == row_nodes
+    if bulk_edges is not None:
+        assert bulk_edges == row_edges
+    else:  # only a warning sends clean data down the row path
+        assert warnings

@@ -1,15 +1,17 @@
 """Escalation routes: cycles (CG201), forks (CG202), downward steps (CG204)."""
 
+from collections import defaultdict
+
 from ..findings import Finding
 from ..schema import LEVEL_RANK
-from ._shared import names
+from ._shared import escalation_edges, names
 
 
-def escalation_graph(graph):
+def escalation_graph(graph, keep=None):
     """The escalation edges between active platforms, as a ``networkx.DiGraph``.
 
     Built once as its own graph: traversing a filtered view of the whole
-    graph was measured 3x slower.
+    graph was measured 3x slower. ``keep`` limits it to a set of node ids.
 
     >>> import coordgraph
     >>> g = coordgraph.load()
@@ -18,13 +20,31 @@ def escalation_graph(graph):
     """
     import networkx as nx
 
-    nodes = graph.nodes
     G = nx.DiGraph()
-    G.add_edges_from(
-        (e.source, e.target) for e in graph.edges
-        if e.relation == "escalation"
-        and nodes[e.source].status != "inactive" and nodes[e.target].status != "inactive")
+    G.add_edges_from((e.source, e.target) for e in escalation_edges(graph)
+                     if keep is None or (e.source in keep and e.target in keep))
     return G
+
+
+def _beyond_sources(edges) -> set:
+    """Nodes left after repeatedly removing those nothing escalates to.
+
+    What is left lies on a cycle or downstream of one; an acyclic escalation
+    graph (the usual case) leaves nothing, and networkx is never imported.
+    """
+    successors = defaultdict(list)
+    in_degree = defaultdict(int)
+    for edge in edges:
+        successors[edge.source].append(edge.target)
+        in_degree[edge.target] += 1
+    queue = [n for n in successors if not in_degree[n]]
+    while queue:
+        node = queue.pop()
+        for target in successors.pop(node, ()):
+            in_degree[target] -= 1
+            if not in_degree[target]:
+                queue.append(target)
+    return {n for n, degree in in_degree.items() if degree}
 
 
 def escalation_cycles(graph) -> list[Finding]:
@@ -42,9 +62,12 @@ def escalation_cycles(graph) -> list[Finding]:
     >>> [(f.code, f.nodes) for f in escalation_cycles(g)]
     [('CG201', ('a', 'b'))]
     """
+    core = _beyond_sources(escalation_edges(graph))
+    if not core:
+        return []
     import networkx as nx
 
-    G = escalation_graph(graph)
+    G = escalation_graph(graph, keep=core)
     findings = []
     for component in nx.strongly_connected_components(G):
         if len(component) < 2:
@@ -88,21 +111,17 @@ def multiple_escalation(graph) -> list[Finding]:
     >>> [(f.code, f.node, f.nodes) for f in multiple_escalation(g)]
     [('CG202', 'a', ('b', 'c'))]
     """
-    nodes = graph.nodes
-    findings = []
-    for node_id, edges in graph.out_edges.items():
-        if nodes[node_id].status == "inactive":
-            continue
-        targets = [e.target for e in edges
-                   if e.relation == "escalation" and nodes[e.target].status != "inactive"]
-        if len(targets) > 1:
-            findings.append(Finding(
-                "CG202", "warning", node_id, tuple(targets),
-                f"{nodes[node_id].label} escalates to {len(targets)} platforms: "
-                f"{names(graph, targets)}",
+    targets = defaultdict(list)
+    for edge in escalation_edges(graph):
+        targets[edge.source].append(edge.target)
+    return [
+        Finding("CG202", "warning", source, tuple(ups),
+                f"{graph.nodes[source].label} escalates to {len(ups)} platforms: "
+                f"{names(graph, ups)}",
                 "unresolved issues need one clear route up: keep one escalation "
-                "edge and make the others 'advises'"))
-    return findings
+                "edge and make the others 'advises'")
+        for source, ups in targets.items() if len(ups) > 1
+    ]
 
 
 def downward_escalation(graph) -> list[Finding]:
@@ -118,12 +137,8 @@ def downward_escalation(graph) -> list[Finding]:
     """
     nodes = graph.nodes
     findings = []
-    for edge in graph.edges:
-        if edge.relation != "escalation":
-            continue
+    for edge in escalation_edges(graph):
         source, target = nodes[edge.source], nodes[edge.target]
-        if source.status == "inactive" or target.status == "inactive":
-            continue
         if LEVEL_RANK[source.level] > LEVEL_RANK[target.level]:
             findings.append(Finding(
                 "CG204", "warning", source.id, (source.id, target.id),

@@ -1,5 +1,7 @@
 """Orphans (CG203): nodes connected to nothing."""
 
+from operator import attrgetter
+
 from ..findings import Finding
 
 
@@ -12,7 +14,8 @@ def orphans(graph) -> list[Finding]:
     >>> [(f.code, f.node) for f in orphans(g)]
     [('CG203', 'lonely')]
     """
-    connected = graph.out_edges.keys() | graph.in_edges.keys()
+    connected = set(map(attrgetter("source"), graph.edges))
+    connected.update(map(attrgetter("target"), graph.edges))
     return [
         Finding("CG203", "warning", node.id, (node.id,),
                 f"{node.kind} {node.label} is connected to nothing",

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from ..findings import Finding
+from ..schema import SEAT_CAPACITIES
 from ._shared import names, org_memberships
 
 
@@ -16,7 +17,7 @@ def seats_by_role(graph, org: str = "IOM") -> dict[str, list[str]]:
     seats = defaultdict(list)
     for platform_id, edges in org_memberships(graph, org).items():
         for edge in edges:
-            if edge.is_seat:
+            if edge.capacity in SEAT_CAPACITIES:
                 seats[edge.source].append(platform_id)
     return dict(seats)
 
@@ -54,7 +55,7 @@ def single_points_of_failure(graph, org: str = "IOM") -> list[Finding]:
     """
     sole = defaultdict(list)
     for platform_id, edges in org_memberships(graph, org).items():
-        holders = {e.source for e in edges if e.is_seat}
+        holders = {e.source for e in edges if e.capacity in SEAT_CAPACITIES}
         if len(holders) == 1 and not any(e.capacity == "alternate" for e in edges):
             sole[holders.pop()].append(platform_id)
     return [
