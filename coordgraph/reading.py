@@ -210,7 +210,10 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
     table.header, table.header_line = header, first + 1 + offset
     width = len(header)
     keep = filled[1:]
-    data = [records[i] for i in keep]
+    if len(keep) == len(records) - first - 1:  # no blank row: no copy
+        data = records[first + 1:]
+    else:
+        data = [records[i] for i in keep]
     table.lines = [i + 1 + offset for i in keep]
     strip = str.strip
     columns = list(itertools.zip_longest(*data, fillvalue=""))

@@ -5,6 +5,7 @@ objects, so the same checks serve CSV files and in-memory records.
 """
 
 import difflib
+import itertools
 import operator
 
 from .errors import Problem
@@ -171,11 +172,20 @@ def build_nodes(table, problems, warnings) -> dict[str, Node] | None:
     return nodes
 
 
+def _lowered(column, allowed):
+    """The column in lower case; as it is when already all allowed or empty."""
+    values = set(column)
+    if values <= {"", *allowed}:
+        return column
+    return list(map(str.lower, column))
+
+
 def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
     """All nodes at once, or None when any row needs a closer look."""
     (ids, kinds, labels, labels_fr, labels_es, orgs, structures, levels, statuses,
      seniorities, min_seniorities, codes, descriptions, references) = values
-    kinds, levels, statuses = (list(map(str.lower, c)) for c in (kinds, levels, statuses))
+    kinds, levels, statuses = (_lowered(c, allowed) for c, allowed in (
+        (kinds, KINDS), (levels, LEVELS), (statuses, STATUSES)))
     if not (all(map(ID_PATTERN.match, ids)) and len(set(ids)) == len(ids) and all(labels)
             and set(kinds) <= set(KINDS) and set(levels) <= {"", *LEVELS}
             and set(statuses) <= {"", *STATUSES}
@@ -257,18 +267,19 @@ def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[E
 def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     """All edges at once, or None when any row needs a closer look."""
     sources, targets, relations, capacities, conditions, notes, references = values
-    relations, capacities = (list(map(str.lower, c)) for c in (relations, capacities))
+    relations, capacities = _lowered(relations, RELATIONS), _lowered(capacities, CAPACITIES)
     if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
         return None
-    kind = {node_id: node.kind for node_id, node in nodes.items()}
-    try:
-        source_kinds = list(map(kind.__getitem__, sources))
-        target_kinds = list(map(kind.__getitem__, targets))
-    except KeyError:
-        return None
-    for relation, source_kind, target_kind in set(zip(relations, source_kinds, target_kinds)):
-        if _KINDS_OF.get(relation, (source_kind, target_kind)) != (source_kind, target_kind):
-            return None
+    ids = {"platform": set(), "role": set()}
+    for node_id, node in nodes.items():
+        ids[node.kind].add(node_id)
+    for relation in RELATIONS:
+        wanted = [r == relation for r in relations]
+        source_kind, target_kind = _KINDS_OF.get(relation, (None, None))
+        for ends, kind in ((sources, source_kind), (targets, target_kind)):
+            named = set(itertools.compress(ends, wanted))
+            if not named <= (ids[kind] if kind else nodes.keys()):
+                return None
     if any(capacity and relation != "membership"
            for relation, capacity in set(zip(relations, capacities))):
         return None  # a warning to give, on its row

@@ -2,9 +2,9 @@
 names for messages. Each is computed once per graph (and org) and memoised
 on the graph, which is never mutated after loading."""
 
-from collections import defaultdict
+from dataclasses import dataclass, field
 
-from ..schema import RELATIONS
+from ..schema import RELATIONS, SEAT_CAPACITIES
 
 
 def _memo(graph, key, compute):
@@ -25,20 +25,55 @@ def edges_by_relation(graph) -> dict[str, list]:
     return _memo(graph, "edges_by_relation", compute)
 
 
-def org_memberships(graph, org: str) -> dict:
-    """Memberships of the org's active roles into active platforms, by platform."""
+@dataclass(slots=True)
+class Presence:
+    """The org at one platform: its memberships, and what they add up to."""
+
+    memberships: list = field(default_factory=list)
+    seat_holders: list = field(default_factory=list)  # role ids, file order
+    unconditional_seat: bool = False
+    alternate: bool = False
+
+
+def org_presence(graph, org: str) -> dict[str, Presence]:
+    """The org's active roles' memberships into active platforms, by platform.
+
+    Platforms without any are absent. One pass serves every CG3xx rule.
+    """
+    return _org_pass(graph, org)[0]
+
+
+def org_seats(graph, org: str) -> dict[str, list[str]]:
+    """The active platforms where each of the org's active roles holds a seat."""
+    return _org_pass(graph, org)[1]
+
+
+def _org_pass(graph, org: str):
     def compute():
         wanted = org.casefold()
         roles = {n.id for n in graph.nodes.values()
-                 if n.kind == "role" and n.status != "inactive" and n.org.casefold() == wanted}
+                 if n.kind == "role" and n.status != "inactive"
+                 and (n.org == org or n.org.casefold() == wanted)}
         inactive = inactive_ids(graph)
-        by_platform = defaultdict(list)
+        presence: dict[str, Presence] = {}
+        seats: dict[str, list[str]] = {}
         for edge in edges_by_relation(graph)["membership"]:
-            if edge.source in roles and edge.target not in inactive:
-                by_platform[edge.target].append(edge)
-        return dict(by_platform)
+            if edge.source not in roles or edge.target in inactive:
+                continue
+            here = presence.get(edge.target)
+            if here is None:
+                here = presence[edge.target] = Presence()
+            here.memberships.append(edge)
+            if edge.capacity in SEAT_CAPACITIES:
+                here.seat_holders.append(edge.source)
+                seats.setdefault(edge.source, []).append(edge.target)
+                if not edge.condition:
+                    here.unconditional_seat = True
+            elif edge.capacity == "alternate":
+                here.alternate = True
+        return presence, seats
 
-    return _memo(graph, ("org_memberships", org.casefold()), compute)
+    return _memo(graph, ("org_pass", org.casefold()), compute)
 
 
 def inactive_ids(graph) -> frozenset:

@@ -1,7 +1,7 @@
 """Is the organisation at the table? CG301, CG302 and CG303."""
 
 from ..findings import Finding
-from ._shared import names, org_memberships
+from ._shared import org_presence
 
 
 def unrepresented_platforms(graph, org: str = "IOM") -> list[Finding]:
@@ -15,7 +15,7 @@ def unrepresented_platforms(graph, org: str = "IOM") -> list[Finding]:
     >>> [(f.code, f.node) for f in unrepresented_platforms(g)]
     [('CG301', 'hct')]
     """
-    present = org_memberships(graph, org)
+    present = org_presence(graph, org)
     return [
         Finding("CG301", "error", p.id, (p.id,),
                 f"{org} has no one in {p.label}",
@@ -38,9 +38,10 @@ def weak_representation(graph, org: str = "IOM") -> list[Finding]:
     [('CG302', 'hct', ('hct', 'cc'))]
     """
     findings = []
-    for platform_id, edges in org_memberships(graph, org).items():
-        if any(e.is_seat and not e.condition for e in edges):
+    for platform_id, presence in org_presence(graph, org).items():
+        if presence.unconditional_seat:
             continue
+        edges = presence.memberships
         label = graph.nodes[platform_id].label
         how = "; ".join(
             f"{graph.nodes[e.source].label} as {e.capacity}"
@@ -66,12 +67,12 @@ def junior_representation(graph, org: str = "IOM") -> list[Finding]:
     [('CG303', 'hct')]
     """
     findings = []
-    for platform_id, edges in org_memberships(graph, org).items():
+    for platform_id, presence in org_presence(graph, org).items():
         platform = graph.nodes[platform_id]
         minimum = platform.min_seniority
         if minimum is None:
             continue
-        holders = [graph.nodes[e.source] for e in edges if e.is_seat]
+        holders = [graph.nodes[role_id] for role_id in presence.seat_holders]
         if holders and all(r.seniority is not None and r.seniority < minimum for r in holders):
             detail = ", ".join(f"{r.label} ({r.seniority})" for r in holders)
             findings.append(Finding(

@@ -3,8 +3,7 @@
 from collections import defaultdict
 
 from ..findings import Finding
-from ..schema import SEAT_CAPACITIES
-from ._shared import names, org_memberships
+from ._shared import names, org_presence, org_seats
 
 
 def seats_by_role(graph, org: str = "IOM") -> dict[str, list[str]]:
@@ -14,12 +13,7 @@ def seats_by_role(graph, org: str = "IOM") -> dict[str, list[str]]:
     >>> seats_by_role(coordgraph.load())["chief_of_mission"]
     ['hct', 'unct', 'smt']
     """
-    seats = defaultdict(list)
-    for platform_id, edges in org_memberships(graph, org).items():
-        for edge in edges:
-            if edge.capacity in SEAT_CAPACITIES:
-                seats[edge.source].append(platform_id)
-    return dict(seats)
+    return org_seats(graph, org)
 
 
 def overloaded_roles(graph, org: str = "IOM", max_seats: int = 3) -> list[Finding]:
@@ -54,10 +48,10 @@ def single_points_of_failure(graph, org: str = "IOM") -> list[Finding]:
     [('CG305', 'chief_of_mission', ('chief_of_mission', 'unct', 'smt'))]
     """
     sole = defaultdict(list)
-    for platform_id, edges in org_memberships(graph, org).items():
-        holders = {e.source for e in edges if e.capacity in SEAT_CAPACITIES}
-        if len(holders) == 1 and not any(e.capacity == "alternate" for e in edges):
-            sole[holders.pop()].append(platform_id)
+    for platform_id, presence in org_presence(graph, org).items():
+        # One seat holder (edges are unique, so one seat edge) and no alternate.
+        if len(presence.seat_holders) == 1 and not presence.alternate:
+            sole[presence.seat_holders[0]].append(platform_id)
     return [
         Finding("CG305", "warning", role_id, (role_id, *platforms),
                 f"{graph.nodes[role_id].label} is {org}'s only link to {len(platforms)} "
