@@ -1,1 +1,98 @@
-"""The ``render`` command (issue 3)."""
+"""The ``render`` command: organigrams as SVG, PNG, PDF or DOT."""
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..rendering import DEFAULT_TIMEOUT, FORMATS, SUFFIXES, VIEWS
+from ..schema import LANGS
+from . import _data_option, _load, _org_option, cli
+
+
+@cli.command()
+@_data_option
+@click.option("-o", "--output", metavar="FILE|-",
+              help="Where to write; its suffix (.svg .png .pdf .dot) picks the format; "
+                   "- writes to stdout [default: output/<view>.<format>].")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: from -o's suffix, else svg]. dot is the "
+                   "Graphviz source, for another machine or your own tweaks.")
+@click.option("--view", type=click.Choice(VIEWS), default="organigram", show_default=True,
+              help="organigram: everything; platforms: the structure without the people; "
+                   "representation: the org's roles and where they sit.")
+@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this node.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With --focus: how many steps away from ID to draw.")
+@click.option("--lang", type=click.Choice(LANGS),
+              help="Language of labels (label_fr, label_es, falling back to label), "
+                   "legend and titles [default: lang in context.toml, else en].")
+@_org_option
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+              default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
+              help="Give up when Graphviz takes longer than this.")
+def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout):
+    """Draw the organigram (SVG, PNG, PDF or DOT), findings marked.
+
+    Apex platforms at the top and escalation flowing upward, platforms
+    grouped by structure, the org's roles in blue, line styles for seats,
+    alternates and observers, a legend, and the check's findings on the
+    drawing (a red badge where the org has no one). Needs Graphviz's dot,
+    except for --format dot.
+
+    \b
+    Examples:
+      coordgraph render                              # output/organigram.svg
+      coordgraph render --data my-country -o brief.png
+      coordgraph render --view platforms --format pdf
+      coordgraph render --focus hct --depth 2 -o hct.svg
+      coordgraph render --lang fr -o - > organigramme.svg
+    """
+    import warnings
+
+    from ..errors import CoordgraphError
+    from ..rendering import RenderWarning
+    from ..rendering import render as draw
+    from ..rendering.writing import input_files, write_atomic
+
+    fmt = _format(output, fmt)
+    graph, _ = _load(data_dir)
+    caught = []
+    try:
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", RenderWarning)
+                data = draw(graph, format=fmt, view=view, focus=focus, depth=depth,
+                            lang=lang, org=org, timeout=timeout)
+        finally:   # also when Graphviz failed: a cut label may be why
+            for warning in caught:
+                click.echo(f"warning: {warning.message}", err=True)
+        if output == "-":
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        target = Path(output) if output else Path("output") / f"{view}.{fmt}"
+        write_atomic(target, data, protected=input_files(graph))
+    except CoordgraphError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    click.echo(f"wrote {target} ({_size(len(data))})", err=True)
+
+
+def _format(output, fmt):
+    """The format: --format, else the suffix of -o, else svg; they must agree."""
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    implied = SUFFIXES.get(suffix)
+    if fmt and implied and fmt != implied:
+        raise click.BadParameter(f"the file name says {implied} but --format says {fmt}",
+                                 param_hint="'-o' / '--format'")
+    if output and output != "-" and not fmt and not implied:
+        raise click.BadParameter(
+            f"cannot tell the format from '{output}': end it with "
+            f"{', '.join(sorted(SUFFIXES))}, or add --format", param_hint="'-o'")
+    return fmt or implied or "svg"
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"

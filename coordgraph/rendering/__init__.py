@@ -1,0 +1,131 @@
+"""Organigrams: draw a graph as SVG, PNG, PDF or DOT through Graphviz.
+
+One module per activity:
+
+- :mod:`.views` chooses what a view (and ``focus``) shows;
+- :mod:`.styles`, :mod:`.i18n` and :mod:`.legend` say how it looks and reads;
+- :mod:`.quoting` makes data text safe for DOT;
+- :mod:`.building` turns a graph into DOT text (pure);
+- :mod:`.running` runs ``dot`` (the only subprocess);
+- :mod:`.svg` finishes Graphviz's SVG; :mod:`.writing` writes files atomically.
+
+Importing this package is cheap: pydot is imported when a drawing is built.
+Warnings (labels cut, Graphviz's own warnings, very large drawings) are
+issued as :class:`RenderWarning` with :func:`warnings.warn`.
+"""
+
+import re
+import warnings
+
+#: What can be drawn (see :mod:`.views`).
+VIEWS = ("organigram", "platforms", "representation")
+#: Seconds Graphviz may take by default.
+DEFAULT_TIMEOUT = 60.0
+#: Output formats; each is made from the DOT text or from another format,
+#: so an ``html`` format can wrap the SVG.
+FORMATS = ("svg", "png", "pdf", "dot")
+#: File suffixes that name a format.
+SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+__all__ = ["DEFAULT_TIMEOUT", "FORMATS", "SUFFIXES", "VIEWS", "RenderWarning", "render"]
+
+
+class RenderWarning(UserWarning):
+    """Something the drawing could not show as asked (a label cut, a huge graph...)."""
+
+
+def render(graph, format: str = "svg", view: str = "organigram", *, focus: str | None = None,
+           depth: int = 1, lang: str | None = None, org: str | None = None,
+           timeout: float = DEFAULT_TIMEOUT, findings=None) -> bytes:
+    """Draw ``graph`` and return the file's bytes.
+
+    Parameters
+    ----------
+    graph : CoordGraph
+    format : {'svg', 'png', 'pdf', 'dot'}
+        ``dot`` is the DOT text given to Graphviz (no Graphviz needed).
+    view : {'organigram', 'platforms', 'representation'}
+    focus, depth : str, int
+        Draw only the nodes within ``depth`` steps of node ``focus``.
+    lang : {'en', 'fr', 'es'}, optional
+        Labels from ``label_fr``/``label_es`` (falling back to ``label``),
+        and the legend and titles in that language; default: the context's.
+    org : str, optional
+        The organisation whose roles and gaps are shown; default: the context's.
+    timeout : float
+        Seconds Graphviz may take.
+    findings : list of Finding, optional
+        Marks to draw; default: :func:`coordgraph.check` of the graph and org.
+
+    Raises
+    ------
+    UsageError
+        Unknown format, view, or focus id (with a did-you-mean).
+    GraphvizError
+        Graphviz missing, failed or timed out.
+
+    Examples
+    --------
+    >>> import coordgraph
+    >>> svg = coordgraph.render(coordgraph.load(), format="svg")
+    >>> svg[:37], b'id="node-hct"' in svg
+    (b'<?xml version="1.0" encoding="UTF-8" ', True)
+    """
+    from ..errors import UsageError
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown format '{format}'; formats: {', '.join(FORMATS)}")
+    drawing = _build(graph, view, focus, depth, lang, org, findings)
+    if drawing.limited:
+        warnings.warn(RenderWarning(
+            f"{drawing.node_count:,} nodes is a lot for one drawing: layout limits are on and "
+            "memberships do not shape the layout. For a readable drawing use --focus ID "
+            "(with --depth) or --view platforms."), stacklevel=2)
+    for message in drawing.warnings:
+        warnings.warn(RenderWarning(message), stacklevel=2)
+    return _OUTPUTS[format](drawing, timeout)
+
+
+def _build(graph, view, focus, depth, lang, org, findings):
+    from ..analysis import check
+    from .building import build
+
+    org = org or graph.context.org
+    if findings is None:
+        findings = check(graph, org=org)
+    return build(graph, view, focus=focus, depth=depth, lang=lang, org=org, findings=findings)
+
+
+def _graphviz(drawing, fmt, timeout) -> bytes:
+    from .running import run_dot
+
+    result = run_dot(drawing.dot, fmt, timeout=timeout, nodes=drawing.node_count)
+    for message in result.warnings:
+        warnings.warn(RenderWarning(message), stacklevel=3)
+    return result.output
+
+
+def _svg(drawing, timeout) -> bytes:
+    from .svg import finish
+
+    return finish(_graphviz(drawing, "svg", timeout), drawing)
+
+
+def _png(drawing, timeout) -> bytes:
+    return _graphviz(drawing, "png", timeout)
+
+
+_PDF_DATE = re.compile(rb"(/CreationDate \(D:)\d{14}")
+
+
+def _pdf(drawing, timeout) -> bytes:
+    # cairo stamps the time of drawing; a fixed date (same length, so the
+    # cross-reference offsets hold) makes the PDF byte-identical too.
+    return _PDF_DATE.sub(rb"\g<1>20000101000000", _graphviz(drawing, "pdf", timeout))
+
+
+def _dot(drawing, timeout) -> bytes:
+    return drawing.dot.encode("utf-8")
+
+
+_OUTPUTS = {"svg": _svg, "png": _png, "pdf": _pdf, "dot": _dot}

@@ -1,0 +1,382 @@
+"""Build the DOT text of a drawing. Pure: no Graphviz, no files, no clock.
+
+The rules of the pitfalls notes hold here:
+
+- DOT ids are made up (``n1``, ``n2``... for nodes in file order, ``e1``...
+  for edges, ``cluster_1``... for structures); no id comes from the data;
+- every piece of data text reaches pydot through
+  :mod:`~coordgraph.rendering.quoting`, already quoted and escaped;
+- attributes come from :data:`ALLOWED`: setting any other is a bug and
+  raises.
+
+The result, a :class:`Drawing`, also carries what the SVG post-processing
+needs: for each DOT id, the final SVG id, class and title.
+"""
+
+import textwrap
+from dataclasses import dataclass, field
+
+import pydot
+
+from . import styles
+from .describing import describe
+from .i18n import date_text, org_name, words
+from .layout import platform_rows
+from .legend import badge_row, legend_label, title_label
+from .quoting import MAX_BYTES, clean, dot_string, html_text, shorten, tooltip_string
+from .views import select
+
+#: Above this many nodes, layout limits apply and a warning suggests --focus.
+LARGE = 1000
+LAYOUT_LIMITS = {"nslimit": "2", "nslimit1": "2", "mclimit": "0.2", "remincross": "false"}
+
+#: The Graphviz attributes the renderer may set, per kind of element.
+ALLOWED = {
+    "graph": frozenset({
+        "rankdir", "newrank", "nodesep", "ranksep", "fontname", "fontsize", "fontcolor",
+        "label", "labelloc", "labeljust", "bgcolor", "pad", "outputorder", "remincross",
+        "nslimit", "nslimit1", "mclimit", "id"}),
+    "cluster": frozenset({
+        "label", "labeljust", "labelloc", "style", "color", "fillcolor", "penwidth",
+        "fontname", "fontsize", "fontcolor", "margin", "id", "tooltip", "peripheries"}),
+    "node": frozenset({
+        "shape", "style", "color", "fillcolor", "penwidth", "fontname", "fontsize",
+        "fontcolor", "label", "tooltip", "margin", "id", "peripheries"}),
+    "edge": frozenset({
+        "style", "color", "penwidth", "arrowhead", "arrowsize", "label", "fontname",
+        "fontsize", "fontcolor", "tooltip", "labeltooltip", "constraint", "weight", "id",
+        "minlen"}),
+    "rank": frozenset({"rank"}),
+}
+
+_MAX_BADGES = 3
+#: A cluster's label at the top: with rankdir=BT, Graphviz's "b" is the top.
+_TOP = "b"
+
+
+@dataclass
+class Drawing:
+    """The DOT text of one drawing and what the SVG needs to know about it.
+
+    ``items`` maps the DOT ``id`` of every node, edge and cluster to the
+    ``(svg id, class, title)`` the SVG gets; the SVG ids of everything but
+    data nodes are prefixed later, so two drawings in one page cannot collide.
+    """
+
+    dot: str
+    title: str
+    subtitle: str
+    description: str
+    items: dict = field(default_factory=dict)
+    node_count: int = 0
+    limited: bool = False
+    warnings: list = field(default_factory=list)
+
+
+def build(graph, view: str = "organigram", *, focus: str | None = None, depth: int = 1,
+          lang: str | None = None, org: str | None = None, findings=()) -> Drawing:
+    """The drawing of ``view`` of ``graph``; ``findings`` (from ``check``) are marked.
+
+    >>> import coordgraph
+    >>> d = build(coordgraph.load(), "platforms")
+    >>> d.node_count, d.items["n1"]
+    (7, ('node-hct', 'node platform national active', 'Humanitarian Country Team (HCT)'))
+    >>> '"Humanitarian Country Team (HCT)"' in d.dot   # labels are HTML-like, not strings
+    False
+    """
+    lang = lang or graph.context.lang or "en"
+    org = org or graph.context.org
+    selection = select(graph, view, org=org, focus=focus, depth=depth)
+    return _Builder(graph, selection, lang, org, findings).build()
+
+
+class _Builder:
+    def __init__(self, graph, selection, lang, org, findings):
+        self.graph = graph
+        self.selection = selection
+        self.lang = lang
+        self.org = org
+        self.words = words(lang)
+        self.org_shown = org_name(org, lang)
+        self.warnings: list[str] = []
+        self.keys: set[str] = set()
+        self.items: dict[str, tuple[str, str, str]] = {}
+        self.notes: list[tuple[int, str]] = []
+        self.limited = len(selection.nodes) > LARGE
+        shown = {n.id for n in selection.nodes}
+        self.marks = _marks(findings, shown, self.words, self.org_shown)
+
+    def label(self, node_id: str) -> str:
+        return clean(self.graph.label(node_id, self.lang))
+
+    def own(self, node) -> bool:
+        return node.kind == "role" and self.graph.org_of(node).casefold() == self.org.casefold()
+
+    # -- the whole graph ---------------------------------------------------
+
+    def build(self) -> Drawing:
+        words, context = self.words, self.graph.context
+        view_title = words.views[self.selection.view].format(org=self.org_shown)
+        title = clean(context.name) or words.text["untitled"]
+        subtitle = self._subtitle(view_title)
+        dot = pydot.Dot(graph_name="coordgraph", graph_type="digraph")
+        _set(dot, "graph", {
+            "rankdir": "BT", "newrank": "true", "nodesep": "0.3", "ranksep": "0.5",
+            "fontname": f'"{styles.FONT}"', "fontsize": styles.LEGEND_SIZE,
+            "fontcolor": styles.INK, "pad": "0.3",
+            "outputorder": "edgesfirst", "remincross": "true", "id": "graph"})
+        if self.limited:
+            _set(dot, "graph", LAYOUT_LIMITS)
+        dot.set_node_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.FONT_SIZE,
+                              **_NODE_DEFAULTS)
+        dot.set_edge_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.SMALL,
+                              **_EDGE_DEFAULTS)
+        heading = title_label(title, subtitle, self.warnings)
+        if self.selection.nodes:
+            # The title heads a frame around the drawing; the legend sits under
+            # it, as the graph's own label, so neither takes part in the layout.
+            frame = pydot.Cluster("0")
+            _set(frame, "cluster", {"label": heading, "labeljust": "l", "labelloc": _TOP,
+                                    "peripheries": "0", "margin": "4", "id": "c0"})
+            self.items["c0"] = ("drawing", "drawing", title)
+            dot.add_subgraph(frame)
+            dot_ids = self._nodes(frame)
+            rows = self._rows(dot, dot_ids)
+            self._edges(dot, dot_ids, rows)
+            _set(dot, "graph", {
+                "label": legend_label(self.keys, self.notes, self.words, self.org_shown,
+                                      self.warnings),
+                "labelloc": "b", "labeljust": "l"})
+        else:
+            _set(dot, "graph", {"label": heading, "labelloc": "t", "labeljust": "l"})
+        description = describe(
+            self.graph, self.selection, self.marks, view_title=view_title, name=title,
+            org=self.org, org_shown=self.org_shown, words=words, label=self.label)
+        return Drawing(dot.to_string(), title, subtitle, description, self.items,
+                       len(self.selection.nodes), self.limited, self.warnings)
+
+    def _subtitle(self, view_title: str) -> str:
+        context, text = self.graph.context, self.words.text
+        parts = [view_title]
+        if self.selection.focus:
+            parts[0] += " " + text["focus"].format(label=self.label(self.selection.focus),
+                                                   depth=self.selection.depth)
+        if context.country:
+            parts.append(context.country)
+        if context.as_of:
+            parts.append(text["as_of"].format(date=date_text(context.as_of, self.lang)))
+        return " · ".join(parts)
+
+    # -- nodes ---------------------------------------------------------------
+
+    def _nodes(self, dot) -> dict[str, str]:
+        dot_ids: dict[str, str] = {}
+        clusters: dict[str, pydot.Cluster] = {}
+        for number, node in enumerate(self.selection.nodes, start=1):
+            dot_id = f"n{number}"
+            dot_ids[node.id] = dot_id
+            parent = dot
+            if node.kind == "platform" and node.structure:
+                parent = clusters.get(node.structure)
+                if parent is None:
+                    parent = clusters[node.structure] = self._cluster(dot, node.structure,
+                                                                      len(clusters) + 1)
+            parent.add_node(self._node(dot_id, node))
+        return dot_ids
+
+    def _cluster(self, dot, structure: str, number: int):
+        cluster = pydot.Cluster(str(number))
+        name = clean(structure)
+        shown, _ = shorten(name, styles.MAX_LABEL)
+        _set(cluster, "cluster", {
+            "label": f'<<B>{html_text(shown, self.warnings)}</B>>',
+            "labeljust": "l", "labelloc": _TOP, "style": '"rounded,filled"',
+            "color": styles.STRUCTURE_LINE, "fillcolor": styles.STRUCTURE_FILL,
+            "fontsize": "12", "fontcolor": styles.INK, "margin": "12", "id": f"c{number}",
+            "tooltip": tooltip_string(name, self.warnings, "a structure name")})
+        self.items[f"c{number}"] = (f"structure-{number}", "cluster structure", _title(name))
+        self.keys.add("structure")
+        dot.add_subgraph(cluster)
+        return cluster
+
+    def _node(self, dot_id: str, node) -> pydot.Node:
+        marks = self.marks.get(node.id, ())
+        severity = ("error" if any(s == "error" for _, s, _ in marks)
+                    else "warning" if marks else None)
+        own = self.own(node)
+        attrs, keys, ink = styles.node_style(
+            node.kind, own=own, status=node.status, severity=severity,
+            focus=node.id == self.selection.focus and len(self.selection.nodes) > 1)
+        self.keys.update(keys)
+        self.keys.update(code for code, s, _ in marks if s == "error")
+        if any(s == "warning" for _, s, _ in marks):
+            self.keys.add("warning")
+        label = self.label(node.id)
+        attrs["label"] = self._node_label(node, label, own, ink, marks)
+        attrs["tooltip"] = tooltip_string(self._node_tooltip(node, label, marks), self.warnings,
+                                          f"the tooltip of '{node.id}'")
+        attrs["id"] = dot_id
+        classes = ["node", node.kind]
+        if node.kind == "platform":
+            classes.append(node.level)
+        classes.append(node.status)
+        if node.kind == "role":
+            classes.append("own-org" if own else "other-org")
+        classes.extend(f"finding-{s}" for s in ("error", "warning")
+                       if any(m[1] == s for m in marks))
+        classes.extend(sorted({code.lower() for code, _, _ in marks}))
+        self.items[dot_id] = (f"node-{node.id}", " ".join(classes), _title(label))
+        result = pydot.Node(dot_id)
+        _set(result, "node", _differences(attrs, _NODE_DEFAULTS))
+        return result
+
+    def _node_label(self, node, label: str, own: bool, ink: dict, marks) -> str:
+        shown, cut = shorten(label, styles.MAX_LABEL)
+        if cut:
+            self.warnings.append(f"the label of '{node.id}' is {len(label):,} characters long: "
+                                 f"the drawing shows the first {styles.MAX_LABEL}, its tooltip "
+                                 "more")
+        lines = textwrap.wrap(shown, styles.WRAP[node.kind], break_on_hyphens=False) or [""]
+        text = "<BR/>".join(html_text(line, self.warnings) for line in lines)
+        if node.kind == "platform":
+            text = f"<B>{text}</B>"
+        rows = []
+        meta = self._meta(node, own)
+        if meta:
+            rows.append(f'<TR><TD><FONT POINT-SIZE="{styles.SMALL}" COLOR="{ink["small"]}">'
+                        f'{html_text(meta, self.warnings)}</FONT></TD></TR>')
+        rows.append(f'<TR><TD><FONT COLOR="{ink["text"]}">{text}</FONT></TD></TR>')
+        for _, severity, badge in marks[:_MAX_BADGES]:
+            rows.append(badge_row(badge, severity, self.warnings))
+        return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">'
+                + "".join(rows) + "</TABLE>>")
+
+    def _meta(self, node, own: bool) -> str:
+        """The small line above a label: code, level (when not national), status."""
+        parts = []
+        if node.kind == "role" and not own:
+            parts.append(shorten(clean(self.graph.org_of(node)), 40)[0])
+        if node.code:
+            parts.append(shorten(clean(node.code), 40)[0])
+        if node.kind == "platform" and node.level != "national":
+            parts.append(self.words.level.get(node.level, node.level))
+        if node.status in self.words.status:
+            parts.append(self.words.status[node.status])
+        return " · ".join(parts)
+
+    def _node_tooltip(self, node, label: str, marks) -> str:
+        lines = [label]
+        if node.description:
+            lines.append(clean(node.description))
+        lines.extend(badge for _, _, badge in marks)
+        return "\n".join(lines)
+
+    # -- rows ----------------------------------------------------------------
+
+    def _rows(self, dot, dot_ids) -> dict[str, int]:
+        """Pin platforms to the rows of :mod:`.layout`; the row of each platform."""
+        rows = platform_rows(self.selection, edges=self.graph.edges)
+        has_roles = any(n.kind == "role" for n in self.selection.nodes)
+        row_of = {}
+        for number, row in enumerate(rows):
+            same = pydot.Subgraph(f"row{number}")
+            _set(same, "rank", {"rank": "same"})
+            for node_id in row:
+                row_of[node_id] = number
+                same.add_node(pydot.Node(dot_ids[node_id]))
+            dot.add_subgraph(same)
+            if number:
+                # An invisible edge stacks each row under the one before,
+                # leaving a rank between them for the roles that sit there.
+                spacer = pydot.Edge(dot_ids[row[0]], dot_ids[rows[number - 1][0]])
+                _set(spacer, "edge", {"style": "invis", "minlen": "2" if has_roles else "1"})
+                dot.add_edge(spacer)
+        return row_of
+
+    # -- edges ---------------------------------------------------------------
+
+    def _edges(self, dot, dot_ids, rows):
+        nodes = self.graph.nodes
+        for number, edge in enumerate(self.selection.edges, start=1):
+            source = nodes[edge.source]
+            attrs, key = styles.edge_style(edge.relation, edge.capacity, own=self.own(source))
+            self.keys.add(key)
+            words = self.words
+            short = ""
+            if edge.relation == "membership" and (edge.capacity or "member") != "member":
+                short = words.capacity.get(edge.capacity, edge.capacity)
+            if edge.condition:
+                self.notes.append((len(self.notes) + 1, clean(edge.condition)))
+                short = f"{short} [{len(self.notes)}]".strip()
+                self.keys.add("conditional")
+            relation = (words.capacity.get(edge.capacity or "member", edge.capacity)
+                        if edge.relation == "membership" else words.relation[edge.relation])
+            title = f"{self.label(edge.source)} → {self.label(edge.target)} ({relation})"
+            tip = "\n".join(filter(None, (title, clean(edge.condition), clean(edge.note))))
+            attrs["tooltip"] = tooltip_string(
+                tip, self.warnings, f"the tooltip of edge {edge.source} → {edge.target}")
+            if short:
+                attrs["label"] = dot_string(short)
+                attrs["fontcolor"] = attrs["color"]
+                attrs["labeltooltip"] = attrs["tooltip"]
+            attrs["id"] = f"e{number}"
+            if edge.source in rows and edge.target in rows:
+                # Between platforms the rows decide; an edge that does not go
+                # up (a cycle, a downward escalation) must not fight them.
+                if rows[edge.source] <= rows[edge.target]:
+                    attrs["constraint"] = "false"
+            elif self.limited and edge.relation != "escalation":
+                attrs["constraint"] = "false"
+            classes = ["edge", edge.relation]
+            if edge.relation == "membership":
+                classes.append(edge.capacity or "member")
+            if edge.condition:
+                classes.append("conditional")
+            self.items[f"e{number}"] = (f"edge-{number}", " ".join(classes), _title(title))
+            result = pydot.Edge(dot_ids[edge.source], dot_ids[edge.target])
+            _set(result, "edge", _differences(attrs, _EDGE_DEFAULTS))
+            dot.add_edge(result)
+
+
+def _marks(findings, shown, words, org_shown) -> dict[str, list[tuple[str, str, str]]]:
+    """For each drawn node, its findings as ``(code, severity, badge text)``."""
+    marks: dict[str, list[tuple[str, str, str]]] = {}
+    for finding in findings:
+        targets = finding.nodes if finding.code == "CG201" else (finding.node,)
+        n = len(finding.nodes) - (1 if finding.code in ("CG304", "CG305") else 0)
+        template = words.badge.get(finding.code)
+        if template is None:
+            template = ("⚠ " if finding.severity == "error" else "▲ ") + finding.code
+        badge = template.format(org=org_shown, n=n)
+        for node_id in targets:
+            if node_id in shown:
+                node_marks = marks.setdefault(node_id, [])
+                if all(code != finding.code for code, _, _ in node_marks):
+                    node_marks.append((finding.code, finding.severity, badge))
+    for node_marks in marks.values():   # errors first
+        node_marks.sort(key=lambda mark: mark[1] != "error")
+    return marks
+
+
+# What most nodes and edges look like, said once: the DOT stays short.
+_NODE_DEFAULTS = {"shape": "box", "style": '"rounded,filled"', "penwidth": "1.2",
+                  "color": f'"{styles.INK}"', "fillcolor": f'"{styles.PAPER}"'}
+_EDGE_DEFAULTS = {"arrowhead": "none", "style": "solid"}
+
+
+def _differences(attrs: dict, defaults: dict) -> dict:
+    """``attrs`` without the values the defaults already give."""
+    return {k: v for k, v in attrs.items() if defaults.get(k, "").strip('"') != v}
+
+
+def _title(text: str) -> str:
+    """Text for an SVG ``<title>``: whole, but within Graphviz-like bounds."""
+    return shorten(text, MAX_BYTES // 4)[0]
+
+
+def _set(element, kind: str, attrs: dict):
+    allowed = ALLOWED[kind]
+    for name, value in attrs.items():
+        if name not in allowed:
+            raise ValueError(f"attribute {name!r} is not allowed on a {kind}")
+        element.set(name, value)

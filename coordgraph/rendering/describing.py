@@ -1,0 +1,89 @@
+"""The drawing in words, for the SVG's ``<desc>`` (what a screen reader says).
+
+Platforms by structure, the escalation routes, who represents the
+organisation where (or that no one does), and the findings marked.
+"""
+
+from ..schema import SEAT_CAPACITIES
+
+MAX_ITEMS = 200   # platforms, routes or findings listed before "and N more"
+
+
+def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
+             org_shown: str, words, label) -> str:
+    """A few sentences in the drawing's language.
+
+    ``marks`` maps node ids to ``(code, severity, badge)`` tuples;
+    ``label(node_id)`` gives a node's label in the drawing's language.
+
+    >>> import coordgraph
+    >>> from coordgraph.rendering.i18n import words
+    >>> from coordgraph.rendering.views import select
+    >>> g = coordgraph.load()
+    >>> text = describe(g, select(g, focus="omt"), {}, view_title="Organigram", name="X",
+    ...                 org="IOM", org_shown="IOM", words=words("en"), label=g.label)
+    >>> print(text.replace(". ", ".\\n").replace(": ", ":\\n  "))
+    Organigram of X.
+    2 platform(s) in 1 structure(s); 1 role(s).
+    Pre-Crisis Coordination Structures:
+      United Nations Country Team (UNCT), Operations Management Teams (OMT).
+    IOM sits in United Nations Country Team (UNCT) through Chief of Mission (CoM) as member.
+    IOM sits in Operations Management Teams (OMT) through Resource Management Officer as member.
+    No findings.
+    """
+    text = words.text
+    platforms = [n for n in selection.nodes if n.kind == "platform"]
+    roles = len(selection.nodes) - len(platforms)
+    groups: dict[str, list[str]] = {}
+    for platform in platforms:
+        groups.setdefault(platform.structure, []).append(label(platform.id))
+    sentences = [text["drawing"].format(view=view_title, name=name)]
+    if not selection.nodes:
+        sentences.append(text["empty"])
+        return " ".join(sentences)
+    sentences.append(text["counts"].format(platforms=len(platforms),
+                                           structures=len([s for s in groups if s]), roles=roles))
+    for structure, labels in groups.items():
+        sentences.append(text["structure"].format(
+            structure=structure or words.legend["platform"], platforms=_listed(labels, words)))
+    routes = [f"{label(e.source)} → {label(e.target)}"
+              for e in selection.edges if e.relation == "escalation"]
+    if routes:
+        sentences.append(text["escalation"].format(routes=_listed(routes, words, "; ")))
+    wanted = org.casefold()
+    for platform in platforms[:MAX_ITEMS]:
+        if platform.status == "inactive":
+            continue
+        holders = []
+        for edge in graph.memberships(platform.id):
+            role = graph.nodes[edge.source]
+            if graph.org_of(role).casefold() != wanted:
+                continue
+            capacity = edge.capacity or "member"
+            holder = text["holder"].format(role=label(role.id),
+                                           capacity=words.capacity.get(capacity, capacity))
+            if edge.condition:
+                holder = text["condition"].format(holder=holder, condition=edge.condition)
+            holders.append((capacity not in SEAT_CAPACITIES, holder))
+        if holders:
+            holders.sort(key=lambda pair: pair[0])   # seats first, stable otherwise
+            sentences.append(text["represented"].format(
+                org=org_shown, platform=label(platform.id),
+                holders=", ".join(h for _, h in holders)))
+        else:
+            sentences.append(text["unrepresented"].format(org=org_shown,
+                                                          platform=label(platform.id)))
+    found = [text["finding"].format(label=label(node_id), badge=badge, code=code)
+             for node_id, node_marks in marks.items() for code, _, badge in node_marks]
+    if found:
+        sentences.append(text["findings"].format(findings=_listed(found, words, "; ")))
+    else:
+        sentences.append(text["no_findings"])
+    return " ".join(sentences)
+
+
+def _listed(items, words, separator=", ") -> str:
+    shown = list(items[:MAX_ITEMS])
+    if len(items) > MAX_ITEMS:
+        shown.append(words.legend["more"].format(n=len(items) - MAX_ITEMS))
+    return separator.join(shown)

@@ -1,0 +1,261 @@
+"""The words on a drawing, in English, French and Spanish.
+
+Labels of platforms and roles come from the data (``label_fr``,
+``label_es``); everything the renderer itself writes (titles, legend, badges,
+capacities, the description for screen readers) comes from here.
+
+>>> words("fr").capacity["alternate"]
+'suppléant'
+>>> date_text("2022-11-01", "fr"), date_text("2022-11-01", "es"), date_text("2022-11-01", "en")
+('1er novembre 2022', '1 de noviembre de 2022', '1 November 2022')
+"""
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Words:
+    views: dict
+    capacity: dict
+    level: dict
+    status: dict
+    relation: dict
+    legend: dict
+    badge: dict
+    text: dict
+    months: tuple
+    orgs: dict
+
+
+_EN = Words(
+    views={"organigram": "Organigram", "platforms": "Coordination platforms",
+           "representation": "{org} representation"},
+    capacity={"member": "member", "chair": "chair", "co-chair": "co-chair", "lead": "lead",
+              "co-lead": "co-lead", "alternate": "alternate", "observer": "observer"},
+    level={"global": "global", "regional": "regional", "national": "national",
+           "subnational": "sub-national"},
+    status={"inactive": "not activated", "planned": "planned"},
+    relation={"escalation": "escalates to", "advises": "advises"},
+    legend={
+        "title": "Legend",
+        "notes": "Conditions",
+        "platform": "Coordination platform",
+        "structure": "Structure (group of platforms)",
+        "org_role": "{org} role",
+        "other_role": "Role of another organisation",
+        "inactive": "Platform not activated here",
+        "planned": "Planned (dashed outline)",
+        "escalation": "Escalation: unresolved issues go up",
+        "advises": "Advises or supports",
+        "member": "Seat: member",
+        "leading": "Seat with a leading role (chair, lead...)",
+        "alternate": "Alternate (not a seat)",
+        "observer": "Observer (not a seat)",
+        "conditional": "[n] applies only under the condition n below",
+        "CG301": "No {org} role sits here (CG301)",
+        "CG201": "Escalation goes round in a loop (CG201)",
+        "warning": "Warning: the badge says what to check",
+        "focus": "Focus of this drawing",
+        "more": "and {n} more",
+        "more_notes": "… and {n} more: each numbered line's tooltip gives its condition",
+    },
+    badge={
+        "CG301": "⚠ no {org} seat",
+        "CG201": "⚠ escalation loop",
+        "CG202": "▲ escalates to {n} platforms",
+        "CG203": "▲ not connected",
+        "CG204": "▲ escalates downward",
+        "CG302": "▲ no firm {org} seat",
+        "CG303": "▲ {org} seat too junior",
+        "CG304": "▲ overloaded: {n} seats",
+        "CG305": "▲ single point of failure",
+    },
+    text={
+        "as_of": "as of {date}",
+        "focus": "around {label} (depth {depth})",
+        "untitled": "Coordination structure",
+        "drawing": "{view} of {name}.",
+        "counts": "{platforms} platform(s) in {structures} structure(s); {roles} role(s).",
+        "structure": "{structure}: {platforms}.",
+        "escalation": "Escalation: {routes}.",
+        "represented": "{org} sits in {platform} through {holders}.",
+        "unrepresented": "{org} has no one in {platform}.",
+        "holder": "{role} as {capacity}",
+        "condition": "{holder} ({condition})",
+        "findings": "Findings: {findings}.",
+        "no_findings": "No findings.",
+        "finding": "{label}: {badge} ({code})",
+        "empty": "Nothing to draw in this view.",
+        "none": "none",
+    },
+    months=("January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"),
+    orgs={},
+)
+
+_FR = Words(
+    views={"organigram": "Organigramme", "platforms": "Plateformes de coordination",
+           "representation": "Représentation : {org}"},
+    capacity={"member": "membre", "chair": "présidence", "co-chair": "co-présidence",
+              "lead": "chef de file", "co-lead": "co-chef de file", "alternate": "suppléant",
+              "observer": "observateur"},
+    level={"global": "mondial", "regional": "régional", "national": "national",
+           "subnational": "infranational"},
+    status={"inactive": "non activé", "planned": "prévu"},
+    relation={"escalation": "remonte à", "advises": "conseille"},
+    legend={
+        "title": "Légende",
+        "notes": "Conditions",
+        "platform": "Plateforme de coordination",
+        "structure": "Structure (groupe de plateformes)",
+        "org_role": "Fonction {org}",
+        "other_role": "Fonction d'une autre organisation",
+        "inactive": "Plateforme non activée ici",
+        "planned": "Prévu (contour en tirets)",
+        "escalation": "Remontée : les questions non résolues montent",
+        "advises": "Conseille ou appuie",
+        "member": "Siège : membre",
+        "leading": "Siège avec un rôle de direction (présidence, chef de file...)",
+        "alternate": "Suppléant (pas un siège)",
+        "observer": "Observateur (pas un siège)",
+        "conditional": "[n] s'applique seulement sous la condition n ci-dessous",
+        "CG301": "Aucune fonction {org} n'y siège (CG301)",
+        "CG201": "La remontée tourne en boucle (CG201)",
+        "warning": "Avertissement : le badge dit quoi vérifier",
+        "focus": "Centre de ce dessin",
+        "more": "et {n} de plus",
+        "more_notes": ("… et {n} de plus : l'infobulle de chaque ligne numérotée "
+                       "donne sa condition"),
+    },
+    badge={
+        "CG301": "⚠ aucun siège {org}",
+        "CG201": "⚠ boucle de remontée",
+        "CG202": "▲ remonte à {n} plateformes",
+        "CG203": "▲ non relié",
+        "CG204": "▲ remonte vers le bas",
+        "CG302": "▲ pas de siège ferme {org}",
+        "CG303": "▲ siège {org} trop junior",
+        "CG304": "▲ surchargé : {n} sièges",
+        "CG305": "▲ point unique de défaillance",
+    },
+    text={
+        "as_of": "au {date}",
+        "focus": "autour de {label} (profondeur {depth})",
+        "untitled": "Structure de coordination",
+        "drawing": "{view} : {name}.",
+        "counts": "{platforms} plateforme(s) dans {structures} structure(s) ; {roles} fonction(s).",
+        "structure": "{structure} : {platforms}.",
+        "escalation": "Remontée : {routes}.",
+        "represented": "{org} siège à {platform} par {holders}.",
+        "unrepresented": "{org} n'a personne à {platform}.",
+        "holder": "{role} comme {capacity}",
+        "condition": "{holder} ({condition})",
+        "findings": "Constats : {findings}.",
+        "no_findings": "Aucun constat.",
+        "finding": "{label} : {badge} ({code})",
+        "empty": "Rien à dessiner dans cette vue.",
+        "none": "aucune",
+    },
+    months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre"),
+    orgs={"IOM": "OIM", "UN": "ONU"},
+)
+
+_ES = Words(
+    views={"organigram": "Organigrama", "platforms": "Plataformas de coordinación",
+           "representation": "Representación: {org}"},
+    capacity={"member": "miembro", "chair": "presidencia", "co-chair": "copresidencia",
+              "lead": "líder", "co-lead": "colíder", "alternate": "suplente",
+              "observer": "observador"},
+    level={"global": "mundial", "regional": "regional", "national": "nacional",
+           "subnational": "subnacional"},
+    status={"inactive": "no activado", "planned": "previsto"},
+    relation={"escalation": "escala a", "advises": "asesora"},
+    legend={
+        "title": "Leyenda",
+        "notes": "Condiciones",
+        "platform": "Plataforma de coordinación",
+        "structure": "Estructura (grupo de plataformas)",
+        "org_role": "Puesto de {org}",
+        "other_role": "Puesto de otra organización",
+        "inactive": "Plataforma no activada aquí",
+        "planned": "Previsto (contorno discontinuo)",
+        "escalation": "Escalamiento: los asuntos no resueltos suben",
+        "advises": "Asesora o apoya",
+        "member": "Asiento: miembro",
+        "leading": "Asiento con función directiva (presidencia, líder...)",
+        "alternate": "Suplente (no es asiento)",
+        "observer": "Observador (no es asiento)",
+        "conditional": "[n] solo se aplica bajo la condición n de abajo",
+        "CG301": "Ningún puesto de {org} tiene asiento aquí (CG301)",
+        "CG201": "El escalamiento da vueltas en bucle (CG201)",
+        "warning": "Advertencia: la etiqueta dice qué revisar",
+        "focus": "Centro de este dibujo",
+        "more": "y {n} más",
+        "more_notes": ("… y {n} más: la información emergente de cada línea numerada "
+                       "da su condición"),
+    },
+    badge={
+        "CG301": "⚠ sin asiento {org}",
+        "CG201": "⚠ bucle de escalamiento",
+        "CG202": "▲ escala a {n} plataformas",
+        "CG203": "▲ sin conexión",
+        "CG204": "▲ escala hacia abajo",
+        "CG302": "▲ sin asiento firme {org}",
+        "CG303": "▲ asiento {org} poco sénior",
+        "CG304": "▲ sobrecargado: {n} asientos",
+        "CG305": "▲ punto único de falla",
+    },
+    text={
+        "as_of": "al {date}",
+        "focus": "en torno a {label} (profundidad {depth})",
+        "untitled": "Estructura de coordinación",
+        "drawing": "{view}: {name}.",
+        "counts": "{platforms} plataforma(s) en {structures} estructura(s); {roles} puesto(s).",
+        "structure": "{structure}: {platforms}.",
+        "escalation": "Escalamiento: {routes}.",
+        "represented": "{org} tiene asiento en {platform} mediante {holders}.",
+        "unrepresented": "{org} no tiene a nadie en {platform}.",
+        "holder": "{role} como {capacity}",
+        "condition": "{holder} ({condition})",
+        "findings": "Hallazgos: {findings}.",
+        "no_findings": "Sin hallazgos.",
+        "finding": "{label}: {badge} ({code})",
+        "empty": "Nada que dibujar en esta vista.",
+        "none": "ninguna",
+    },
+    months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+            "septiembre", "octubre", "noviembre", "diciembre"),
+    orgs={"IOM": "OIM", "UN": "ONU"},
+)
+
+_WORDS = {"en": _EN, "fr": _FR, "es": _ES}
+
+
+def words(lang: str) -> Words:
+    """The renderer's words in ``lang``; unknown languages get English."""
+    return _WORDS.get(lang, _EN)
+
+
+def org_name(org: str, lang: str) -> str:
+    """The usual name of a well-known organisation in ``lang`` (IOM is OIM in French).
+
+    >>> org_name("IOM", "es"), org_name("UNHCR", "fr")
+    ('OIM', 'UNHCR')
+    """
+    return words(lang).orgs.get(org.upper(), org)
+
+
+def date_text(iso: str, lang: str) -> str:
+    """An ISO date written out in ``lang``; anything else is returned unchanged."""
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    month = words(lang).months[day.month - 1]
+    if lang == "fr":
+        return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
+    if lang == "es":
+        return f"{day.day} de {month} de {day.year}"
+    return f"{day.day} {month} {day.year}"

@@ -1,0 +1,106 @@
+"""Rows: where each platform sits, so that a drawing reads as an organigram.
+
+Left to itself, ``dot`` puts every platform that escalates to the same
+parent on one rank: fifteen clusters and three hubs side by side make a
+drawing ten metres wide. The rows are therefore decided here (pure):
+
+- levels are bands, top to bottom: global, regional, national, sub-national;
+- inside a band, a platform sits one row under the lowest platform of the
+  same band it escalates to or advises (the apex platforms on the top row);
+- a row holding more than ``width`` platforms of one structure wraps onto
+  further rows, as an organisation chart would.
+
+Roles are not placed here: ``dot`` hangs each one under its platforms.
+"""
+
+import math
+
+from ..schema import LEVEL_RANK
+
+#: Relations that put their source under their target.
+UPWARD = ("escalation", "advises")
+
+
+def platform_rows(selection, width: int | None = None, edges=None) -> list[list[str]]:
+    """The ids of the selection's platforms, row by row, top row first.
+
+    ``edges`` (default: the selection's) say who is above whom: pass the
+    graph's to keep the shape of the hierarchy in views that do not draw
+    every relation (the representation view leaves out advice).
+
+    >>> import coordgraph
+    >>> from coordgraph.rendering.views import select
+    >>> platform_rows(select(coordgraph.load(), "platforms"))
+    [['hct', 'unct', 'smt'], ['iccg', 'pmt', 'omt'], ['cluster_meetings']]
+    """
+    platforms = [n for n in selection.nodes if n.kind == "platform"]
+    if not platforms:
+        return []
+    if width is None:
+        width = wrap_width(len(platforms))
+    level = {p.id: p.level for p in platforms}
+    parents: dict[str, list[str]] = {p.id: [] for p in platforms}
+    for edge in selection.edges if edges is None else edges:
+        if (edge.relation in UPWARD and edge.source in level and edge.target in level
+                and level[edge.source] == level[edge.target]):
+            parents[edge.source].append(edge.target)
+    tiers = _tiers(parents)
+    groups: dict[tuple, list] = {}
+    for platform in platforms:
+        band = -LEVEL_RANK.get(platform.level, LEVEL_RANK["national"])
+        groups.setdefault((band, tiers[platform.id]), []).append(platform)
+    rows = []
+    for key in sorted(groups):
+        by_structure: dict[str, list[str]] = {}
+        for platform in groups[key]:
+            by_structure.setdefault(platform.structure, []).append(platform.id)
+        depth = max(math.ceil(len(ids) / width) for ids in by_structure.values())
+        for part in range(depth):
+            row = [i for ids in by_structure.values() for i in ids[part * width:(part + 1) * width]]
+            if row:
+                rows.append(row)
+    return rows
+
+
+def wrap_width(platforms: int) -> int:
+    """How many platforms of one structure a row holds before wrapping.
+
+    >>> wrap_width(7), wrap_width(36), wrap_width(400)
+    (6, 6, 20)
+    """
+    return max(6, round(math.sqrt(platforms)))
+
+
+def _tiers(parents: dict[str, list[str]]) -> dict[str, int]:
+    """Row of each platform in its band: 0 for the top, else one under its lowest parent.
+
+    Cycles (an error the check reports) are cut where they are met.
+    """
+    tiers: dict[str, int] = {}
+    for start in parents:
+        if start in tiers:
+            continue
+        # Iterative depth-first search: hierarchies can be deep.
+        stack = [(start, iter(parents[start]))]
+        on_stack = {start}
+        best = {start: 0}
+        while stack:
+            node, children = stack[-1]
+            advanced = False
+            for parent in children:
+                if parent in tiers:
+                    best[node] = max(best[node], tiers[parent] + 1)
+                elif parent not in on_stack:
+                    stack.append((parent, iter(parents[parent])))
+                    on_stack.add(parent)
+                    best[parent] = 0
+                    advanced = True
+                    break
+            if not advanced:
+                stack.pop()
+                on_stack.discard(node)
+                tiers[node] = best[node]
+                if stack:
+                    above = stack[-1][0]
+                    best[above] = max(best[above], tiers[node] + 1)
+    return tiers

@@ -1,0 +1,85 @@
+"""Run Graphviz's ``dot``: the one place coordgraph starts a process.
+
+:func:`dot_command` builds the command (pure); :func:`run_dot` runs it under
+a time limit, with file loading disabled (``SERVER_NAME``), and turns every
+way it can fail into a :class:`~coordgraph.errors.GraphvizError` whose
+message says what to do.
+"""
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+
+from ..errors import GraphvizError
+from . import DEFAULT_TIMEOUT
+#: Pixels per inch of PNG output: twice the screen's, for slides and print.
+PNG_DPI = "144"
+
+INSTALL_HINT = """\
+Install Graphviz, then run the command again:
+  Debian/Ubuntu:  sudo apt-get install graphviz
+  Fedora:         sudo dnf install graphviz
+  macOS:          brew install graphviz
+  conda:          conda install -c conda-forge graphviz
+  Windows:        winget install graphviz   (then open a new terminal)
+Without Graphviz, --format dot writes the DOT text for another machine."""
+
+
+@dataclass
+class Result:
+    output: bytes
+    warnings: list = field(default_factory=list)
+
+
+def dot_command(executable: str, fmt: str) -> list[str]:
+    """The ``dot`` command line for an output format.
+
+    >>> dot_command("dot", "svg")
+    ['dot', '-Tsvg']
+    >>> dot_command("/usr/bin/dot", "png")
+    ['/usr/bin/dot', '-Tpng', '-Gdpi=144']
+    """
+    command = [executable, f"-T{fmt}"]
+    if fmt == "png":
+        command.append(f"-Gdpi={PNG_DPI}")
+    return command
+
+
+def find_dot() -> str:
+    """The path of ``dot`` on PATH, or a GraphvizError saying how to install it."""
+    path = shutil.which("dot")
+    if path is None:
+        raise GraphvizError("Graphviz is not installed: the 'dot' command is not on PATH.\n"
+                            + INSTALL_HINT)
+    return path
+
+
+def run_dot(dot_text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
+            nodes: int | None = None) -> Result:
+    """Lay out and draw ``dot_text`` in ``fmt``; Graphviz's warnings come back as text.
+
+    ``nodes`` (the drawing's size) only makes the timeout message clearer.
+    """
+    command = dot_command(find_dot(), fmt)
+    # SERVER_NAME makes Graphviz refuse to read files named in the input
+    # (images, shapefiles); the DOT carries none, this is belt and braces.
+    env = dict(os.environ, SERVER_NAME="coordgraph")
+    try:
+        done = subprocess.run(command, input=dot_text.encode("utf-8"), capture_output=True,
+                              timeout=timeout, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        size = f" {nodes:,} nodes" if nodes is not None else " the drawing"
+        raise GraphvizError(
+            f"Graphviz did not finish laying out{size} within {timeout:g} s.\n"
+            "Draw less (--focus ID --depth 1, or --view platforms), or allow more time "
+            "with --timeout SECONDS.") from None
+    except OSError as exc:
+        raise GraphvizError(f"could not run Graphviz ({command[0]}): {exc.strerror or exc}.\n"
+                            + INSTALL_HINT) from None
+    stderr = done.stderr.decode("utf-8", "replace").strip()
+    if done.returncode != 0 or not done.stdout:
+        said = stderr or "no message"
+        raise GraphvizError(f"Graphviz failed (exit {done.returncode}): {said}")
+    warnings = [f"Graphviz: {line.strip()}" for line in stderr.splitlines() if line.strip()]
+    return Result(done.stdout, warnings)

@@ -1,0 +1,130 @@
+"""`coordgraph render`: files, formats, stdout, errors and exit codes."""
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from coordgraph.cli import cli
+from render_helpers import EXAMPLE, INJECTION, fake_dot, svg_nodes
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_default_output_is_output_view_format(runner, in_tmp):
+    result = runner.invoke(cli, ["render"])
+    assert result.exit_code == 0, result.output
+    svg = (in_tmp / "output" / "organigram.svg").read_bytes()
+    assert "chief_of_mission" in svg_nodes(ET.fromstring(svg))
+    assert "wrote output/organigram.svg" in result.stderr
+
+
+@pytest.mark.parametrize("args, path, signature", [
+    (["--view", "platforms", "--format", "pdf"], "output/platforms.pdf", b"%PDF-"),
+    (["-o", "brief.png"], "brief.png", b"\x89PNG"),
+    (["-o", "deep/er/x.PDF"], "deep/er/x.PDF", b"%PDF-"),
+    (["-o", "x.gv"], "x.gv", b"digraph"),
+    (["--format", "dot", "-o", "x.txt"], "x.txt", b"digraph"),
+])
+def test_formats_from_option_or_suffix(runner, in_tmp, args, path, signature):
+    result = runner.invoke(cli, ["render", *args])
+    assert result.exit_code == 0, result.output
+    assert (in_tmp / path).read_bytes().startswith(signature)
+
+
+def test_stdout(runner, in_tmp):
+    result = runner.invoke(cli, ["render", "-o", "-", "--view", "representation"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"<?xml")
+    ET.fromstring(result.stdout_bytes)
+    assert not (in_tmp / "output").exists()
+
+
+def test_suffix_and_format_must_agree(runner, in_tmp):
+    result = runner.invoke(cli, ["render", "-o", "x.png", "--format", "svg"])
+    assert result.exit_code == 2 and "says png but --format says svg" in result.stderr
+
+
+def test_unknown_suffix_needs_format(runner, in_tmp):
+    result = runner.invoke(cli, ["render", "-o", "x.jpg"])
+    assert result.exit_code == 2 and "cannot tell the format" in result.stderr
+
+
+def test_unknown_focus_exits_2_with_did_you_mean(runner, in_tmp):
+    result = runner.invoke(cli, ["render", "--focus", "cheif_of_mission"])
+    assert result.exit_code == 2
+    assert "did you mean 'chief_of_mission'?" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_focus_not_in_the_view_exits_2(runner, in_tmp):
+    result = runner.invoke(cli, ["render", "--focus", "chief_of_mission", "--view", "platforms"])
+    assert result.exit_code == 2 and "view does not draw" in result.stderr
+
+
+def test_focus_depth_lang_org(runner, in_tmp):
+    result = runner.invoke(cli, ["render", "--data", str(EXAMPLE), "--focus", "cl.cccm",
+                                 "--depth", "2", "--lang", "fr", "--org", "UNHCR", "-o", "f.svg"])
+    assert result.exit_code == 0, result.output
+    svg = (in_tmp / "f.svg").read_text(encoding="utf-8")
+    assert "Coordination et gestion des camps" in svg and "aucun siège UNHCR" in svg
+
+
+def test_graphviz_missing_exits_3_with_install_hint(runner, in_tmp, monkeypatch):
+    monkeypatch.setenv("PATH", str(in_tmp))
+    result = runner.invoke(cli, ["render"])
+    assert result.exit_code == 3
+    assert "apt-get install graphviz" in result.stderr and "Traceback" not in result.output
+    assert not (in_tmp / "output" / "organigram.svg").exists()
+
+
+def test_timeout_exits_3_and_leaves_no_file(runner, in_tmp, monkeypatch):
+    monkeypatch.setenv("PATH", fake_dot(in_tmp / "bin", f"exec {shutil.which('sleep')} 30"))
+    result = runner.invoke(cli, ["render", "--timeout", "0.2", "-o", "t.svg"])
+    assert result.exit_code == 3
+    assert "--timeout" in result.stderr and "--focus" in result.stderr
+    assert list(in_tmp.glob("*.svg")) == [] and list(in_tmp.glob(".t.svg*")) == []
+
+
+def test_never_writes_over_an_input(runner, in_tmp):
+    data = in_tmp / "ctx"
+    shutil.copytree(EXAMPLE, data)
+    before = (data / "edges.csv").read_bytes()
+    result = runner.invoke(cli, ["render", "--data", str(data), "--format", "dot",
+                                 "-o", str(data / "edges.csv")])
+    assert result.exit_code == 2 and "refusing to write over the input file" in result.stderr
+    assert (data / "edges.csv").read_bytes() == before
+
+
+def test_warnings_go_to_stderr(runner, in_tmp):
+    result = runner.invoke(cli, ["render", "--data", str(INJECTION), "-o", "-"])
+    assert result.exit_code == 0
+    assert "warning: the label of 'long'" in result.stderr
+    assert b"warning:" not in result.stdout_bytes
+
+
+def test_invalid_data_exits_2(runner, in_tmp):
+    (in_tmp / "bad").mkdir()
+    result = runner.invoke(cli, ["render", "--data", str(in_tmp / "bad")])
+    assert result.exit_code == 2
+
+
+def test_help_has_examples(runner):
+    result = runner.invoke(cli, ["render", "--help"])
+    assert result.exit_code == 0
+    assert "coordgraph render --focus hct --depth 2" in result.output
+    for option in ("--format", "--view", "--focus", "--depth", "--lang", "--org", "--timeout"):
+        assert option in result.output
+
+
+def test_cli_import_does_not_import_pydot_or_networkx():
+    code = ("import sys, coordgraph.cli; "
+            "print(sorted(m for m in ('pydot', 'networkx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,59 @@
+"""The legend explains every style the drawing uses, and only those."""
+
+from coordgraph.rendering import styles
+from coordgraph.rendering.i18n import words
+from coordgraph.rendering.legend import badge_row, legend_label, title_label
+
+
+def test_only_used_keys_appear():
+    label = legend_label({"platform", "escalation"}, [], words("en"), "IOM", [])
+    assert "Coordination platform" in label and "Escalation" in label
+    for absent in ("IOM role", "Alternate", "Observer", "Conditions", "No IOM role"):
+        assert absent not in label
+
+
+def test_every_key_can_be_explained_in_every_language():
+    for lang in ("en", "fr", "es"):
+        label = legend_label(set(styles.LEGEND_ORDER), [(1, "if x")], words(lang), "IOM", [])
+        for key in styles.LEGEND_ORDER:
+            text = words(lang).legend[key].format(org="IOM")
+            assert text.replace("&", "&amp;").replace("'", "&#x27;") in label, (lang, key)
+
+
+def test_error_badges_are_shown_as_themselves():
+    label = legend_label({"CG301"}, [], words("en"), "IOM", [])
+    assert "⚠ no IOM seat" in label and "(CG301)" in label
+
+
+def test_conditions_are_numbered_and_escaped():
+    label = legend_label({"conditional"}, [(1, "if <b>"), (2, 'when "x" & y')],
+                         words("en"), "IOM", [])
+    assert "[1]" in label and "if &lt;b&gt;" in label
+    assert "[2]" in label and "when &quot;x&quot; &amp; y" in label
+
+
+def test_long_conditions_are_wrapped_and_shortened():
+    label = legend_label({"conditional"}, [(1, "word " * 400)], words("en"), "IOM", [])
+    assert label.count('<BR ALIGN="LEFT"/>') > 5 and "…" in label
+
+
+def test_labels_are_html_like_and_balanced():
+    for label in (legend_label({"platform"}, [], words("en"), "IOM", []),
+                  title_label("<T>", "sub & title", [])):
+        assert label.startswith("<<") and label.endswith(">>")
+        assert label.count("<TABLE") == label.count("</TABLE>")
+    assert "&lt;T&gt;" in title_label("<T>", "", [])
+
+
+def test_badge_row_colours():
+    assert styles.ERROR in badge_row("⚠ x", "error", [])
+    assert styles.WARNING in badge_row("▲ x", "warning", [])
+
+
+def test_many_conditions_stay_under_graphviz_limit():
+    warnings = []
+    notes = [(n, f"condition {n} " + "x" * 500) for n in range(1, 200)]
+    label = legend_label({"conditional"}, notes, words("en"), "IOM", warnings)
+    assert len(label.encode("utf-8")) < 16_384
+    assert "[1]" in label and "[199]" not in label and "more: each numbered line" in label
+    assert warnings and "conditions" in warnings[0]
