@@ -7,6 +7,10 @@ BIN    := $(VENV)/bin
 .PHONY: demo test setup system-deps bench readme clean
 
 demo: setup
+	$(BIN)/coordgraph render --view organigram -o output/organigram.svg
+	$(BIN)/coordgraph render --view organigram -o output/organigram.png
+	$(BIN)/coordgraph render --view platforms -o output/platforms.svg
+	$(BIN)/coordgraph render --view representation -o output/representation.svg
 	$(BIN)/coordgraph check --fail-on never
 
 test: setup
@@ -26,6 +30,7 @@ system-deps:
 
 bench: setup
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_render.py
 
 readme: setup
 	$(BIN)/python scripts/update_readme.py

@@ -2,7 +2,6 @@
 
 import gc
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 from .context import parse_context
@@ -24,6 +23,8 @@ def bundled_path() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "data"
     if (checkout / NODE_FILE).is_file():
         return checkout
+    from importlib import resources  # only from a wheel; slow to import
+
     return Path(str(resources.files("coordgraph") / _PACKAGE_DATA))
 
 

@@ -200,8 +200,7 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
         text = text.replace("\r\n", "\n")
         delimiter = table.delimiter
         records = [line.split(delimiter) for line in text.split("\n")]
-    joined = list(map("".join, records))
-    filled = [i for i, j in enumerate(joined) if j and not j.isspace()]
+    filled = _filled_rows(records, text, table.delimiter)
     if not filled:
         return True
     first = filled[0]
@@ -214,7 +213,8 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
         data = records[first + 1:]
     else:
         data = [records[i] for i in keep]
-    table.lines = [i + 1 + offset for i in keep]
+    table.lines = list(range(first + 2 + offset, first + 2 + offset + len(keep))) if isinstance(
+        keep, range) else [i + 1 + offset for i in keep]
     strip = str.strip
     columns = list(itertools.zip_longest(*data, fillvalue=""))
     if '"' in text or _may_be_padded(text, table.delimiter):
@@ -228,6 +228,27 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
         columns.append([""] * len(data))
     table.columns = columns[:width]
     return True
+
+
+def _filled_rows(records, text: str, delimiter: str):
+    """Positions of the records that hold something (blank rows are skipped).
+
+    A quote-free ASCII text with no blank line inside (one regex search) can
+    only have blank records at its ends, so the rest needs no look.
+    """
+    def blank(record):
+        joined = "".join(record)
+        return not joined or joined.isspace()
+
+    if '"' not in text and text.isascii() and not re.search(
+            rf"\n[ \t\r\x0b\x0c{re.escape(delimiter)}]*\n", text):
+        start, end = 0, len(records)
+        while start < end and blank(records[start]):
+            start += 1
+        while end > start and blank(records[end - 1]):
+            end -= 1
+        return range(start, end)
+    return [i for i, record in enumerate(records) if not blank(record)]
 
 
 def _may_be_padded(text: str, delimiter: str) -> bool:

@@ -14,7 +14,6 @@ True
 import csv
 import datetime
 import io
-from importlib import resources
 from pathlib import Path
 
 from .errors import UsageError
@@ -41,6 +40,8 @@ def templates_root() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "templates"
     if all((checkout / name / NODE_FILE).is_file() for name in TEMPLATES if name != "generic"):
         return checkout
+    from importlib import resources  # only from a wheel; slow to import
+
     return Path(str(resources.files("coordgraph") / "templates"))
 
 

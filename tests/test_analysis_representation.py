@@ -26,6 +26,20 @@ def test_a_platform_without_the_org_is_cg301():
     assert "IOM" in finding.message and "UN Country Team" in finding.message
 
 
+def test_cg301_hint_names_the_inactive_role_that_would_sit_there():
+    graph = coordgraph.from_records(
+        [platform("hea", label="Health cluster"), platform("shl"),
+         role("po_hea", label="Programme Officer (Health)", status="inactive"),
+         role("unhcr_po", org="UNHCR", status="inactive")],
+        [member("po_hea", "hea"), member("unhcr_po", "shl")])
+    by_node = {f.node: f for f in unrepresented_platforms(graph)}
+    assert sorted(by_node) == ["hea", "shl"]
+    assert "Programme Officer (Health)" in by_node["hea"].hint
+    assert "inactive" in by_node["hea"].hint
+    # Another organisation's vacant post is not the org's seat: the usual hint.
+    assert "add a membership edge" in by_node["shl"].hint
+
+
 @pytest.mark.parametrize("capacity", ["member", "observer", "alternate", "chair"])
 def test_any_membership_of_the_org_is_presence(capacity):
     graph = coordgraph.from_records([platform("hct"), role("com")],

@@ -1,7 +1,7 @@
 """Is the organisation at the table? CG301, CG302 and CG303."""
 
 from ..findings import Finding
-from ._shared import org_presence
+from ._shared import edges_by_relation, names, org_presence
 
 
 def unrepresented_platforms(graph, org: str = "IOM") -> list[Finding]:
@@ -16,13 +16,33 @@ def unrepresented_platforms(graph, org: str = "IOM") -> list[Finding]:
     [('CG301', 'hct')]
     """
     present = org_presence(graph, org)
-    return [
-        Finding("CG301", "error", p.id, (p.id,),
-                f"{org} has no one in {p.label}",
-                f"add a membership edge from a role of {org} to '{p.id}' in edges.csv, "
-                "or set the platform's status to inactive if it is not activated here")
-        for p in graph.active_platforms() if p.id not in present
-    ]
+    missing = [p for p in graph.active_platforms() if p.id not in present]
+    vacant = _vacant_seats(graph, org, {p.id for p in missing}) if missing else {}
+    findings = []
+    for p in missing:
+        roles = vacant.get(p.id)
+        if roles:
+            hint = (f"{names(graph, roles)} would sit here but "
+                    f"{'is' if len(roles) == 1 else 'are'} inactive: set status to active "
+                    f"in nodes.csv once someone holds the post")
+        else:
+            hint = (f"add a membership edge from a role of {org} to '{p.id}' in edges.csv, "
+                    "or set the platform's status to inactive if it is not activated here")
+        findings.append(Finding("CG301", "error", p.id, (p.id,),
+                                f"{org} has no one in {p.label}", hint))
+    return findings
+
+
+def _vacant_seats(graph, org: str, platform_ids) -> dict[str, list[str]]:
+    """Inactive roles of the org with a membership in each of ``platform_ids``."""
+    wanted = org.casefold()
+    vacant: dict[str, list[str]] = {}
+    for edge in edges_by_relation(graph)["membership"]:
+        if edge.target in platform_ids:
+            role = graph.nodes[edge.source]
+            if role.status == "inactive" and role.org.casefold() == wanted:
+                vacant.setdefault(edge.target, []).append(role.id)
+    return vacant
 
 
 def weak_representation(graph, org: str = "IOM") -> list[Finding]:
