@@ -6,7 +6,8 @@ BIN    := $(VENV)/bin
 
 .PHONY: demo test setup system-deps bench readme clean
 
-demo: setup
+demo: $(VENV)/.installed
+	@COORDGRAPH_NO_BROWSER=1 bash scripts/install-system-deps.sh
 	$(BIN)/coordgraph render --view organigram -o output/organigram.svg
 	$(BIN)/coordgraph render --view organigram -o output/organigram.png
 	$(BIN)/coordgraph render --view platforms -o output/platforms.svg

@@ -39,11 +39,12 @@ def _by_capacity(graph, memberships, end) -> tuple[list, list, list]:
     return seats, alternates, observers
 
 
-def _findings(graph, node_id, org, max_seats) -> list[dict]:
-    from .analysis import check
+def _findings(graph, node_id, org, max_seats, findings=None) -> list[dict]:
+    if findings is None:
+        from .analysis import check
 
-    return [f.as_dict() for f in check(graph, org=org, max_seats=max_seats)
-            if f.node == node_id or node_id in f.nodes]
+        findings = check(graph, org=org, max_seats=max_seats)
+    return [f.as_dict() for f in findings if f.node == node_id or node_id in f.nodes]
 
 
 def _unknown(graph, node_id) -> UsageError:
@@ -81,7 +82,8 @@ def escalation_route(graph, platform_id) -> tuple[list[str], bool]:
         route.append(current)
 
 
-def describe(graph, node_id: str, org: str | None = None, max_seats: int = 3) -> dict:
+def describe(graph, node_id: str, org: str | None = None, max_seats: int = 3,
+             findings=None) -> dict:
     """What the graph says about one node, as plain data.
 
     For a platform: its ``seats`` (capacity member, chair, co-chair, lead or
@@ -92,6 +94,11 @@ def describe(graph, node_id: str, org: str | None = None, max_seats: int = 3) ->
     ``alternate_for`` or ``observer_at``, those where it is its
     organisation's ``sole_seat_holder``, what it advises or is advised by,
     and its findings.
+
+    ``findings``, when given (a list of :class:`~coordgraph.findings.Finding`
+    already checked for ``org``), are used instead of running the check:
+    describing every node of a large graph then costs one check, not one
+    per node.
 
     Raises
     ------
@@ -124,7 +131,7 @@ def describe(graph, node_id: str, org: str | None = None, max_seats: int = 3) ->
         seats, alternates, observers = _by_capacity(graph, memberships, "target")
         info.update(seats=seats, alternate_for=alternates, observer_at=observers)
         info["sole_seat_holder"] = _sole_seats(graph, node, memberships)
-    info["findings"] = _findings(graph, node_id, org, max_seats)
+    info["findings"] = _findings(graph, node_id, org, max_seats, findings)
     return info
 
 

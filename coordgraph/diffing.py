@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass, field, fields
 
 from .model import Edge, Node
+from .reporting import markdown_cell
 
 _NODE_ATTRIBUTES = tuple(f.name for f in fields(Node) if f.name not in ("id", "line"))
 _EDGE_ATTRIBUTES = tuple(f.name for f in fields(Edge)
@@ -277,37 +278,31 @@ def diff_text(result: DiffResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(text) -> str:
-    """Text safe in a Markdown table cell: no pipe, line break or HTML tag."""
-    return (str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-            .replace("<", "&lt;"))
-
-
 def _code(text) -> str:
-    return f"`{_cell(text)}`"
+    return f"`{markdown_cell(text)}`"
 
 
 def diff_markdown(result: DiffResult) -> str:
     """A section to paste into a brief: "What changed since ..." and tables."""
-    lines = [f"## What changed since {_cell(result.old.title())}", "",
-             f"Compared with {_cell(result.new.title())}: {_counts(result)}.", ""]
+    lines = [f"## What changed since {markdown_cell(result.old.title())}", "",
+             f"Compared with {markdown_cell(result.new.title())}: {_counts(result)}.", ""]
     if result.identical:
-        lines[2] = (f"{_cell(result.new.title())} has the same platforms, roles, relations "
+        lines[2] = (f"{markdown_cell(result.new.title())} has the same platforms, roles, relations "
                     f"and {result.org} findings.")
-    nodes = ([("added", _code(n.id), _cell(_node_text(n))) for n in result.nodes_added]
-             + [("removed", _code(n.id), _cell(_node_text(n))) for n in result.nodes_removed]
-             + [("changed", _code(c.id), "<br>".join(_cell(_change_text(x)) for x in c.changes))
+    nodes = ([("added", _code(n.id), markdown_cell(_node_text(n))) for n in result.nodes_added]
+             + [("removed", _code(n.id), markdown_cell(_node_text(n))) for n in result.nodes_removed]
+             + [("changed", _code(c.id), "<br>".join(markdown_cell(_change_text(x)) for x in c.changes))
                 for c in result.nodes_changed])
-    edges = ([("added", _code(_edge_text(e)), _cell(_edge_detail(e)))
+    edges = ([("added", _code(_edge_text(e)), markdown_cell(_edge_detail(e)))
               for e in result.edges_added]
-             + [("removed", _code(_edge_text(e)), _cell(_edge_detail(e)))
+             + [("removed", _code(_edge_text(e)), markdown_cell(_edge_detail(e)))
                 for e in result.edges_removed]
              + [("changed", _code(_edge_text(c)),
-                 "<br>".join(_cell(_change_text(x)) for x in c.changes))
+                 "<br>".join(markdown_cell(_change_text(x)) for x in c.changes))
                 for c in result.edges_changed])
-    findings = ([("introduced", f.code, _code(f.node), _cell(f.message))
+    findings = ([("introduced", f.code, _code(f.node), markdown_cell(f.message))
                  for f in result.findings_introduced]
-                + [("resolved", f.code, _code(f.node), _cell(f.message))
+                + [("resolved", f.code, _code(f.node), markdown_cell(f.message))
                    for f in result.findings_resolved])
     for title, header, rows in (
             ("Platforms and roles", "| change | id | what |", nodes),

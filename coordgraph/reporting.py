@@ -90,8 +90,14 @@ def findings_text(graph, findings, org: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+def markdown_cell(text) -> str:
+    """Text safe in a Markdown table cell: no pipe, line break or HTML tag.
+
+    >>> markdown_cell("a|b <script>\\nc")
+    'a\\\\|b &lt;script> c'
+    """
+    return (str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ")
+            .replace("\n", " ").replace("<", "&lt;"))
 
 
 def findings_markdown(graph, findings, org: str) -> str:
@@ -99,8 +105,8 @@ def findings_markdown(graph, findings, org: str) -> str:
     if findings:
         lines += ["| severity | code | node | finding | what to do |",
                   "|---|---|---|---|---|"]
-        lines += [f"| {f.severity} | {f.code} | `{_cell(f.node)}` | {_cell(f.message)} "
-                  f"| {_cell(f.hint)} |" for f in findings]
+        lines += [f"| {f.severity} | {f.code} | `{markdown_cell(f.node)}` | {markdown_cell(f.message)} "
+                  f"| {markdown_cell(f.hint)} |" for f in findings]
     else:
         lines.append(f"{org} holds a seat in every active platform.")
     return "\n".join(lines) + "\n"

@@ -5,6 +5,8 @@
 Renders the bundled generic framework and the illustrative example country
 (examples/nortavia) as SVG and PNG. Rendering is deterministic: running this
 again without changes to the data or the renderer changes no file.
+(docs/compare.png and docs/compare.svg, the walk-through's `render --compare`,
+come from `bash scripts/walkthrough.sh --pictures`.)
 """
 
 import sys

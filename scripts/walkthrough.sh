@@ -2,12 +2,17 @@
 # The README's walk-through "Adapting the framework to a country", run for real.
 #
 #   bash scripts/walkthrough.sh > /tmp/section.md
+#   bash scripts/walkthrough.sh --pictures > /tmp/section.md
 #
 # prints the Markdown that goes between <!-- BEGIN contexts --> and
 # <!-- END contexts --> in README.md: every command is run in a scratch folder
 # and shown with its real output. tests/test_cli_contexts.py fails when the
-# README's section differs from what this script prints.
+# README's section differs from what this script prints. With --pictures, the
+# organigram its last step draws is also copied into docs/ (compare.png, and
+# compare.svg for its tooltips).
 set -euo pipefail
+pictures=false
+[ "${1:-}" = "--pictures" ] && pictures=true
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 python=${PYTHON:-$root/.venv/bin/python}
@@ -26,7 +31,8 @@ run() {
 }
 
 # `edit FILE ID COLUMN=VALUE...`: change cells of one row, as in Excel (the
-# file keeps its BOM and CRLF line endings).
+# file keeps its BOM and CRLF line endings). `edit FILE + COLUMN=VALUE...`
+# adds a row; `edit FILE - COLUMN=VALUE...` deletes the rows that match.
 edit() {
   "$python" - "$@" <<'PY'
 import csv, io, sys
@@ -34,8 +40,15 @@ path, row_id, *assignments = sys.argv[1:]
 text = open(path, encoding="utf-8-sig", newline="").read()
 reader = csv.DictReader(io.StringIO(text, newline=""))
 rows = list(reader)
-row = next(r for r in rows if r["id"] == row_id)
-row.update(a.split("=", 1) for a in assignments)
+cells = dict(a.split("=", 1) for a in assignments)
+if row_id == "+":
+    rows.append({column: cells.get(column, "") for column in reader.fieldnames})
+elif row_id == "-":
+    kept = [r for r in rows if any(r[k] != v for k, v in cells.items())]
+    assert len(kept) < len(rows), cells
+    rows = kept
+else:
+    next(r for r in rows if r["id"] == row_id).update(cells)
 out = io.StringIO(newline="")
 writer = csv.DictWriter(out, reader.fieldnames, lineterminator="\r\n")
 writer.writeheader()
@@ -127,3 +140,41 @@ at the HCT, and who stands in?":
 
 EOF
 run show hct
+
+# A later round of edits, then the organigram of what changed.
+edit country-x/nodes.csv + id=im_officer kind=role "label=Information Management Officer"
+edit country-x/edges.csv + source=im_officer target=iccg relation=membership capacity=member
+for role in po_edu oo_edu; do
+  edit country-x/edges.csv - "source=$role"
+  edit country-x/nodes.csv - "id=$role"
+done
+
+cat <<'EOF'
+
+Last, draw what changed. A month on, the office has an Information
+Management Officer who sits in the inter-cluster group (a row in `nodes.csv`,
+a membership in `edges.csv`), and has deleted the two officer roles of the
+Education cluster, not activated here (their rows in both files).
+`render --compare` takes what `diff` takes — a folder, such as last month's
+copy, or a template name — and draws the new version's organigram with what
+is new, changed (which attribute; old → new in the tooltip) and removed (drawn
+faded, struck through) since then, with a legend entry for each mark used. The
+check's findings stay marked as usual; `--view` and `--focus` work as well.
+
+EOF
+# The size of the picture depends on Graphviz and the fonts installed, so the
+# README does not pin it.
+run render --data country-x --compare humanitarian -o compare.png |
+  sed -E 's/^(wrote compare\.png) \([0-9]+ KB\)$/\1 (… KB)/'
+if $pictures; then
+  "$python" -m coordgraph render --data country-x --compare humanitarian \
+    -o compare.svg 2>/dev/null
+  cp compare.png compare.svg "$root/docs/"
+fi
+
+cat <<'EOF'
+
+![Country X compared with the humanitarian template: the Education and Emergency Telecommunications clusters marked changed (not activated), the sector officers marked changed (activated, one renamed), the Information Management Officer marked new, the Education officers drawn faded as removed](docs/compare.png)
+
+([SVG](docs/compare.svg): hover over a mark for the old and new values.)
+EOF

@@ -153,3 +153,10 @@ def test_unknown_id_matching_a_code_suggests_its_node():
 def test_unknown_id_without_a_close_match(generic):
     with pytest.raises(UsageError, match="the ids are in the id column of nodes.csv"):
         describe(generic, "zzzzzz")
+
+
+def test_findings_given_are_used_instead_of_a_new_check(generic):
+    checked = coordgraph.check(generic)
+    assert describe(generic, "smt", findings=checked)["findings"] == \
+        describe(generic, "smt")["findings"] != []
+    assert describe(generic, "smt", findings=())["findings"] == []

@@ -122,7 +122,7 @@ def test_french(bundled):
 def test_unknown_format(bundled):
     with pytest.raises(UsageError, match="unknown format"):
         render(bundled, "gif")
-    assert FORMATS == ("svg", "png", "pdf", "dot")
+    assert FORMATS == ("svg", "png", "pdf", "dot", "html")
 
 
 def test_warnings_are_issued(hostile):

@@ -1,4 +1,4 @@
-"""The ``render`` command: organigrams as SVG, PNG, PDF or DOT."""
+"""The ``render`` command: organigrams as SVG, PNG, PDF, DOT or an HTML page."""
 
 import sys
 from pathlib import Path
@@ -13,11 +13,12 @@ from . import _data_option, _load, _org_option, cli
 @cli.command()
 @_data_option
 @click.option("-o", "--output", metavar="FILE|-",
-              help="Where to write; its suffix (.svg .png .pdf .dot) picks the format; "
+              help="Where to write; its suffix (.svg .png .pdf .dot .html) picks the format; "
                    "- writes to stdout [default: output/<view>.<format>].")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format [default: from -o's suffix, else svg]. dot is the "
-                   "Graphviz source, for another machine or your own tweaks.")
+                   "Graphviz source, for another machine or your own tweaks; html one "
+                   "offline page to search and click.")
 @click.option("--view", type=click.Choice(VIEWS), default="organigram", show_default=True,
               help="organigram: everything; platforms: the structure without the people; "
                    "representation: the org's roles and where they sit.")
@@ -31,14 +32,28 @@ from . import _data_option, _load, _org_option, cli
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
               default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
               help="Give up when Graphviz takes longer than this.")
-def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout):
-    """Draw the organigram (SVG, PNG, PDF or DOT), findings marked.
+@click.option("--compare", "compare_with", metavar="OLD",
+              help="Mark what changed since OLD, a context folder or a template name "
+                   "(as diff takes them): new and changed nodes and relations badged, "
+                   "removed ones drawn faded.")
+def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compare_with):
+    """Draw the organigram (SVG, PNG, PDF, DOT or HTML), findings marked.
 
     Apex platforms at the top and escalation flowing upward, platforms
     grouped by structure, the org's roles in blue, line styles for seats,
     alternates and observers, a legend, and the check's findings on the
     drawing (a red badge where the org has no one). Needs Graphviz's dot,
     except for --format dot.
+
+    --format html writes one self-contained page that works offline (from a
+    USB stick or an e-mail attachment): search in every language, click a
+    box for its seats, alternates, observers, escalation route and
+    findings, relation filters, and the list of findings.
+
+    With --compare OLD, the drawing also shows what changed since OLD (a
+    folder, or a template such as generic): "+ new" and "~ changed" badges
+    (old → new values in the tooltips), and what OLD had that is gone drawn
+    faded with a "✕ removed" badge; matching is diff's.
 
     \b
     Examples:
@@ -47,6 +62,8 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout):
       coordgraph render --view platforms --format pdf
       coordgraph render --focus hct --depth 2 -o hct.svg
       coordgraph render --lang fr -o - > organigramme.svg
+      coordgraph render -o organigram.html           # interactive, one offline file
+      coordgraph render --data my-country --compare generic -o changes.svg
     """
     import warnings
 
@@ -57,13 +74,14 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout):
 
     fmt = _format(output, fmt)
     graph, _ = _load(data_dir)
+    old = _load_compared(compare_with) if compare_with is not None else None
     caught = []
     try:
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", RenderWarning)
                 data = draw(graph, format=fmt, view=view, focus=focus, depth=depth,
-                            lang=lang, org=org, timeout=timeout)
+                            lang=lang, org=org, timeout=timeout, compare=old)
         finally:   # also when Graphviz failed: a cut label may be why
             for warning in caught:
                 click.echo(f"warning: {warning.message}", err=True)
@@ -73,11 +91,35 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout):
             sys.stdout.buffer.flush()
             return
         target = Path(output) if output else Path("output") / f"{view}.{fmt}"
-        write_atomic(target, data, protected=input_files(graph))
+        write_atomic(target, data, protected=[
+            *input_files(graph), *(input_files(old) if old is not None else ())])
     except CoordgraphError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(exc.exit_code)
     click.echo(f"wrote {target} ({_size(len(data))})", err=True)
+
+
+def _load_compared(argument):
+    """--compare OLD: a folder or a template name, loaded as --data is (every
+    problem printed, exit 2)."""
+    from ..errors import DataError, UsageError
+    from ..loading import load
+    from ..reporting import problems_text
+    from ..rendering.comparing import version_path
+
+    try:
+        graph, warnings = load(version_path(argument), with_warnings=True)
+    except UsageError as exc:
+        click.echo(f"Error: --compare: {exc}", err=True)
+        sys.exit(2)
+    except DataError as exc:
+        click.echo(f"Error: --compare {argument}: not a valid context; nothing was drawn.",
+                   err=True)
+        click.echo(problems_text(exc.problems, exc.warnings), err=True, nl=False)
+        sys.exit(2)
+    if warnings:
+        click.echo(problems_text([], warnings), err=True, nl=False)
+    return graph
 
 
 def _format(output, fmt):

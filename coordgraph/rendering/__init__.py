@@ -23,9 +23,10 @@ VIEWS = ("organigram", "platforms", "representation")
 DEFAULT_TIMEOUT = 60.0
 #: Output formats; each is made from the DOT text or from another format,
 #: so an ``html`` format can wrap the SVG.
-FORMATS = ("svg", "png", "pdf", "dot")
+FORMATS = ("svg", "png", "pdf", "dot", "html")
 #: File suffixes that name a format.
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
+            ".html": "html", ".htm": "html"}
 
 __all__ = ["DEFAULT_TIMEOUT", "FORMATS", "SUFFIXES", "VIEWS", "RenderWarning", "render"]
 
@@ -36,14 +37,16 @@ class RenderWarning(UserWarning):
 
 def render(graph, format: str = "svg", view: str = "organigram", *, focus: str | None = None,
            depth: int = 1, lang: str | None = None, org: str | None = None,
-           timeout: float = DEFAULT_TIMEOUT, findings=None) -> bytes:
+           timeout: float = DEFAULT_TIMEOUT, findings=None, compare=None) -> bytes:
     """Draw ``graph`` and return the file's bytes.
 
     Parameters
     ----------
     graph : CoordGraph
-    format : {'svg', 'png', 'pdf', 'dot'}
-        ``dot`` is the DOT text given to Graphviz (no Graphviz needed).
+    format : {'svg', 'png', 'pdf', 'dot', 'html'}
+        ``dot`` is the DOT text given to Graphviz (no Graphviz needed);
+        ``html`` one self-contained, offline page: the SVG with search,
+        details on click, relation filters and the findings (:mod:`.html`).
     view : {'organigram', 'platforms', 'representation'}
     focus, depth : str, int
         Draw only the nodes within ``depth`` steps of node ``focus``.
@@ -56,6 +59,11 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
         Seconds Graphviz may take.
     findings : list of Finding, optional
         Marks to draw; default: :func:`coordgraph.check` of the graph and org.
+    compare : CoordGraph, str or Path, optional
+        An older version (a graph, a context folder or a template name):
+        draw ``graph`` with what was added and changed since it marked, and
+        what was removed drawn faded (:mod:`.comparing`). Findings stay
+        ``graph``'s.
 
     Raises
     ------
@@ -75,7 +83,7 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
 
     if format not in FORMATS:
         raise UsageError(f"unknown format '{format}'; formats: {', '.join(FORMATS)}")
-    drawing = _build(graph, view, focus, depth, lang, org, findings)
+    drawing = _build(graph, view, focus, depth, lang, org, findings, compare)
     if drawing.limited:
         warnings.warn(RenderWarning(
             f"{drawing.node_count:,} nodes is a lot for one drawing: layout limits are on and "
@@ -86,14 +94,20 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     return _OUTPUTS[format](drawing, timeout)
 
 
-def _build(graph, view, focus, depth, lang, org, findings):
+def _build(graph, view, focus, depth, lang, org, findings, compare=None):
     from ..analysis import check
     from .building import build
 
     org = org or graph.context.org
     if findings is None:
         findings = check(graph, org=org)
-    return build(graph, view, focus=focus, depth=depth, lang=lang, org=org, findings=findings)
+    comparison = None
+    if compare is not None:
+        from .comparing import compare as merge, load_version
+
+        comparison = merge(load_version(compare), graph, org=org)
+    return build(graph, view, focus=focus, depth=depth, lang=lang, org=org, findings=findings,
+                 compare=comparison)
 
 
 def _graphviz(drawing, fmt, timeout) -> bytes:
@@ -128,4 +142,11 @@ def _dot(drawing, timeout) -> bytes:
     return drawing.dot.encode("utf-8")
 
 
-_OUTPUTS = {"svg": _svg, "png": _png, "pdf": _pdf, "dot": _dot}
+def _html(drawing, timeout) -> bytes:
+    # One offline page: the finished SVG, the data as JSON, CSS and JS inline.
+    from .html import page
+
+    return page(_svg(drawing, timeout), drawing)
+
+
+_OUTPUTS = {"svg": _svg, "png": _png, "pdf": _pdf, "dot": _dot, "html": _html}

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 import pydot
 
-from . import styles
+from . import comparing, styles
 from .describing import describe
 from .i18n import date_text, org_name, words
 from .layout import platform_rows
-from .legend import badge_row, legend_label, title_label
+from .legend import badge_row, change_badge_row, legend_label, title_label
 from .quoting import MAX_BYTES, clean, dot_string, html_text, shorten, tooltip_string
 from .views import select
 
@@ -71,11 +71,27 @@ class Drawing:
     node_count: int = 0
     limited: bool = False
     warnings: list = field(default_factory=list)
+    #: What the drawing was made from, for formats that carry more than the
+    #: picture (the interactive HTML page): the graph, the :class:`Selection`,
+    #: the language, the organisation and the findings marked.
+    graph: object = field(default=None, repr=False, compare=False)
+    selection: object = field(default=None, repr=False, compare=False)
+    lang: str = "en"
+    org: str = "IOM"
+    findings: tuple = field(default=(), repr=False, compare=False)
+    #: With --compare, the :class:`~.comparing.Comparison` drawn (``graph``
+    #: is then the merged graph: the new version plus what was removed).
+    comparison: object = field(default=None, repr=False, compare=False)
 
 
 def build(graph, view: str = "organigram", *, focus: str | None = None, depth: int = 1,
-          lang: str | None = None, org: str | None = None, findings=()) -> Drawing:
+          lang: str | None = None, org: str | None = None, findings=(),
+          compare=None) -> Drawing:
     """The drawing of ``view`` of ``graph``; ``findings`` (from ``check``) are marked.
+
+    ``compare``, a :class:`~.comparing.Comparison` of an older version with
+    ``graph``, draws its merged graph with what was added, removed and changed
+    marked.
 
     >>> import coordgraph
     >>> d = build(coordgraph.load(), "platforms")
@@ -86,12 +102,14 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
     """
     lang = lang or graph.context.lang or "en"
     org = org or graph.context.org
+    if compare is not None:
+        graph = compare.graph
     selection = select(graph, view, org=org, focus=focus, depth=depth)
-    return _Builder(graph, selection, lang, org, findings).build()
+    return _Builder(graph, selection, lang, org, findings, compare).build()
 
 
 class _Builder:
-    def __init__(self, graph, selection, lang, org, findings):
+    def __init__(self, graph, selection, lang, org, findings, compare=None):
         self.graph = graph
         self.selection = selection
         self.lang = lang
@@ -104,7 +122,11 @@ class _Builder:
         self.notes: list[tuple[int, str]] = []
         self.limited = len(selection.nodes) > LARGE
         shown = {n.id for n in selection.nodes}
-        self.marks = _marks(findings, shown, self.words, self.org_shown)
+        self.findings = tuple(findings)
+        self.marks = _marks(self.findings, shown, self.words, self.org_shown)
+        self.compare = compare
+        self.old_name = (comparing.version_name(compare.old, self.words, lang)
+                         if compare is not None else "")
 
     def label(self, node_id: str) -> str:
         return clean(self.graph.label(node_id, self.lang))
@@ -149,11 +171,20 @@ class _Builder:
                 "labelloc": "b", "labeljust": "l"})
         else:
             _set(dot, "graph", {"label": heading, "labelloc": "t", "labeljust": "l"})
+        graph, selection = self.graph, self.selection
+        if self.compare is not None:   # the new version's words, then what changed
+            graph, selection = self.compare.new, self.compare.current(selection)
         description = describe(
-            self.graph, self.selection, self.marks, view_title=view_title, name=title,
+            graph, selection, self.marks, view_title=view_title, name=title,
             org=self.org, org_shown=self.org_shown, words=words, label=self.label)
+        if self.compare is not None:
+            description += " " + comparing.describe_changes(
+                self.compare, self.selection, old_name=self.old_name,
+                org_shown=self.org_shown, words=words, label=self.label)
         return Drawing(dot.to_string(), title, subtitle, description, self.items,
-                       len(self.selection.nodes), self.limited, self.warnings)
+                       len(self.selection.nodes), self.limited, self.warnings,
+                       graph=self.graph, selection=self.selection, lang=self.lang,
+                       org=self.org, findings=self.findings, comparison=self.compare)
 
     def _subtitle(self, view_title: str) -> str:
         context, text = self.graph.context, self.words.text
@@ -165,6 +196,8 @@ class _Builder:
             parts.append(context.country)
         if context.as_of:
             parts.append(text["as_of"].format(date=date_text(context.as_of, self.lang)))
+        if self.compare is not None:
+            parts.append(comparing.subtitle_part(self.old_name, self.words))
         return " · ".join(parts)
 
     # -- nodes ---------------------------------------------------------------
@@ -204,17 +237,21 @@ class _Builder:
         severity = ("error" if any(s == "error" for _, s, _ in marks)
                     else "warning" if marks else None)
         own = self.own(node)
+        focus = node.id == self.selection.focus and len(self.selection.nodes) > 1
         attrs, keys, ink = styles.node_style(
-            node.kind, own=own, status=node.status, severity=severity,
-            focus=node.id == self.selection.focus and len(self.selection.nodes) > 1)
+            node.kind, own=own, status=node.status, severity=severity, focus=focus)
+        change = self.compare.node_mark(node.id) if self.compare is not None else None
+        if change is not None:
+            attrs, keys, ink = styles.changed_node_style(change.kind, attrs, keys, ink,
+                                                         focus=focus)
         self.keys.update(keys)
         self.keys.update(code for code, s, _ in marks if s == "error")
         if any(s == "warning" for _, s, _ in marks):
             self.keys.add("warning")
         label = self.label(node.id)
-        attrs["label"] = self._node_label(node, label, own, ink, marks)
-        attrs["tooltip"] = tooltip_string(self._node_tooltip(node, label, marks), self.warnings,
-                                          f"the tooltip of '{node.id}'")
+        attrs["label"] = self._node_label(node, label, own, ink, marks, change)
+        attrs["tooltip"] = tooltip_string(self._node_tooltip(node, label, marks, change),
+                                          self.warnings, f"the tooltip of '{node.id}'")
         attrs["id"] = dot_id
         classes = ["node", node.kind]
         if node.kind == "platform":
@@ -225,12 +262,14 @@ class _Builder:
         classes.extend(f"finding-{s}" for s in ("error", "warning")
                        if any(m[1] == s for m in marks))
         classes.extend(sorted({code.lower() for code, _, _ in marks}))
+        if change is not None:
+            classes.append(change.kind)
         self.items[dot_id] = (f"node-{node.id}", " ".join(classes), _title(label))
         result = pydot.Node(dot_id)
         _set(result, "node", _differences(attrs, _NODE_DEFAULTS))
         return result
 
-    def _node_label(self, node, label: str, own: bool, ink: dict, marks) -> str:
+    def _node_label(self, node, label: str, own: bool, ink: dict, marks, change=None) -> str:
         shown, cut = shorten(label, styles.MAX_LABEL)
         if cut:
             self.warnings.append(f"the label of '{node.id}' is {len(label):,} characters long: "
@@ -240,6 +279,8 @@ class _Builder:
         text = "<BR/>".join(html_text(line, self.warnings) for line in lines)
         if node.kind == "platform":
             text = f"<B>{text}</B>"
+        if change is not None and change.kind == comparing.REMOVED:
+            text = f"<S>{text}</S>"
         rows = []
         meta = self._meta(node, own)
         if meta:
@@ -248,6 +289,9 @@ class _Builder:
         rows.append(f'<TR><TD><FONT COLOR="{ink["text"]}">{text}</FONT></TD></TR>')
         for _, severity, badge in marks[:_MAX_BADGES]:
             rows.append(badge_row(badge, severity, self.warnings))
+        if change is not None:
+            rows.append(change_badge_row(comparing.node_badge(change, self.words), change.kind,
+                                         self.warnings))
         return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">'
                 + "".join(rows) + "</TABLE>>")
 
@@ -264,18 +308,21 @@ class _Builder:
             parts.append(self.words.status[node.status])
         return " · ".join(parts)
 
-    def _node_tooltip(self, node, label: str, marks) -> str:
+    def _node_tooltip(self, node, label: str, marks, change=None) -> str:
         lines = [label]
         if node.description:
             lines.append(clean(node.description))
         lines.extend(badge for _, _, badge in marks)
+        if change is not None:
+            lines.extend(comparing.tooltip_lines(change, self.old_name, self.words))
         return "\n".join(lines)
 
     # -- rows ----------------------------------------------------------------
 
     def _rows(self, dot, dot_ids) -> dict[str, int]:
         """Pin platforms to the rows of :mod:`.layout`; the row of each platform."""
-        rows = platform_rows(self.selection, edges=self.graph.edges)
+        rows = platform_rows(self.selection, edges=self.graph.edges if self.compare is None
+                             else self.compare.layout_edges)
         has_roles = any(n.kind == "role" for n in self.selection.nodes)
         row_of = {}
         for number, row in enumerate(rows):
@@ -300,12 +347,17 @@ class _Builder:
         for number, edge in enumerate(self.selection.edges, start=1):
             source = nodes[edge.source]
             attrs, key = styles.edge_style(edge.relation, edge.capacity, own=self.own(source))
-            self.keys.add(key)
+            change = self.compare.edge_mark(edge) if self.compare is not None else None
+            keys = [key]
+            if change is not None:
+                attrs, keys = styles.changed_edge_style(change.kind, attrs, key)
+            removed = change is not None and change.kind == comparing.REMOVED
+            self.keys.update(keys)
             words = self.words
             short = ""
             if edge.relation == "membership" and (edge.capacity or "member") != "member":
                 short = words.capacity.get(edge.capacity, edge.capacity)
-            if edge.condition:
+            if edge.condition and not removed:   # a removed one's is in its tooltip
                 self.notes.append((len(self.notes) + 1, clean(edge.condition)))
                 short = f"{short} [{len(self.notes)}]".strip()
                 self.keys.add("conditional")
@@ -313,9 +365,18 @@ class _Builder:
                         if edge.relation == "membership" else words.relation[edge.relation])
             title = f"{self.label(edge.source)} → {self.label(edge.target)} ({relation})"
             tip = "\n".join(filter(None, (title, clean(edge.condition), clean(edge.note))))
+            if change is not None:
+                tip += "\n" + "\n".join(comparing.tooltip_lines(change, self.old_name, words))
             attrs["tooltip"] = tooltip_string(
                 tip, self.warnings, f"the tooltip of edge {edge.source} → {edge.target}")
-            if short:
+            if change is not None:   # the sign of the change, large, before the rest
+                sign = html_text(comparing.edge_symbol(change, words))
+                rest = f" {html_text(short)}" if short else ""
+                attrs["label"] = (f'<<FONT POINT-SIZE="{styles.SIGN_SIZE}"><B>{sign}</B></FONT>'
+                                  f"{rest}>")
+                attrs["fontcolor"] = attrs["color"]
+                attrs["labeltooltip"] = attrs["tooltip"]
+            elif short:
                 attrs["label"] = dot_string(short)
                 attrs["fontcolor"] = attrs["color"]
                 attrs["labeltooltip"] = attrs["tooltip"]
@@ -327,11 +388,15 @@ class _Builder:
                     attrs["constraint"] = "false"
             elif self.limited and edge.relation != "escalation":
                 attrs["constraint"] = "false"
+            if self.compare is not None and self.compare.loose(edge):
+                attrs["constraint"] = "false"   # gone: it must not shape the new layout
             classes = ["edge", edge.relation]
             if edge.relation == "membership":
                 classes.append(edge.capacity or "member")
             if edge.condition:
                 classes.append("conditional")
+            if change is not None:
+                classes.append(change.kind)
             self.items[f"e{number}"] = (f"edge-{number}", " ".join(classes), _title(title))
             result = pydot.Edge(dot_ids[edge.source], dot_ids[edge.target])
             _set(result, "edge", _differences(attrs, _EDGE_DEFAULTS))

@@ -26,6 +26,8 @@ class Words:
     text: dict
     months: tuple
     orgs: dict
+    compare: dict
+    attribute: dict
 
 
 _EN = Words(
@@ -59,6 +61,12 @@ _EN = Words(
         "focus": "Focus of this drawing",
         "more": "and {n} more",
         "more_notes": "… and {n} more: each numbered line's tooltip gives its condition",
+        "added": "New since the version compared with",
+        "changed": "Changed since the version compared with (tooltip: old → new)",
+        "removed": "Removed since the version compared with (drawn faded)",
+        "added_edge": "Relation added",
+        "changed_edge": "Relation changed (tooltip: old → new)",
+        "removed_edge": "Relation removed (drawn faded)",
     },
     badge={
         "CG301": "⚠ no {org} seat",
@@ -92,6 +100,41 @@ _EN = Words(
     months=("January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December"),
     orgs={},
+    compare={
+        "added": "+ new",
+        "removed": "✕ removed",
+        "changed": "~ changed",
+        "changed_what": "~ changed: {what}",
+        "symbol_added": "+",
+        "symbol_removed": "✕",
+        "symbol_changed": "~",
+        "compared": "compared with {old}",
+        "version": "{name} ({date})",
+        "earlier": "the earlier version",
+        "tip_added": "+ new since {old}",
+        "tip_removed": "✕ removed since {old}",
+        "tip_changed": "~ changed since {old}:",
+        "change": "{attribute}: {old} → {new}",
+        "empty": "(empty)",
+        "active": "active",
+        "identical": "Compared with {old}: no differences.",
+        "summary": ("Compared with {old}: platforms and roles {nodes_added} added, "
+                    "{nodes_removed} removed, {nodes_changed} changed; relations "
+                    "{edges_added} added, {edges_removed} removed, {edges_changed} changed."),
+        "list_added": "Added: {items}.",
+        "list_changed": "Changed: {items}.",
+        "list_removed": "Removed (drawn faded): {items}.",
+        "introduced": "{org} findings introduced: {items}.",
+        "resolved": "{org} findings resolved: {items}.",
+    },
+    attribute={
+        "kind": "kind", "label": "label", "label_fr": "French label",
+        "label_es": "Spanish label", "org": "organisation", "structure": "structure",
+        "level": "level", "status": "status", "seniority": "seniority",
+        "min_seniority": "minimum seniority", "code": "code", "description": "description",
+        "reference": "reference", "capacity": "capacity", "condition": "condition",
+        "note": "note",
+    },
 )
 
 _FR = Words(
@@ -127,6 +170,12 @@ _FR = Words(
         "more": "et {n} de plus",
         "more_notes": ("… et {n} de plus : l'infobulle de chaque ligne numérotée "
                        "donne sa condition"),
+        "added": "Nouveau depuis la version comparée",
+        "changed": "Modifié depuis la version comparée (infobulle : ancien → nouveau)",
+        "removed": "Supprimé depuis la version comparée (dessiné estompé)",
+        "added_edge": "Relation ajoutée",
+        "changed_edge": "Relation modifiée (infobulle : ancien → nouveau)",
+        "removed_edge": "Relation supprimée (dessinée estompée)",
     },
     badge={
         "CG301": "⚠ aucun siège {org}",
@@ -160,6 +209,42 @@ _FR = Words(
     months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
             "septembre", "octobre", "novembre", "décembre"),
     orgs={"IOM": "OIM", "UN": "ONU"},
+    compare={
+        "added": "+ nouveau",
+        "removed": "✕ supprimé",
+        "changed": "~ modifié",
+        "changed_what": "~ modifié : {what}",
+        "symbol_added": "+",
+        "symbol_removed": "✕",
+        "symbol_changed": "~",
+        "compared": "comparé à {old}",
+        "version": "{name} ({date})",
+        "earlier": "la version précédente",
+        "tip_added": "+ nouveau depuis {old}",
+        "tip_removed": "✕ supprimé depuis {old}",
+        "tip_changed": "~ modifié depuis {old} :",
+        "change": "{attribute} : {old} → {new}",
+        "empty": "(vide)",
+        "active": "actif",
+        "identical": "Comparé à {old} : aucune différence.",
+        "summary": ("Comparé à {old} : plateformes et fonctions {nodes_added} ajoutée(s), "
+                    "{nodes_removed} supprimée(s), {nodes_changed} modifiée(s) ; relations "
+                    "{edges_added} ajoutée(s), {edges_removed} supprimée(s), "
+                    "{edges_changed} modifiée(s)."),
+        "list_added": "Ajouté : {items}.",
+        "list_changed": "Modifié : {items}.",
+        "list_removed": "Supprimé (estompé) : {items}.",
+        "introduced": "Constats {org} apparus : {items}.",
+        "resolved": "Constats {org} résolus : {items}.",
+    },
+    attribute={
+        "kind": "type", "label": "libellé", "label_fr": "libellé français",
+        "label_es": "libellé espagnol", "org": "organisation", "structure": "structure",
+        "level": "niveau", "status": "statut", "seniority": "ancienneté",
+        "min_seniority": "ancienneté minimale", "code": "code", "description": "description",
+        "reference": "référence", "capacity": "qualité", "condition": "condition",
+        "note": "note",
+    },
 )
 
 _ES = Words(
@@ -195,6 +280,13 @@ _ES = Words(
         "more": "y {n} más",
         "more_notes": ("… y {n} más: la información emergente de cada línea numerada "
                        "da su condición"),
+        "added": "Nuevo desde la versión comparada",
+        "changed": ("Modificado desde la versión comparada "
+                    "(información emergente: anterior → nuevo)"),
+        "removed": "Eliminado desde la versión comparada (dibujado atenuado)",
+        "added_edge": "Relación añadida",
+        "changed_edge": "Relación modificada (información emergente: anterior → nuevo)",
+        "removed_edge": "Relación eliminada (dibujada atenuada)",
     },
     badge={
         "CG301": "⚠ sin asiento {org}",
@@ -228,6 +320,42 @@ _ES = Words(
     months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
             "septiembre", "octubre", "noviembre", "diciembre"),
     orgs={"IOM": "OIM", "UN": "ONU"},
+    compare={
+        "added": "+ nuevo",
+        "removed": "✕ eliminado",
+        "changed": "~ modificado",
+        "changed_what": "~ modificado: {what}",
+        "symbol_added": "+",
+        "symbol_removed": "✕",
+        "symbol_changed": "~",
+        "compared": "comparado con {old}",
+        "version": "{name} ({date})",
+        "earlier": "la versión anterior",
+        "tip_added": "+ nuevo desde {old}",
+        "tip_removed": "✕ eliminado desde {old}",
+        "tip_changed": "~ modificado desde {old}:",
+        "change": "{attribute}: {old} → {new}",
+        "empty": "(vacío)",
+        "active": "activo",
+        "identical": "Comparado con {old}: sin diferencias.",
+        "summary": ("Comparado con {old}: plataformas y puestos {nodes_added} añadido(s), "
+                    "{nodes_removed} eliminado(s), {nodes_changed} modificado(s); relaciones "
+                    "{edges_added} añadida(s), {edges_removed} eliminada(s), "
+                    "{edges_changed} modificada(s)."),
+        "list_added": "Añadido: {items}.",
+        "list_changed": "Modificado: {items}.",
+        "list_removed": "Eliminado (atenuado): {items}.",
+        "introduced": "Hallazgos de {org} nuevos: {items}.",
+        "resolved": "Hallazgos de {org} resueltos: {items}.",
+    },
+    attribute={
+        "kind": "tipo", "label": "etiqueta", "label_fr": "etiqueta en francés",
+        "label_es": "etiqueta en español", "org": "organización", "structure": "estructura",
+        "level": "nivel", "status": "estado", "seniority": "antigüedad",
+        "min_seniority": "antigüedad mínima", "code": "código", "description": "descripción",
+        "reference": "referencia", "capacity": "calidad", "condition": "condición",
+        "note": "nota",
+    },
 )
 
 _WORDS = {"en": _EN, "fr": _FR, "es": _ES}

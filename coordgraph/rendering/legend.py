@@ -103,6 +103,8 @@ def _sample(key: str, words, org: str) -> str:
         return _badge_cell(words.badge[key].format(org=org, n=2), styles.ERROR, styles.PAPER)
     if key == "warning":
         return _badge_cell("▲", styles.WARNING, styles.WARNING_INK)
+    if key in styles.CHANGE_BADGES:   # --compare: the badge itself
+        return _badge_cell(words.compare[key], *styles.CHANGE_BADGES[key])
     if key == "conditional":
         return f'<TD><FONT COLOR="{styles.INK}">[n]</FONT></TD>'
     glyphs, colour, bold = styles.EDGE_SAMPLES[key]
@@ -119,5 +121,12 @@ def badge_row(text: str, severity: str, warnings: list) -> str:
     """A finding's badge inside a node label: white on red, or ink on amber."""
     background = styles.ERROR if severity == "error" else styles.WARNING
     ink = styles.PAPER if severity == "error" else styles.WARNING_INK
+    return (f'<TR><TD BGCOLOR="{background}" CELLPADDING="2"><FONT POINT-SIZE="{styles.SMALL}" '
+            f'COLOR="{ink}"><B>{html_text(text, warnings)}</B></FONT></TD></TR>')
+
+
+def change_badge_row(text: str, mark: str, warnings: list) -> str:
+    """A --compare badge inside a node label (``+ new``, ``✕ removed``, ``~ changed: ...``)."""
+    background, ink = styles.CHANGE_BADGES[mark]
     return (f'<TR><TD BGCOLOR="{background}" CELLPADDING="2"><FONT POINT-SIZE="{styles.SMALL}" '
             f'COLOR="{ink}"><B>{html_text(text, warnings)}</B></FONT></TD></TR>')

@@ -19,6 +19,12 @@ WARNING = "#E08600"
 WARNING_FILL = "#FFF3DC"
 WARNING_INK = "#1F2A36"  # text on the amber badge
 FOCUS = "#00A3E0"
+# --compare: what is new, changed, or gone (each also says so in words).
+ADDED = "#1A7F37"
+CHANGED = "#7B3FA0"
+REMOVED_LINE = "#B4BBC1"  # outline and lines of what was removed
+REMOVED_FILL = "#FBFBFB"
+REMOVED_INK = "#7D8790"   # its text: faded, still legible
 
 FONT = "Helvetica,Arial,sans-serif"
 FONT_SIZE = "11"
@@ -26,6 +32,7 @@ SMALL = "9"
 LEGEND_SIZE = "10"
 TITLE_SIZE = "20"
 SUBTITLE_SIZE = "12"
+SIGN_SIZE = "14"       # the + ✕ ~ of a --compare mark on a line
 
 #: Characters per line when labels are wrapped, and the most shown on a drawing.
 WRAP = {"platform": 24, "role": 20}
@@ -110,12 +117,54 @@ def edge_style(relation: str, capacity: str, *, own: bool) -> tuple[dict, str]:
             "style": "solid"}, "member"
 
 
+#: The colours of the --compare badges on nodes: (background, text).
+CHANGE_BADGES = {"added": (ADDED, PAPER), "changed": (CHANGED, PAPER),
+                 "removed": (GREY, PAPER)}
+
+
+def changed_node_style(mark: str, attrs: dict, keys: list, ink: dict, *,
+                       focus: bool = False) -> tuple[dict, list[str], dict]:
+    """:func:`node_style`'s result for a node that --compare marks.
+
+    A removed node is drawn faded with a dashed outline, whatever it was:
+    its only legend key is ``removed``. Added and changed nodes keep their
+    look and carry a badge (the builder's); their key is the mark's.
+
+    >>> attrs, keys, ink = node_style("role", own=True, status="active", severity=None)
+    >>> attrs, keys, ink = changed_node_style("removed", attrs, keys, ink)
+    >>> attrs["style"], keys, ink["text"]
+    ('rounded,filled,dashed', ['removed'], '#7D8790')
+    """
+    if mark != "removed":
+        return attrs, [*keys, mark], ink
+    attrs = dict(attrs, color=REMOVED_LINE, fillcolor=REMOVED_FILL, penwidth="1.2",
+                 style="rounded,filled,dashed")
+    return attrs, ["removed", *(["focus"] if focus else [])], {"text": REMOVED_INK,
+                                                               "small": REMOVED_LINE}
+
+
+def changed_edge_style(mark: str, attrs: dict, key: str) -> tuple[dict, list[str]]:
+    """:func:`edge_style`'s result for an edge that --compare marks.
+
+    A removed edge is faded and dashed (its arrowhead kept, so the
+    direction still shows); added and changed edges keep their line style
+    in the mark's colour. The builder adds the sign (``+ ✕ ~``) as a label.
+
+    >>> attrs, keys = changed_edge_style("added", *edge_style("membership", "alternate", own=True))
+    >>> attrs["color"], attrs["style"], keys
+    ('#1A7F37', 'dashed', ['alternate', 'added_edge'])
+    """
+    if mark == "removed":
+        return dict(attrs, color=REMOVED_LINE, penwidth="1.2", style="dashed"), ["removed_edge"]
+    return dict(attrs, color=ADDED if mark == "added" else CHANGED), [key, f"{mark}_edge"]
+
+
 #: The legend's rows, in order, in two columns (boxes and marks; lines);
 #: each is shown only when the drawing uses its key.
 LEGEND_BOXES = ("structure", "platform", "org_role", "other_role", "inactive", "planned",
-                "focus", "CG301", "CG201", "warning")
+                "focus", "CG301", "CG201", "warning", "added", "changed", "removed")
 LEGEND_LINES = ("escalation", "advises", "member", "leading", "alternate", "observer",
-                "conditional")
+                "conditional", "added_edge", "changed_edge", "removed_edge")
 LEGEND_ORDER = LEGEND_BOXES + LEGEND_LINES
 
 #: How the legend draws a sample of each edge key: (glyphs, colour, bold).
@@ -126,4 +175,7 @@ EDGE_SAMPLES = {
     "leading": ("━━━━", IOM_BLUE, True),
     "alternate": ("╺ ╺ ╺ ╺", IOM_BLUE, False),
     "observer": ("┄┄┄┄", IOM_BLUE, False),
+    "added_edge": ("━━ +", ADDED, False),
+    "changed_edge": ("━━ ~", CHANGED, False),
+    "removed_edge": ("╺ ╺ ✕", REMOVED_INK, False),
 }

@@ -1,0 +1,341 @@
+"""The interactive organigram: one self-contained HTML file that works offline.
+
+The page is the finished SVG (already made safe by :mod:`.svg`), a style
+sheet and a small script from ``assets/``, and the graph's data as JSON.
+It asks the network for nothing, and nothing in the data can run:
+
+- a Content-Security-Policy ``<meta>`` forbids every request
+  (``default-src 'none'``) and allows exactly the one inline ``<style>`` and
+  the one inline ``<script>`` of the page, by the SHA-256 of their text;
+- the data travels in a ``<script type="application/json">`` block (a data
+  block, never run) with ``<``, ``>``, ``&``, U+2028 and U+2029 written as
+  ``\\uXXXX``, so no label can close the block or open a tag;
+- the script puts data text on the page only through ``textContent`` and
+  ``setAttribute`` (``aria-label``), never as markup;
+- the title, the only data text written into the HTML itself, is escaped.
+
+:func:`page` builds the whole page for a drawing; :func:`build_page` (the
+HTML around an SVG and its data) and :func:`page_data` (what the script
+needs to know about every node) are pure: the same input gives the same
+bytes.
+"""
+
+import base64
+import hashlib
+import json
+from html import escape
+from importlib import resources
+
+from ..findings import sort_findings
+from ..schema import RELATIONS
+from .i18n import org_name, words
+from .quoting import clean, shorten
+from .svg import prefix_for
+
+#: The Content-Security-Policy of the page; the hashes are filled in.
+CSP = ("default-src 'none'; script-src '{script}'; style-src '{style}'; "
+       "base-uri 'none'; form-action 'none'")
+
+#: Labels longer than this are cut (with "…") on the page; other texts
+#: (descriptions, conditions, messages) at :data:`MAX_TEXT`.
+MAX_LABEL = 300
+MAX_TEXT = 2000
+
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+#: The page's own words (the drawing's are in :mod:`.i18n`).
+UI = {
+    "en": {
+        "search": "Search", "search_hint": "Name in any language, code or id",
+        "matches": "{n} match(es)", "no_match": "No node matches.",
+        "relations": "Show relations", "escalation": "Escalation",
+        "membership": "Memberships", "advises": "Advice",
+        "zoom": "Zoom", "zoom_in": "Zoom in", "zoom_out": "Zoom out", "fit": "Fit to width",
+        "drawing": "Organigram", "details": "Details", "close": "Close",
+        "findings": "Findings for {org}", "no_findings": "No findings.",
+        "keys": "Tab moves between boxes, Enter opens one, Esc closes the details.",
+        "platform": "Coordination platform", "role": "Role of {owner}",
+        "seniority": "seniority {n}", "seats": "Seat holders", "alternates": "Alternates",
+        "observers": "Observers", "role_seats": "Seats", "alternate_for": "Alternate for",
+        "observer_at": "Observer at", "sole": "Only {owner} seat holder in",
+        "has_alternate": "has an alternate", "no_alternate": "no alternate",
+        "route": "Escalation route", "apex": "An apex: it escalates to no other platform.",
+        "cycle": "… and back to a platform already on the route (escalation cycle).",
+        "escalated_from": "Receives escalations from", "advises_list": "Advises",
+        "advised_by": "Advised by", "node_findings": "Findings", "none": "none",
+        "condition": "only {condition}", "not_drawn": "not in this drawing",
+        "error": "error", "warning": "warning", "info": "info",
+        "noscript": "Search, details and the list of findings need JavaScript; "
+                    "the drawing above is complete without it.",
+        "made_with": "Made with coordgraph. Works offline: this one file is the whole page.",
+    },
+    "fr": {
+        "search": "Rechercher", "search_hint": "Nom dans toute langue, code ou id",
+        "matches": "{n} résultat(s)", "no_match": "Aucun élément ne correspond.",
+        "relations": "Relations affichées", "escalation": "Remontée",
+        "membership": "Participations", "advises": "Conseil",
+        "zoom": "Zoom", "zoom_in": "Agrandir", "zoom_out": "Réduire",
+        "fit": "Ajuster à la largeur",
+        "drawing": "Organigramme", "details": "Détails", "close": "Fermer",
+        "findings": "Constats pour {org}", "no_findings": "Aucun constat.",
+        "keys": "Tab passe d’un élément à l’autre, Entrée l’ouvre, "
+                "Échap ferme les détails.",
+        "platform": "Plateforme de coordination", "role": "Fonction : {owner}",
+        "seniority": "ancienneté {n}", "seats": "Sièges", "alternates": "Suppléants",
+        "observers": "Observateurs", "role_seats": "Sièges", "alternate_for": "Suppléant à",
+        "observer_at": "Observateur à", "sole": "Seul siège de {owner} à",
+        "has_alternate": "avec suppléant", "no_alternate": "sans suppléant",
+        "route": "Voie de remontée",
+        "apex": "Sommet : ne remonte à aucune autre plateforme.",
+        "cycle": "… puis retour à une plateforme déjà sur la voie (boucle de remontée).",
+        "escalated_from": "Reçoit les remontées de", "advises_list": "Conseille",
+        "advised_by": "Conseillé par", "node_findings": "Constats", "none": "aucun",
+        "condition": "seulement {condition}", "not_drawn": "hors de ce dessin",
+        "error": "erreur", "warning": "avertissement",
+        "info": "info",
+        "noscript": "La recherche, les détails et la liste des constats demandent "
+                    "JavaScript ; le dessin ci-dessus est complet sans.",
+        "made_with": "Fait avec coordgraph. Fonctionne hors ligne : ce seul fichier est "
+                     "toute la page.",
+    },
+    "es": {
+        "search": "Buscar", "search_hint": "Nombre en cualquier idioma, código o id",
+        "matches": "{n} resultado(s)", "no_match": "Ningún elemento coincide.",
+        "relations": "Relaciones visibles", "escalation": "Escalamiento",
+        "membership": "Participaciones", "advises": "Asesoría",
+        "zoom": "Zoom", "zoom_in": "Acercar", "zoom_out": "Alejar",
+        "fit": "Ajustar al ancho",
+        "drawing": "Organigrama", "details": "Detalles", "close": "Cerrar",
+        "findings": "Hallazgos para {org}", "no_findings": "Ningún hallazgo.",
+        "keys": "Tab pasa de un elemento a otro, Intro lo abre, Esc cierra los detalles.",
+        "platform": "Plataforma de coordinación", "role": "Función de {owner}",
+        "seniority": "antigüedad {n}", "seats": "Puestos", "alternates": "Suplentes",
+        "observers": "Observadores", "role_seats": "Puestos", "alternate_for": "Suplente en",
+        "observer_at": "Observador en", "sole": "Único puesto de {owner} en",
+        "has_alternate": "con suplente", "no_alternate": "sin suplente",
+        "route": "Ruta de escalamiento",
+        "apex": "Cúspide: no escala a ninguna otra plataforma.",
+        "cycle": "… y vuelve a una plataforma que ya está en la ruta (ciclo de escalamiento).",
+        "escalated_from": "Recibe escalamientos de", "advises_list": "Asesora a",
+        "advised_by": "Asesorado por", "node_findings": "Hallazgos", "none": "ninguno",
+        "condition": "solo {condition}", "not_drawn": "fuera de este dibujo",
+        "error": "error", "warning": "advertencia",
+        "info": "info",
+        "noscript": "La búsqueda, los detalles y la lista de hallazgos necesitan "
+                    "JavaScript; el dibujo de arriba está completo sin él.",
+        "made_with": "Hecho con coordgraph. Funciona sin conexión: este único archivo es "
+                     "toda la página.",
+    },
+}
+
+
+def page(svg: bytes, drawing) -> bytes:
+    """The HTML page of ``drawing``, around its finished ``svg``.
+
+    ``drawing`` must carry what it was made from (``graph``, ``selection``,
+    ``lang``, ``org``, ``findings``), as :func:`~.building.build` leaves it.
+    """
+    return build_page(svg, page_data(drawing), lang=drawing.lang, title=drawing.title,
+                      subtitle=drawing.subtitle)
+
+
+def asset(name: str) -> str:
+    """The text of a file of ``assets/`` (the page's CSS and JS)."""
+    return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def digest(text: str) -> str:
+    """A CSP source for inline ``text``: ``sha256-`` and the base64 of its SHA-256.
+
+    >>> digest("")
+    'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='
+    """
+    raw = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(raw).decode("ascii")
+
+
+def json_block(data) -> str:
+    """``data`` as JSON that can sit inside ``<script type="application/json">``.
+
+    >>> json_block({"label": "</script><b>&\\u2028"})
+    '{"label":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_JSON_ESCAPES.get(char, char) for char in text)
+
+
+def build_page(svg: bytes, data: dict, *, lang: str = "en", title: str = "",
+               subtitle: str = "", script: str | None = None,
+               style: str | None = None) -> bytes:
+    """The page: ``svg`` inline, ``data`` as JSON, the style and script inline.
+
+    ``script`` and ``style`` default to ``assets/organigram.js`` and
+    ``assets/organigram.css``. Pure: the same input gives the same bytes.
+    """
+    script = asset("organigram.js") if script is None else script
+    style = asset("organigram.css") if style is None else style
+    if "</script" in script.lower() or "</style" in style.lower():
+        raise ValueError("the page's own script or style would close its element")
+    ui = UI.get(lang, UI["en"])
+    drawing = svg.decode("utf-8")
+    if drawing.startswith("<?xml"):
+        drawing = drawing[drawing.index("?>") + 2:].lstrip()
+    title = clean(title) or ui["drawing"]
+    csp = CSP.format(script=digest(script), style=digest(style))
+    heading = escape(title)
+    parts = [
+        "<!DOCTYPE html>\n",
+        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="referrer" content="no-referrer">\n',
+        '<meta name="generator" content="coordgraph">\n',
+        f"<title>{heading}</title>\n<style>{style}</style>\n</head>\n<body>\n",
+        '<header class="top">\n',
+        f'<h1 class="t">{heading}</h1>\n',
+        f'<p class="subtitle t">{escape(clean(subtitle))}</p>\n' if subtitle else "",
+        f'<p class="keys controls">{escape(ui["keys"])}</p>\n',
+        '<div class="controls" id="cg-controls"></div>\n',
+        "</header>\n",
+        '<main class="layout">\n',
+        f'<section class="drawing-area" aria-label="{escape(ui["drawing"])}">\n',
+        f'<div class="drawing" id="cg-drawing">\n{drawing.rstrip()}\n</div>\n',
+        "</section>\n",
+        f'<section class="panel" id="cg-panel" aria-label="{escape(ui["details"])}" '
+        'hidden></section>\n',
+        "</main>\n",
+        '<section class="findings" id="cg-findings"></section>\n',
+        f'<noscript><p>{escape(ui["noscript"])}</p></noscript>\n',
+        f'<footer><p>{escape(ui["made_with"])}</p></footer>\n',
+        f'<script type="application/json" id="cg-data">{json_block(data)}</script>\n',
+        f"<script>{script}</script>\n",
+        "</body>\n</html>\n",
+    ]
+    return "".join(parts).encode("utf-8")
+
+
+# ---------------------------------------------------------------- data
+
+def text(value, limit: int = MAX_TEXT) -> str:
+    """Data text for the page: :func:`clean`, and cut to ``limit`` characters.
+
+    >>> text("a\\x00b"), text("x" * 10, 5)
+    ('ab', 'xxxx…')
+    """
+    return shorten(clean(value), limit)[0]
+
+
+def page_data(drawing) -> dict:
+    """What the page's script needs: every drawn node with its panel, the
+    findings, which relations are drawn, and the page's words.
+
+    Labels are in the drawing's language; every text is :func:`clean`.
+
+    >>> import coordgraph
+    >>> from coordgraph.rendering.building import build
+    >>> g = coordgraph.load()
+    >>> data = page_data(build(g, "organigram", findings=coordgraph.check(g)))
+    >>> hct = next(n for n in data["nodes"] if n["id"] == "hct")
+    >>> hct["label"], hct["labels"], [s["id"] for s in hct["seats"]]
+    ('Humanitarian Country Team (HCT)', ['Équipe humanitaire pays (EHP)'], ['chief_of_mission'])
+    >>> meetings = next(n for n in data["nodes"] if n["id"] == "cluster_meetings")
+    >>> [r["id"] for r in meetings["route"]], len(meetings["route_edges"])
+    (['iccg', 'hct'], 2)
+    """
+    from ..describing import describe
+
+    graph, selection, lang = drawing.graph, drawing.selection, drawing.lang
+    if graph is None or selection is None:
+        raise ValueError("an HTML page needs a drawing made by building.build()")
+    org = drawing.org
+    vocabulary = words(lang)
+    org_shown = org_name(org, lang)
+    ui = {key: value.replace("{org}", org_shown) for key, value in
+          UI.get(lang, UI["en"]).items()}
+    drawn = {node.id for node in selection.nodes}
+    prefix = prefix_for(drawing)
+    edge_ids = {}      # (source, relation, target) -> svg id of the first such edge
+    memberships = {}   # role -> svg ids of its memberships drawn
+    for number, edge in enumerate(selection.edges, start=1):
+        svg_id = prefix + drawing.items[f"e{number}"][0]
+        edge_ids.setdefault(edge.key, svg_id)
+        if edge.relation == "membership":
+            memberships.setdefault(edge.source, []).append(svg_id)
+    findings = sort_findings(drawing.findings)
+    involved: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        for node_id in dict.fromkeys((finding.node, *finding.nodes)):
+            involved.setdefault(node_id, []).append(index)
+
+    def label(node_id):
+        return text(graph.label(node_id, lang), MAX_LABEL)
+
+    def ref(item):
+        # describe() names the other end 'role', 'platform' or 'id'
+        key = next(k for k in ("role", "platform", "id") if k in item)
+        out = {"id": item[key], "label": label(item[key])}
+        for name in ("capacity", "condition", "org", "status"):
+            value = item.get(name)
+            if value and not (name == "status" and value == "active") and not (
+                    name == "org" and value.casefold() == org.casefold()):
+                out[name] = text(value)
+        if "has_alternate" in item:
+            out["has_alternate"] = item["has_alternate"]
+        return out
+
+    nodes = []
+    for node in selection.nodes:
+        info = describe(graph, node.id, org=org, findings=())
+        shown = label(node.id)
+        entry = {"id": node.id, "kind": node.kind, "label": shown}
+        others = [text(name, MAX_LABEL) for name in (node.label, node.label_fr, node.label_es)
+                  if name]
+        others = [name for name in dict.fromkeys(others) if name != shown]
+        if others:
+            entry["labels"] = others
+        for name in ("code", "structure", "description"):
+            value = getattr(node, name)
+            if value:
+                entry[name] = text(value, MAX_LABEL if name != "description" else MAX_TEXT)
+        if node.kind == "platform":
+            entry["level"] = node.level
+        if node.status != "active":
+            entry["status"] = node.status
+        if node.kind == "role":
+            entry["org"] = text(info["org"], MAX_LABEL)
+            if node.seniority is not None:
+                entry["seniority"] = node.seniority
+        keys = (("seats", "alternates", "observers", "escalated_from") if node.is_platform
+                else ("seats", "alternate_for", "observer_at", "sole_seat_holder"))
+        for key in (*keys, "advises", "advised_by"):
+            items = [ref(item) for item in info.get(key, ())]
+            if items:
+                entry["sole" if key == "sole_seat_holder" else key] = items
+        if node.is_platform:
+            route = [step["id"] for step in info["escalation"]["route"]]
+            entry["route"] = [{"id": step, "label": label(step)} for step in route]
+            entry["ends"] = info["escalation"]["ends"]
+            path = [node.id, *route]
+            entry["route_edges"] = [edge_ids[(a, "escalation", b)]
+                                    for a, b in zip(path, path[1:])
+                                    if (a, "escalation", b) in edge_ids]
+        elif node.id in memberships:
+            entry["links"] = memberships[node.id]
+        if node.id in involved:
+            entry["findings"] = involved[node.id]
+        nodes.append(entry)
+
+    return {
+        "lang": lang,
+        "org": org_shown,
+        "prefix": prefix,
+        "relations": [r for r in RELATIONS if any(e.relation == r for e in selection.edges)],
+        "nodes": nodes,
+        "findings": [{"code": f.code, "severity": f.severity, "node": f.node,
+                      "label": label(f.node), "message": text(f.message),
+                      "hint": text(f.hint), "drawn": f.node in drawn}
+                     for f in findings],
+        "words": {"ui": ui, "capacity": vocabulary.capacity, "level": vocabulary.level,
+                  "status": vocabulary.status},
+    }

@@ -1,0 +1,261 @@
+"""The HTML organigram without a browser: one offline file, data only as text."""
+
+import base64
+import hashlib
+import json
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+import coordgraph
+from coordgraph.cli import cli
+from coordgraph.rendering import RenderWarning, render
+from coordgraph.rendering.building import build
+from coordgraph.rendering.html import (CSP, UI, asset, build_page, digest, json_block,
+                                       page_data)
+from render_helpers import EXAMPLE, INJECTION, SVG, classes, svg_nodes
+
+
+class Page(HTMLParser):
+    """Every start tag with its attributes, and the text of each <script> and <style>."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.scripts, self.styles = [], [], []
+        self._inside = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._inside = (tag, dict(attrs), [])
+
+    def handle_data(self, data):
+        if self._inside:
+            self._inside[2].append(data)
+
+    def handle_endtag(self, tag):
+        if self._inside and tag == self._inside[0]:
+            kind, attrs, parts = self._inside
+            (self.scripts if kind == "script" else self.styles).append((attrs, "".join(parts)))
+            self._inside = None
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return coordgraph.load()
+
+
+@pytest.fixture(scope="module")
+def html(bundled):
+    return render(bundled, "html")
+
+
+@pytest.fixture(scope="module")
+def hostile_html():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RenderWarning)
+        return render(coordgraph.load(INJECTION), "html")
+
+
+def sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+@pytest.mark.parametrize("which", ["html", "hostile_html"])
+def test_one_file_that_asks_for_nothing(request, which):
+    text = request.getfixturevalue(which).decode("utf-8")
+    page = Page(text)
+    assert text.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    tags = [tag for tag, _ in page.tags]
+    for outside in ("link", "img", "iframe", "object", "embed", "base", "form", "audio",
+                    "video", "source", "image", "use", "foreignobject"):
+        assert outside not in tags, outside
+    for tag, attrs in page.tags:
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            if name in ("src", "href", "xlink:href", "action", "srcset"):
+                raise AssertionError(f"<{tag} {name}={value!r}>")
+    assert not re.search(r"url\((?!#)", "".join(s for _, s in page.styles))
+    assert "@import" not in text and "@font-face" not in text
+
+
+@pytest.mark.parametrize("which", ["html", "hostile_html"])
+def test_policy_allows_exactly_the_inline_script_and_style(request, which):
+    page = Page(request.getfixturevalue(which).decode("utf-8"))
+    metas = [a for t, a in page.tags if t == "meta" and a.get("http-equiv")]
+    assert len(metas) == 1 and metas[0]["http-equiv"] == "Content-Security-Policy"
+    policy = dict(part.strip().split(" ", 1) for part in metas[0]["content"].split(";"))
+    assert policy["default-src"] == "'none'"
+    assert policy["base-uri"] == "'none'" and policy["form-action"] == "'none'"
+    assert "unsafe-inline" not in metas[0]["content"] and "unsafe-eval" not in metas[0]["content"]
+    code = [s for a, s in page.scripts if "type" not in a]
+    data = [s for a, s in page.scripts if a.get("type") == "application/json"]
+    assert len(code) == 1 and len(data) == 1 and len(page.scripts) == 2
+    assert len(page.styles) == 1
+    assert policy["script-src"] == f"'{sha256(code[0])}'"
+    assert policy["style-src"] == f"'{sha256(page.styles[0][1])}'"
+    assert code[0] == asset("organigram.js") and page.styles[0][1] == asset("organigram.css")
+    # The meta comes before anything it governs.
+    position = [t for t, _ in page.tags]
+    assert position.index("meta") < position.index("style") < position.index("script")
+
+
+def test_the_svg_is_inline_and_stays_the_cleaned_one(bundled, html):
+    text = html.decode("utf-8")
+    svg = render(bundled, "svg").decode("utf-8")
+    body = svg[svg.index("<svg"):].strip()
+    assert body in text and "<?xml" not in text
+    root = ET.fromstring(body)
+    assert list(svg_nodes(root)) == list(bundled.nodes)
+
+
+def test_data_block_cannot_be_closed_by_a_label():
+    hostile = {"label": "</script><script>alert(1)</script><!-- & \u2028\u2029 -->"}
+    block = json_block(hostile)
+    for char in "<>&\u2028\u2029":
+        assert char not in block
+    assert json.loads(block) == hostile
+    page = build_page(b"<svg xmlns='http://www.w3.org/2000/svg'/>", hostile).decode()
+    assert page.count("</script>") == 2 and "<!--" not in page
+    assert page.lower().count("<script") == 2
+
+
+def test_data_round_trips_through_the_page(hostile_html):
+    page = Page(hostile_html.decode("utf-8"))
+    data = json.loads(next(s for a, s in page.scripts if a.get("type") == "application/json"))
+    html_node = next(n for n in data["nodes"] if n["id"] == "html")
+    assert html_node["label"] == "<b>x</b> and <<table>>"
+    breakout = next(n for n in data["nodes"] if n["id"] == "breakout")
+    assert breakout["label"] == 'x"]; evil [URL="javascript:alert(1)" label="y'
+    long = next(n for n in data["nodes"] if n["id"] == "long")
+    assert len(long["label"]) == 300 and long["label"].endswith("…")   # cut for the page
+
+
+def test_title_is_escaped(hostile_html):
+    text = hostile_html.decode("utf-8")
+    assert "<title>&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; &amp; &quot;quotes" in text
+    assert "<script>alert(" not in text
+
+
+def test_same_input_same_bytes(bundled, tmp_path):
+    assert render(bundled, "html") == render(bundled, "html")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RenderWarning)
+        assert render(coordgraph.load(INJECTION), "html") == render(coordgraph.load(INJECTION),
+                                                                    "html")
+
+
+def test_page_data_describes_every_drawn_node(bundled, html):
+    drawing = build(bundled, "organigram", findings=coordgraph.check(bundled))
+    data = page_data(drawing)
+    assert [n["id"] for n in data["nodes"]] == list(bundled.nodes)
+    assert data["relations"] == ["escalation", "membership", "advises"]
+    nodes = {n["id"]: n for n in data["nodes"]}
+    hct = nodes["hct"]
+    assert [s["id"] for s in hct["seats"]] == ["chief_of_mission"]
+    assert [(a["id"], a["condition"][:15]) for a in hct["alternates"]] == [
+        ("rrt_lead", "in the event th")]
+    assert [o["id"] for o in hct["observers"]] == ["cluster_coordinator"]
+    assert hct["route"] == [] and hct["ends"] == "apex"
+    assert [e["id"] for e in hct["escalated_from"]] == ["iccg"]
+    assert [(r["id"], r["label"]) for r in nodes["cluster_meetings"]["route"]] == [
+        ("iccg", "Inter-Cluster Working/Coordination Group Meetings (ICWG/ICCG)"),
+        ("hct", "Humanitarian Country Team (HCT)")]
+    com = nodes["chief_of_mission"]
+    assert [s["id"] for s in com["seats"]] == ["hct", "unct", "smt"]
+    assert [(s["id"], s["has_alternate"]) for s in com["sole"]] == [
+        ("hct", True), ("unct", False), ("smt", False)]
+    assert com["findings"] == [0] and data["findings"][0]["code"] == "CG305"
+    assert nodes["smt"]["findings"] == [0] and "findings" not in nodes["hct"]
+    assert nodes["designated_official"]["org"] == "UN"
+    assert nodes["cluster_coordinator"]["labels"] == ["Chef de file sectoriel",
+                                                      "Coordinador de Grupo"]
+
+
+def test_route_and_link_ids_are_the_svgs(bundled, html):
+    data = page_data(build(bundled, "organigram", findings=coordgraph.check(bundled)))
+    root = ET.fromstring(render(bundled, "svg"))
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+    for node in data["nodes"]:
+        assert f"node-{node['id']}" in groups
+        for edge_id in node.get("route_edges", []):
+            assert "escalation" in classes(groups[edge_id])
+        for edge_id in node.get("links", []):
+            assert "membership" in classes(groups[edge_id])
+    meetings = next(n for n in data["nodes"] if n["id"] == "cluster_meetings")
+    titles = [groups[e].find(f"{SVG}title").text for e in meetings["route_edges"]]
+    assert titles[0].startswith("Cluster Meetings → Inter-Cluster") and len(titles) == 2
+
+
+def test_focus_keeps_route_to_nodes_not_drawn(bundled):
+    drawing = build(bundled, "organigram", focus="cluster_meetings", depth=1,
+                    findings=coordgraph.check(bundled))
+    data = page_data(drawing)
+    meetings = next(n for n in data["nodes"] if n["id"] == "cluster_meetings")
+    assert [r["id"] for r in meetings["route"]] == ["iccg", "hct"]   # hct is not drawn
+    assert len(meetings["route_edges"]) == 1                          # only the drawn edge
+    assert "hct" not in {n["id"] for n in data["nodes"]}
+    assert data["findings"][0]["drawn"] is False                       # chief_of_mission
+
+
+def test_french_page(bundled):
+    data = page_data(build(bundled, "organigram", lang="fr", findings=coordgraph.check(bundled)))
+    hct = next(n for n in data["nodes"] if n["id"] == "hct")
+    assert hct["label"] == "Équipe humanitaire pays (EHP)"
+    assert hct["labels"] == ["Humanitarian Country Team (HCT)"]
+    assert data["words"]["ui"]["search"] == "Rechercher"
+    assert data["words"]["capacity"]["alternate"] == "suppléant"
+    assert render(bundled, "html", lang="fr").startswith(b'<!DOCTYPE html>\n<html lang="fr">')
+
+
+def test_every_language_has_every_word():
+    assert UI["fr"].keys() == UI["en"].keys() == UI["es"].keys()
+
+
+def test_build_page_refuses_a_script_that_closes_itself():
+    with pytest.raises(ValueError):
+        build_page(b"<svg/>", {}, script="x = '</script>';")
+    with pytest.raises(ValueError):
+        build_page(b"<svg/>", {}, style="a{} </STYLE>")
+
+
+def test_build_page_is_pure_and_hashes_what_it_inlines():
+    one = build_page(b"<svg/>", {"a": 1}, title="T", script="s()", style="b{}")
+    assert one == build_page(b"<svg/>", {"a": 1}, title="T", script="s()", style="b{}")
+    assert CSP.format(script=digest("s()"), style=digest("b{}")).encode() in one
+
+
+def test_page_data_needs_a_built_drawing():
+    from coordgraph.rendering.building import Drawing
+
+    with pytest.raises(ValueError, match="building.build"):
+        page_data(Drawing(dot="digraph {}", title="", subtitle="", description=""))
+
+
+def test_example_country_page(tmp_path):
+    graph = coordgraph.load(EXAMPLE)
+    data = page_data(build(graph, "organigram", findings=coordgraph.check(graph)))
+    assert len(data["nodes"]) == len(graph.nodes)
+    assert any(n.get("code") for n in data["nodes"])            # codes searchable
+
+
+@pytest.mark.parametrize("args, path", [
+    (["--format", "html"], "output/organigram.html"),
+    (["-o", "page.html"], "page.html"),
+    (["-o", "page.HTM", "--view", "platforms"], "page.HTM"),
+])
+def test_cli_writes_html(runner, tmp_path, monkeypatch, args, path):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["render", *args])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / path).read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_cli_html_to_stdout(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["render", "--format", "html", "-o", "-"])
+    assert result.exit_code == 0 and result.stdout_bytes.startswith(b"<!DOCTYPE html>")
