@@ -16,7 +16,6 @@ Target (issue 2): the 300,000-node context validated and checked in under
 import argparse
 import csv
 import os
-import statistics
 import subprocess
 import sys
 import time

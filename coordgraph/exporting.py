@@ -2,7 +2,7 @@
 
 One pure function per format, each taking a :class:`~coordgraph.model.CoordGraph`
 and returning the file's content; :func:`export` picks one by name and always
-returns bytes. Nothing here touches the disk except :func:`write_atomic`.
+returns bytes. Nothing here touches the disk (coordgraph.writing does).
 
 - ``json``: networkx node-link data (a MultiDiGraph, edge key = relation),
   for Python, networkx, jq;
@@ -22,15 +22,12 @@ networkx is imported only by the functions that need it.
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
 from . import __version__
 from .errors import UsageError
-from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 
 #: Export formats, in the order the command line lists them.
 FORMATS = ("json", "graphml", "gexf", "mermaid", "csv")
@@ -530,69 +527,3 @@ def _printable_cell(text: str) -> str:
     # Keep the line breaks between items; other control characters go.
     return "".join(ch for ch in text.replace("\r\n", "\n")
                    if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
-
-
-# --- Writing files ----------------------------------------------------------
-
-def input_files(graph) -> list[Path]:
-    """The files a graph was loaded from (never to be overwritten)."""
-    if not graph.source:
-        return []
-    folder = Path(graph.source)
-    return [folder / name for name in (NODE_FILE, EDGE_FILE, CONTEXT_FILE)]
-
-
-def is_input_file(path, graph) -> bool:
-    """Whether ``path`` is (or links to) one of the graph's input files."""
-    target = Path(path)
-    try:
-        resolved = target.resolve()
-    except OSError:
-        return False
-    for candidate in input_files(graph):
-        try:
-            if candidate.resolve() == resolved:
-                return True
-            if target.exists() and candidate.exists() and os.path.samefile(target, candidate):
-                return True
-        except OSError:
-            continue
-    return False
-
-
-def write_atomic(path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once: a temporary file in the same
-    folder, flushed to disk, then renamed over ``path``. On any failure the
-    temporary file is removed and ``path`` is left as it was.
-
-    (The renderer has its own in ``coordgraph/rendering/writing.py``; the two
-    are to be merged.)
-    """
-    target = Path(path)
-    folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _file_mode(target))
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0666 & ~umask."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import coordgraph  # noqa: E402
-from coordgraph.rendering.writing import write_atomic  # noqa: E402
+from coordgraph.writing import write_atomic  # noqa: E402
 
 PICTURES = [
     # file stem, context folder (None: bundled), view, formats

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import coordgraph  # noqa: E402
 from browser import find_chromium, launch  # noqa: E402
-from coordgraph.rendering.writing import write_atomic  # noqa: E402
+from coordgraph.writing import write_atomic  # noqa: E402
 
 CONTEXT = ROOT / "examples" / "nortavia"
 TARGET = ROOT / "docs" / "organigram-html.png"

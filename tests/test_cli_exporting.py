@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 import coordgraph
-from coordgraph import exporting
+from coordgraph import exporting, writing
 from coordgraph.cli import cli
 from coordgraph.cli.exporting import EXPORT_FORMATS
 
@@ -170,7 +170,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     def broken_replace(source, destination):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(exporting.os, "replace", broken_replace)
+    monkeypatch.setattr(writing.os, "replace", broken_replace)
     result = run("-o", str(target))
     assert result.exit_code == 2
     assert "cannot write" in result.stderr and "No space left on device" in result.stderr
@@ -182,7 +182,7 @@ def test_a_failed_write_creates_no_file(tmp_path, monkeypatch):
     def broken_fsync(fd):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(exporting.os, "fsync", broken_fsync)
+    monkeypatch.setattr(writing.os, "fsync", broken_fsync)
     assert run("-o", str(tmp_path / "g.gexf")).exit_code == 2
     assert os.listdir(tmp_path) == []
 

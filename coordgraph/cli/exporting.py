@@ -46,8 +46,10 @@ def export(data_dir, fmt, output, org, lang):
       coordgraph export --format mermaid -o docs/organigram.md
       coordgraph export --data my-country --format csv -o output/seats.csv
     """
+    from ..errors import UsageError
     from ..exporting import (MERMAID_MAX_EDGES, MERMAID_MAX_TEXT, export as export_graph,
-                             format_for, is_input_file, mermaid_markdown, write_atomic)
+                             format_for, mermaid_markdown)
+    from ..writing import input_files, write_atomic
 
     to_stdout = output in (None, "-")
     if fmt is None:
@@ -58,8 +60,6 @@ def export(data_dir, fmt, output, org, lang):
                 + (f" ('{output}' has no known suffix)" if not to_stdout else ""))
 
     graph, _ = _load(data_dir)
-    if not to_stdout:
-        _check_target(output, graph, is_input_file)
 
     data = export_graph(graph, fmt, org=org, lang=lang)
     if fmt == "mermaid":
@@ -71,27 +71,12 @@ def export(data_dir, fmt, output, org, lang):
         click.echo(data, nl=False)        # bytes: written as they are
         return
     try:
-        write_atomic(output, data)
-    except OSError as exc:
-        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+        write_atomic(output, data, protected=input_files(graph))
+    except UsageError as exc:
+        click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     click.echo(f"wrote {output} ({fmt}, {len(graph.nodes)} nodes, {len(graph.edges)} "
                "relations)", err=True)
-
-
-def _check_target(output, graph, is_input_file):
-    """Exit 2 when -o names an input file or a folder."""
-    from pathlib import Path
-
-    if is_input_file(output, graph):
-        click.echo(f"error: refusing to write {output}: it is an input file of the context "
-                   "(nodes.csv, edges.csv or context.toml); choose another -o FILE",
-                   err=True)
-        sys.exit(2)
-    if Path(output).is_dir():
-        click.echo(f"error: {output} is a folder; give a file name, e.g. "
-                   f"{Path(output) / 'graph.json'}", err=True)
-        sys.exit(2)
 
 
 def _warn_mermaid_size(data, graph, max_text, max_edges):

@@ -70,7 +70,7 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
     from ..errors import CoordgraphError
     from ..rendering import RenderWarning
     from ..rendering import render as draw
-    from ..rendering.writing import input_files, write_atomic
+    from ..writing import input_files, write_atomic
 
     fmt = _format(output, fmt)
     graph, _ = _load(data_dir)

@@ -1,4 +1,5 @@
-"""Write an output file atomically, and never over an input.
+"""Write an output file atomically, and never over an input: the one place
+that writes what coordgraph makes (drawings, exports).
 
 The bytes go to a temporary file in the target's folder, which then
 replaces the target in one step (``os.replace``): a reader sees the old
@@ -8,8 +9,8 @@ file or the new one, never half of one, and a failure leaves nothing behind.
 import os
 from pathlib import Path
 
-from ..errors import UsageError
-from ..schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
+from .errors import UsageError
+from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 
 _BINARY = getattr(os, "O_BINARY", 0)   # Windows: no newline translation
 
@@ -44,8 +45,7 @@ def write_atomic(path, data: bytes, *, protected=()) -> Path:
             raise UsageError(f"refusing to write over the input file {source}; "
                              "choose another file with -o")
     if target.is_dir():
-        raise UsageError(f"{target} is a folder; give -o a file name such as "
-                         f"{target / 'organigram.svg'}")
+        raise UsageError(f"{target} is a folder; give -o a file name")
     temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

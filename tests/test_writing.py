@@ -6,8 +6,8 @@ import pytest
 
 import coordgraph
 from coordgraph.errors import UsageError
-from coordgraph.rendering import writing
-from coordgraph.rendering.writing import input_files, write_atomic
+from coordgraph import writing
+from coordgraph.writing import input_files, write_atomic
 
 
 def test_writes_and_creates_folders(tmp_path):
