@@ -48,12 +48,19 @@ def _findings(graph, node_id, org, max_seats, findings=None) -> list[dict]:
 
 
 def _unknown(graph, node_id) -> UsageError:
-    from .validation import did_you_mean
+    """The error for an id that is not a node, with a did-you-mean hint
+    (another case or separator, a code, or a close spelling).
+
+    >>> import coordgraph
+    >>> print(_unknown(coordgraph.load(), "HCT"))
+    no node 'HCT' in Generic coordination framework: did you mean 'hct'?
+    """
+    from .validation import _loose, did_you_mean
 
     wanted = node_id.casefold()
     by_code = [n.id for n in graph.nodes.values() if n.code and n.code.casefold() == wanted]
     hint = (f"did you mean '{by_code[0]}' (code {graph.nodes[by_code[0]].code})?" if by_code
-            else did_you_mean(node_id, graph.nodes))
+            else did_you_mean(node_id, graph.nodes, {_loose(i): i for i in graph.nodes}))
     where = graph.context.name or graph.source or "this context"
     return UsageError(f"no node '{node_id}' in {where}"
                       + (f": {hint}" if hint else "; the ids are in the id column of nodes.csv"))
@@ -136,12 +143,13 @@ def describe(graph, node_id: str, org: str | None = None, max_seats: int = 3,
 
 
 def _sole_seats(graph, role, memberships) -> list[dict]:
-    """Platforms where ``role`` holds a seat and no other active role of its
-    organisation does; ``has_alternate`` tells whether one of them stands in."""
+    """Active platforms where ``role`` holds a seat and no other active role
+    of its organisation does; ``has_alternate`` tells whether one of them
+    stands in. Inactive platforms are ignored, as CG305 ignores them."""
     mine = graph.org_of(role).casefold()
     sole = []
     for edge in memberships:
-        if not edge.is_seat:
+        if not edge.is_seat or not graph.nodes[edge.target].is_active:
             continue
         colleagues = [e for e in graph.memberships(edge.target)
                       if e.source != role.id and graph.nodes[e.source].is_active

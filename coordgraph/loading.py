@@ -1,5 +1,6 @@
 """Load a context folder (or in-memory records) into a validated CoordGraph."""
 
+import codecs
 import gc
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,10 +66,18 @@ def load(path=None, *, with_warnings: bool = False):
     >>> g.nodes["hct"].label
     'Humanitarian Country Team (HCT)'
     """
-    folder = Path(path) if path is not None else bundled_path()
-    display = _display(folder, path)
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    if path is not None and not str(path).strip():
+        # Path("") is the current folder: an unset shell variable must not
+        # quietly read whatever lies there.
+        problems.append(Problem("CG101", "''", None, None, "the folder name is empty",
+                                "--data takes a folder holding nodes.csv and edges.csv "
+                                "(`.` for the current folder); leave it out for the "
+                                "bundled framework"))
+        raise DataError(problems)
+    folder = Path(path) if path is not None else bundled_path()
+    display = _display(folder, path)
     if not folder.is_dir():
         problems.append(Problem("CG101", display, None, None,
                                 "not found" if not folder.exists() else "is not a folder",
@@ -77,20 +86,46 @@ def load(path=None, *, with_warnings: bool = False):
     with _gc_paused():
         node_table = read_table(folder / NODE_FILE, _join(display, NODE_FILE))
         edge_table = read_table(folder / EDGE_FILE, _join(display, EDGE_FILE))
-        context_text = None
-        context_file = folder / CONTEXT_FILE
-        if context_file.is_file():
-            try:
-                context_text = context_file.read_bytes().decode("utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(Problem("CG101", _join(display, CONTEXT_FILE), None, None,
-                                        f"cannot read: {exc}", "save it as UTF-8 text"))
+        context_text = _read_context(folder / CONTEXT_FILE, _join(display, CONTEXT_FILE),
+                                     problems, warnings)
         graph = build_graph(node_table, edge_table, context_text, _join(display, CONTEXT_FILE),
                             problems, warnings)
     graph.source = str(folder)
     if problems:
         raise DataError(problems, warnings)
     return (graph, warnings) if with_warnings else graph
+
+
+def _read_context(path: Path, file: str, problems: list, warnings: list) -> str | None:
+    """The text of ``context.toml``, None when there is none (it is optional).
+
+    UTF-8 with or without BOM, UTF-16 with BOM; Windows-1252 (Notepad's
+    "ANSI") with a warning, as for the CSV files; a folder, a pipe or an
+    unreadable file is CG101.
+    """
+    if not path.is_file():
+        if path.exists():
+            problems.append(Problem("CG101", file, None, None, "is not a file",
+                                    "context.toml is optional: a text file of settings, "
+                                    "or nothing"))
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem("CG101", file, None, None,
+                                f"cannot read file: {exc.strerror or exc}"))
+        return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode"
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        warnings.append(Problem("CG101", file, line, None,
+                                "file is not UTF-8; read it as Windows-1252",
+                                "save it as UTF-8: in Notepad, Save as, Encoding UTF-8",
+                                severity="warning"))
+        return data.decode("cp1252", errors="replace")
 
 
 def build_graph(node_table: Table, edge_table: Table, context_text, context_file,

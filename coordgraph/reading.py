@@ -13,7 +13,9 @@ import csv
 import io
 import itertools
 import re
+import stat
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,11 +103,14 @@ def decode(data: bytes, file: str) -> tuple[str | None, str, list[Problem]]:
             return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError as exc:
             return None, "", [_decode_problem(data, file, exc, "UTF-16")]
+    if b"\x00" in data:
+        return None, "", [_nul_problem(data, file)]
     try:
-        return data.decode("utf-8-sig"), "utf-8", []
+        # lstrip: a BOM written twice (a tool that adds one to text that had one)
+        return data.decode("utf-8-sig").lstrip("\ufeff"), "utf-8", []
     except UnicodeDecodeError as utf8_error:
         try:
-            text = data.decode("cp1252")
+            text = data.removeprefix(codecs.BOM_UTF8).decode("cp1252")  # a mixed file
         except UnicodeDecodeError:
             return None, "", [_decode_problem(data, file, utf8_error, "UTF-8 or Windows-1252")]
         line = data.count(b"\n", 0, utf8_error.start) + 1
@@ -116,6 +121,21 @@ def decode(data: bytes, file: str) -> tuple[str | None, str, list[Problem]]:
             severity="warning",
         )
         return text, "cp1252", [warning]
+
+
+def _nul_problem(data: bytes, file: str) -> Problem:
+    """NUL bytes: UTF-16 saved without its byte-order mark, or not text at all.
+
+    >>> _nul_problem("id,kind\\n".encode("utf-16-le"), "n.csv").message
+    'file contains NUL bytes: it looks like UTF-16 text without a byte-order mark'
+    """
+    position = data.index(b"\x00")
+    line = data.count(b"\n", 0, position) + 1
+    sample = data[:4096]
+    utf16 = len(sample) > 1 and max(sample[0::2].count(0), sample[1::2].count(0)) * 4 >= len(sample)
+    what = ("it looks like UTF-16 text without a byte-order mark" if utf16
+            else "it is not a text CSV file")
+    return Problem("CG101", file, line, None, f"file contains NUL bytes: {what}", _XLSX_HINT)
 
 
 def _decode_problem(data: bytes, file: str, exc: UnicodeDecodeError, tried: str) -> Problem:
@@ -158,22 +178,55 @@ def parse_table(data: bytes, file: str) -> Table:
         text = text[first_line_end + 1:] if first_line_end >= 0 else ""
         offset = 1
     else:
-        table.delimiter = _sniff_delimiter(first_line)
+        table.delimiter = _sniff_delimiter(_header_line(text))
 
-    if _parse_columns(table, text, offset):
-        return table
-    rows: list = []
-    skip = _read_records(table, rows, io.StringIO(text, newline=""), 0, offset)
-    lines = None
-    while skip is not None:
-        # A malformed record: read again from the line after its first line,
-        # so the rows a stray quote ran over are checked, not lost.
-        if lines is None:
-            lines = io.StringIO(text, newline="").readlines()
-        rest = map(lines.__getitem__, range(skip, len(lines)))  # no copy per restart
-        skip = _read_records(table, rows, rest, skip, offset)
+    with _field_limit(len(text)):
+        if _parse_columns(table, text, offset):
+            return table
+        rows: list = []
+        skip = _read_records(table, rows, io.StringIO(text, newline=""), 0, offset)
+        lines = None
+        while skip is not None:
+            # A malformed record: read again from the line after its first line,
+            # so the rows a stray quote ran over are checked, not lost.
+            if lines is None:
+                lines = io.StringIO(text, newline="").readlines()
+            rest = map(lines.__getitem__, range(skip, len(lines)))  # no copy per restart
+            skip = _read_records(table, rows, rest, skip, offset)
     table.set_rows(rows)
     return table
+
+
+@contextmanager
+def _field_limit(size: int):
+    """Let the csv module read a cell as long as the whole text.
+
+    Its default limit (131,072 characters) would reject a long cell only in
+    a file that holds a quote (the quote-free fast path splits lines
+    itself): both paths must read the same file the same way. An unclosed
+    quote is still caught, at the end of the text or by the rows it runs over.
+    """
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, size + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _header_line(text: str) -> str:
+    """The first line that holds more than blanks: the header row, even
+    after blank lines.
+
+    >>> _header_line("\\r\\n  \\nid;kind\\nhct;platform\\n")
+    'id;kind'
+    """
+    match = re.search(r"\S", text)
+    if match is None:
+        return ""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.start())
+    return text[start:] if end < 0 else text[start:end]
 
 
 def _parse_columns(table: Table, text: str, offset: int) -> bool:
@@ -358,9 +411,20 @@ def _plausible_multiline(cells: list[str], table: Table) -> bool:
 
 
 def read_table(path: Path, display: str | None = None) -> Table:
-    """Read and parse one CSV file; a missing or unreadable file is CG101."""
+    """Read and parse one CSV file; a missing or unreadable file is CG101.
+
+    Only a regular file is read: a pipe or a device (``/dev/zero``) would
+    block or never end.
+    """
     file = display or str(path)
     try:
+        mode = Path(path).stat().st_mode
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            table = Table(file)
+            table.problems.append(Problem("CG101", file, None, None,
+                                          "is not a regular file (a pipe or a device)",
+                                          "save the data as a CSV file"))
+            return table
         data = Path(path).read_bytes()
     except FileNotFoundError:
         table = Table(file)

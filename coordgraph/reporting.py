@@ -86,8 +86,19 @@ def findings_text(graph, findings, org: str) -> str:
             if finding.hint:
                 lines.append(f"        → {finding.hint}")
     if not findings:
-        lines += ["", f"{org} holds a seat in every active platform; nothing to report."]
+        lines += ["", _nothing_found(platforms, org) + "; nothing to report."]
     return "\n".join(lines) + "\n"
+
+
+def _nothing_found(platforms, org: str) -> str:
+    """What no finding means: a seat everywhere, or nothing to sit in.
+
+    >>> _nothing_found([], "IOM")
+    'No active platform to check (nodes.csv lists none, or all are inactive)'
+    """
+    if not platforms:
+        return "No active platform to check (nodes.csv lists none, or all are inactive)"
+    return f"{org} holds a seat in every active platform"
 
 
 def markdown_cell(text) -> str:
@@ -108,7 +119,7 @@ def findings_markdown(graph, findings, org: str) -> str:
         lines += [f"| {f.severity} | {f.code} | `{markdown_cell(f.node)}` | {markdown_cell(f.message)} "
                   f"| {markdown_cell(f.hint)} |" for f in findings]
     else:
-        lines.append(f"{org} holds a seat in every active platform.")
+        lines.append(_nothing_found(graph.active_platforms(), org) + ".")
     return "\n".join(lines) + "\n"
 
 

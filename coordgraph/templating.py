@@ -146,9 +146,13 @@ def init_context(folder, template: str = DEFAULT_TEMPLATE, as_of=None) -> list[P
     Raises
     ------
     UsageError
-        Unknown template, ``folder`` is a file, or a file would be overwritten.
+        Unknown template, ``folder`` empty, a file or impossible to create,
+        or a file would be overwritten.
     """
     source = template_path(template)
+    if not str(folder).strip():
+        raise UsageError("the folder name is empty; name the folder to create, "
+                         "e.g. `coordgraph init sudan` (`.` for the current folder)")
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder")
@@ -161,7 +165,11 @@ def init_context(folder, template: str = DEFAULT_TEMPLATE, as_of=None) -> list[P
     contents = [excel_csv((source / NODE_FILE).read_bytes()),
                 excel_csv((source / EDGE_FILE).read_bytes()),
                 context_toml(template, as_of or datetime.date.today()).encode("utf-8")]
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {folder}: {exc.strerror or exc}; "
+                         "nothing was written") from exc
     written: list[Path] = []
     try:
         for target, content in zip(targets, contents):

@@ -7,6 +7,7 @@ objects, so the same checks serve CSV files and in-memory records.
 import difflib
 import itertools
 import operator
+import unicodedata
 
 from .errors import Problem
 from .model import Edge, Node
@@ -38,6 +39,16 @@ def did_you_mean(value: str, choices, lookup: dict | None = None) -> str:
 
 def _loose(value: str) -> str:
     return value.casefold().replace("-", "_").replace(".", "_").replace(" ", "_")
+
+
+def _rename_hint(missing: str, names) -> str:
+    """Which column of ``names`` looks like the ``missing`` one, as a fix.
+
+    >>> _rename_hint("source", ["souce", "note"])
+    "rename column 'souce' to 'source'"
+    """
+    matches = difflib.get_close_matches(missing, list(names), n=1, cutoff=0.6)
+    return f"rename column '{matches[0]}' to '{missing}'" if matches else ""
 
 
 def _allowed(values) -> str:
@@ -73,7 +84,8 @@ class _Columns:
         missing = [c for c in required if c not in self.index]
         if missing:
             found = ", ".join(n for n in table.header if n) or "none"
-            hints = [did_you_mean(m, [n for n in table.header if n]) for m in missing]
+            hints = [_rename_hint(m, [n for n in table.header if n and n not in known])
+                     for m in missing]
             problems.append(Problem(
                 "CG102", table.file, line, None,
                 f"required column(s) missing: {', '.join(missing)} (columns found: {found})",
@@ -129,11 +141,26 @@ def _integer(value, column, where, problems):
 
 
 def _bad_id(value: str) -> str:
+    """Why ``value`` is not a valid id, in words.
+
+    >>> _bad_id("sécurité")
+    "id 'sécurité' holds 'é': ids use letters without accents (a-z), e.g. 'securite'"
+    >>> _bad_id("\u200bhct")  # a zero-width space pasted from a web page
+    "id '\u200bhct' holds an invisible U+200B: ids use letters without accents (a-z), e.g. 'hct'"
+    >>> _bad_id("1st_hub")
+    "id '1st_hub' must start with a letter"
+    """
     if not value:
         return "empty id"
     if len(value) > MAX_ID_LENGTH:
         return f"id is {len(value)} characters long (at most {MAX_ID_LENGTH})"
-    if not value[0].isascii() or not value[0].isalpha():
+    if not value.isascii():
+        foreign = next(c for c in value if not c.isascii())
+        shown = f"'{foreign}'" if foreign.isprintable() else f"an invisible U+{ord(foreign):04X}"
+        message = f"id '{value}' holds {shown}: ids use letters without accents (a-z)"
+        plain = "".join(c for c in unicodedata.normalize("NFKD", value) if c.isascii())
+        return message + (f", e.g. '{plain}'" if ID_PATTERN.match(plain) else "")
+    if not value[0].isalpha():
         return f"id '{value}' must start with a letter"
     return f"id '{value}' may only hold letters, digits, '_', '.' and '-'"
 

@@ -4,6 +4,8 @@ that writes what coordgraph makes (drawings, exports).
 The bytes go to a temporary file in the target's folder, which then
 replaces the target in one step (``os.replace``): a reader sees the old
 file or the new one, never half of one, and a failure leaves nothing behind.
+A target that is a device or a named pipe (``/dev/null``, ``/dev/stdout``)
+is written into instead: it cannot be replaced, only fed.
 """
 
 import os
@@ -46,6 +48,10 @@ def write_atomic(path, data: bytes, *, protected=()) -> Path:
                              "choose another file with -o")
     if target.is_dir():
         raise UsageError(f"{target} is a folder; give -o a file name")
+    if target.exists() and not target.is_file():
+        # /dev/null, /dev/stdout, a named pipe: write into it. Replacing it
+        # would put a plain file in its place (for root, even /dev/null).
+        return _write_into(target, data)
     temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -60,7 +66,7 @@ def write_atomic(path, data: bytes, *, protected=()) -> Path:
         os.replace(temporary, target)
         temporary = None
     except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise _cannot_write(target, exc) from None
     finally:
         if temporary is not None:
             try:
@@ -68,6 +74,22 @@ def write_atomic(path, data: bytes, *, protected=()) -> Path:
             except OSError:
                 pass
     return target
+
+
+def _write_into(target: Path, data: bytes) -> Path:
+    try:
+        with open(target, "wb") as stream:
+            stream.write(data)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from None
+    return target
+
+
+def _cannot_write(target: Path, exc: OSError) -> UsageError:
+    blocking = next((p for p in target.parents if p.is_file()), None)
+    if blocking is not None:   # mkdir said "File exists", open "Not a directory"
+        return UsageError(f"cannot write {target}: {blocking} is a file, not a folder")
+    return UsageError(f"cannot write {target}: {exc.strerror or exc}")
 
 
 def _same_file(a: Path, b: Path) -> bool:

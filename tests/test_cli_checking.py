@@ -254,3 +254,45 @@ def test_check_does_not_import_pydot(tmp_path):
     assert "click" in modules  # the measure works
     # An acyclic escalation graph (the bundled one) needs no networkx at all.
     assert not modules & {"pydot", "pyparsing", "networkx"}
+
+
+# --- review fixes -------------------------------------------------------------------
+
+def test_an_org_typo_is_warned_about_on_stderr_not_in_the_json(runner):
+    result = run(runner, "check", "--org", "IMO", "--format", "json")
+    assert result.exit_code == 1                       # every platform: CG301
+    assert json.loads(result.stdout)["org"] == "IMO"
+    assert result.stderr == ("coordgraph: warning: no role belongs to 'IMO': did you mean "
+                             "'IOM'? (organisations: IOM, UN)\n")
+
+
+def test_org_is_trimmed(runner):
+    result = run(runner, "check", "--org", " IOM ", "--format", "json")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert json.loads(result.stdout)["org"] == "IOM"
+
+
+def test_an_empty_data_option_is_not_the_current_folder(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check", "--data", "")
+    assert result.exit_code == 2
+    assert "'': CG101 the folder name is empty" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_a_message_not_a_traceback():
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "coordgraph", "check"], stdout=full,
+                                stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 2
+    assert result.stderr == "coordgraph: cannot write the output: No space left on device\n"
+
+
+def test_data_takes_a_template_name_unless_a_folder_has_that_name(runner, tmp_path,
+                                                                  monkeypatch, write_context):
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check", "--data", "humanitarian", "--format", "json")
+    assert result.exit_code == 1                       # the template's 15 clusters: CG301
+    assert sum(f["code"] == "CG301" for f in json.loads(result.stdout)["findings"]) == 15
+    write_context(*CLEAN, name="humanitarian")         # a folder of that name wins
+    assert run(runner, "check", "--data", "humanitarian").exit_code == 0

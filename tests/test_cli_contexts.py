@@ -174,7 +174,7 @@ def test_show_invalid_data_exit_2(country):
 
 # ---------------------------------------------------------------- help and start-up
 
-@pytest.mark.parametrize("command", ["init", "diff", "show"])
+@pytest.mark.parametrize("command", sorted(cli.commands))
 def test_help_has_examples_and_every_option_help(command):
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -213,3 +213,53 @@ def test_json_keeps_stdout_json_and_warnings_on_stderr(country, command):
     result = run(*command.format(country).split(), "--format", "json")
     json.loads(result.stdout)
     assert "unknown column 'remarks'" in result.stderr
+
+
+# ---------------------------------------------------------------- review fixes
+
+@pytest.mark.parametrize("argument, hint", [
+    ("data", "did you mean 'generic', the bundled framework?"),   # outside the repository
+    ("humanitrian", "did you mean 'humanitarian'?"),
+    ("", "OLD and NEW are context folders or templates"),       # not the current folder
+])
+def test_diff_names_what_old_and_new_may_be(tmp_path, monkeypatch, argument, hint):
+    monkeypatch.chdir(tmp_path)
+    result = run("diff", argument, "generic")
+    assert result.exit_code == 2
+    assert "CG101" in result.stderr and hint in result.stderr
+    assert "--data" not in result.stderr                       # diff has no --data
+    as_json = run("diff", "generic", argument, "--format", "json")
+    assert as_json.exit_code == 2
+    assert hint in json.loads(as_json.stdout)["errors"][0]["hint"]
+
+
+def test_init_where_nothing_can_be_created_exit_2_without_traceback(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    for where in (tmp_path / "afile" / "sub", ""):
+        result = run("init", where)
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+        assert result.stderr.startswith("coordgraph: ")
+
+
+def test_show_id_in_another_case_exit_2_with_did_you_mean():
+    result = run("show", "HCT")
+    assert result.exit_code == 2
+    assert "did you mean 'hct'?" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["show", "hct"], ["diff", "generic", "generic"]])
+def test_an_org_no_role_belongs_to_is_warned_about(command):
+    result = run(*command, "--org", "IMO")
+    assert "warning: no role belongs to 'IMO': did you mean 'IOM'?" in result.stderr
+    assert "warning" not in run(*command, "--org", "iom").stderr
+
+
+def test_diff_reports_the_problems_of_both_sides_at_once(tmp_path, country):
+    set_cells(country / "nodes.csv", {"id": "po_hea"}, kind="person")
+    result = run("diff", country, tmp_path / "nowhere")
+    assert result.exit_code == 2
+    assert "nodes.csv" in result.stderr and "CG105" in result.stderr
+    assert f"{tmp_path / 'nowhere'}: CG101 not found" in result.stderr
+    assert "2 error(s) in 2 file(s)" in result.stderr
+    same = run("diff", country, country)                        # read once, told once
+    assert same.exit_code == 2 and same.stderr.count("CG105") == 1

@@ -145,7 +145,8 @@ def test_refuses_the_bundled_files():
 
 def test_refuses_a_folder(tmp_path):
     result = run("--format", "json", "-o", str(tmp_path))
-    assert result.exit_code == 2 and "is a folder" in result.stderr
+    assert result.exit_code == 2 and result.stderr.startswith("Error: ")   # as render says it
+    assert "is a folder" in result.stderr
 
 
 def test_unknown_format_lists_the_allowed_ones():

@@ -128,3 +128,23 @@ def test_cli_import_does_not_import_pydot_or_networkx():
             "print(sorted(m for m in ('pydot', 'networkx') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("timeout", ["inf", "nan", "1e400", "1e7"])
+def test_a_timeout_that_is_no_limit_exits_2(runner, in_tmp, timeout):
+    result = runner.invoke(cli, ["render", "--timeout", timeout, "-o", "t.svg"])
+    assert result.exit_code == 2, result.output
+    assert "timeout" in result.stderr and "Traceback" not in result.output
+    assert list(in_tmp.iterdir()) == []
+
+
+def test_dots_own_error_exits_3_with_its_message_and_leaves_no_file(runner, in_tmp,
+                                                                     monkeypatch):
+    script = "echo 'Error: trouble in init_rank' >&2; exit 1"
+    monkeypatch.setenv("PATH", fake_dot(in_tmp / "bin", script))
+    for name in ("t.svg", "t.png", "t.pdf", "t.html"):
+        result = runner.invoke(cli, ["render", "-o", name])
+        assert result.exit_code == 3, result.output
+        assert "Graphviz failed (exit 1): Error: trouble in init_rank" in result.stderr
+        assert "Traceback" not in result.output
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["bin"]

@@ -84,3 +84,14 @@ def test_the_context_org_is_the_default_org_of_check(write_context):
     graph = coordgraph.load(folder)
     assert coordgraph.check(graph) == []
     assert [f.code for f in coordgraph.check(graph, org="IOM")] == ["CG301"]
+
+
+@pytest.mark.parametrize("encoding, warned", [("cp1252", True), ("utf-16", False)])
+def test_a_context_saved_by_notepad_in_another_encoding_is_read(write_context, encoding,
+                                                                warned):
+    folder = write_context([platform("hct")], [])
+    (folder / "context.toml").write_bytes('name = "Sénégal"\n'.encode(encoding))
+    graph, warnings = coordgraph.load(folder, with_warnings=True)
+    assert graph.context.name == "Sénégal"
+    assert [(w.code, w.line, w.message) for w in warnings] == (
+        [("CG101", 1, "file is not UTF-8; read it as Windows-1252")] if warned else [])

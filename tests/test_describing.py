@@ -160,3 +160,21 @@ def test_findings_given_are_used_instead_of_a_new_check(generic):
     assert describe(generic, "smt", findings=checked)["findings"] == \
         describe(generic, "smt")["findings"] != []
     assert describe(generic, "smt", findings=())["findings"] == []
+
+
+@pytest.mark.parametrize("typo", ["HCT", "Chief-Of-Mission", "CHIEF_OF_MISSION"])
+def test_unknown_id_in_another_case_suggests_the_id(generic, typo):
+    meant = "hct" if typo == "HCT" else "chief_of_mission"
+    with pytest.raises(UsageError, match=f"did you mean '{meant}'\\?"):
+        describe(generic, typo)
+
+
+def test_sole_seat_holder_ignores_inactive_platforms():
+    graph = coordgraph.from_records(
+        nodes=[{"id": "hct", "kind": "platform", "label": "HCT"},
+               {"id": "edu", "kind": "platform", "label": "Education", "status": "inactive"},
+               {"id": "po", "kind": "role", "label": "Programme Officer"}],
+        edges=[{"source": "po", "target": p, "relation": "membership"} for p in ("hct", "edu")])
+    info = describe(graph, "po")
+    assert [s["platform"] for s in info["seats"]] == ["hct", "edu"]     # still listed
+    assert [s["id"] for s in info["sole_seat_holder"]] == ["hct"]       # as CG305 counts

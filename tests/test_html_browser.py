@@ -49,6 +49,25 @@ HOSTILE_EDGES = [
     {"source": "iccg", "target": "hct", "relation": "escalation"},
 ]
 
+# Breakouts aimed at the inline SVG and the page: CDATA and comment ends, an
+# SVG close, entity-encoded tags, CSS, free text in every free-text column.
+BREAKOUT_NODES = [
+    {"id": "p1", "kind": "platform", "label": "]]> <!-- --!> </svg><script>window.__pwned=5"
+     "</script>", "label_fr": "&#x3C;script&#x3E;window.__pwned=6&#x3C;/script&#x3E;",
+     "label_es": "javascript&colon;alert(1)", "structure": "<style>*{background:url("
+     "https://example.org/x.png)}</style>", "code": "xlink:href=javascript:alert(1)",
+     "description": "data:text/html,<script>window.__pwned=7</script>"},
+    {"id": "p2", "kind": "platform", "label": "\u2066expression(alert(1))",
+     "structure": "</title></desc><img src=x onerror=window.__pwned=8>"},
+    {"id": "r1", "kind": "role", "label": "Officer",
+     "org": "<b onmouseover=window.__pwned=9>UNHCR</b>"},
+]
+BREAKOUT_EDGES = [
+    {"source": "r1", "target": "p1", "relation": "membership",
+     "condition": "line one\n</desc><script>window.__pwned=10</script>\n" + "C" * 17_000},
+    {"source": "p2", "target": "p1", "relation": "escalation", "note": "--> <!--"},
+]
+
 
 def _render(graph, fmt="html", **options):
     with warnings.catch_warnings():
@@ -65,6 +84,8 @@ def files(tmp_path_factory):
         "hostile.html": _render(coordgraph.from_records(HOSTILE_NODES, HOSTILE_EDGES,
                                                         context={"name": "<b>x</b>"})),
         "organigram.svg": _render(coordgraph.load(), "svg"),
+        "breakout.html": _render(coordgraph.from_records(
+            BREAKOUT_NODES, BREAKOUT_EDGES, context={"name": "]]></title><script>x</script>"})),
     }
     for name, data in made.items():
         (folder / name).write_bytes(data)
@@ -375,5 +396,37 @@ def test_svg_in_an_img_paints_a_picture(browser, files, tmp_path):
         assert inked > 0.03 * width * height          # not blank ...
         assert colours > 10                           # ... and drawn, not one flat colour
         assert visit.errors == [] and all(re.match(r"file://", u) for u in visit.requests)
+    finally:
+        visit.context.close()
+
+
+def test_breakouts_aimed_at_the_inline_svg_stay_text(visit):
+    v = visit("breakout.html")
+    page = v.page
+    page.eval_on_selector_all("svg g.node", "gs => gs.forEach(g => g.dispatchEvent("
+                              "new MouseEvent('click', {bubbles: true})))")
+    for query in ("script", "style", "]]>", "\u2066"):
+        page.fill("#cg-search", query)
+    v.offline()
+    assert page.locator("svg g.node").count() == 3
+    assert page.locator("script").count() == 2 and page.locator("style").count() == 1
+    for tag in ("img", "iframe", "object", "embed", "link", "base", "b", "desc img"):
+        assert page.locator(tag).count() == 0, tag
+    page.click("#node-p1")
+    assert page.inner_text("#cg-panel h2") == BREAKOUT_NODES[0]["label"]
+    assert page.locator("svg title").first.text_content().startswith("]]></title><script>")
+
+
+@pytest.mark.parametrize("fragment, selected", [("#node-iccg", True), ("#%E0%A4%A", False)])
+def test_a_link_to_a_box_opens_it_and_a_malformed_one_is_ignored(browser, files, fragment,
+                                                                  selected):
+    url = (files / "bundled.html").as_uri()
+    visit = Visit(browser, url + fragment, DESKTOP)
+    try:
+        page = visit.page
+        assert visit.errors == []        # decodeURIComponent threw "URI malformed"
+        assert page.evaluate("document.documentElement.classList.contains('ready')")
+        assert ("selected" in visit.classes("#node-iccg")) == selected
+        assert visit.requests == [url] and visit.dialogs == []
     finally:
         visit.context.close()

@@ -2,6 +2,7 @@
 
 import datetime
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +110,26 @@ def test_unknown_template_writes_nothing(tmp_path):
     with pytest.raises(UsageError, match="unknown template"):
         init_context(tmp_path / "x", "post-crisis")
     assert not (tmp_path / "x").exists()
+
+
+# --- review fixes: no traceback, and no writing where nobody asked ----------------------
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("where", ["/proc/coordgraph-test", "/proc/coordgraph-test/sudan"])
+def test_a_folder_that_cannot_be_created_is_a_usage_error(where):
+    with pytest.raises(UsageError, match=f"cannot create {where}: .*nothing was written"):
+        init_context(where)
+
+
+def test_a_folder_under_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(UsageError, match="cannot create .*afile/sub: Not a directory"):
+        init_context(tmp_path / "afile" / "sub")
+
+
+@pytest.mark.parametrize("folder", ["", "  "])
+def test_an_empty_folder_name_writes_nothing(tmp_path, monkeypatch, folder):
+    monkeypatch.chdir(tmp_path)              # Path("") would be this folder
+    with pytest.raises(UsageError, match="the folder name is empty"):
+        init_context(folder)
+    assert list(tmp_path.iterdir()) == []

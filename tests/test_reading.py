@@ -197,3 +197,72 @@ def test_a_decomposed_accent_in_a_label_equals_the_composed_one(write_context):
                             platform("hct", label="Sécurité")], [])
     graph = coordgraph.load(folder)
     assert graph.nodes["smt"].label == graph.nodes["hct"].label == "Sécurité"
+
+
+# --- review fixes: what a user under pressure may hand over --------------------------
+
+def test_utf16_without_bom_is_named_and_gives_no_windows_1252_warning():
+    table = parse_table("id,kind,label\nsmt,platform,Sécurité\n".encode("utf-16-le"), "n.csv")
+    assert [p.code for p in table.problems] == ["CG101"]
+    assert "UTF-16 text without a byte-order mark" in table.problems[0].message
+    assert table.warnings == []
+
+
+def test_binary_junk_with_nul_bytes_is_not_text():
+    table = parse_table(b"id,kind\n\x89PNG\x00\x00\x00\rIHDR" + bytes(range(256)), "n.csv")
+    assert [(p.code, p.line) for p in table.problems] == [("CG101", 2)]
+    assert "not a text CSV file" in table.problems[0].message
+
+
+def test_the_delimiter_is_sniffed_on_the_header_after_blank_lines():
+    table = parse_table(b"\r\n  \r\nid;kind;label\r\nhct;platform;HCT, Sudan\r\n", "n.csv")
+    assert table.delimiter == ";" and table.problems == []
+    assert table.header == ["id", "kind", "label"]
+    assert table.rows == [(4, ["hct", "platform", "HCT, Sudan"])]
+
+
+@pytest.mark.parametrize("quote", ["", '"'], ids=["quote-free file", "file with quotes"])
+def test_a_long_cell_reads_the_same_whatever_the_path(quote):
+    # The csv module's default limit (131,072 characters) applied only to
+    # files with a quote somewhere: the same cell was valid or not by chance.
+    long = "x" * 300_000
+    table = parse_table(f"id,kind,label\nhct,platform,{quote}HCT{quote}\nbig,platform,{long}\n"
+                        .encode(), "n.csv")
+    assert table.problems == []
+    assert table.rows[1] == (3, ["big", "platform", long])
+
+
+def test_a_quote_left_open_in_a_large_file_is_reported_where_it_opened():
+    rows = [f"n{i},platform,N {i}" for i in range(40_000)]
+    rows[3] = 'n3,platform,"N 3'
+    table = parse_table(("id,kind,label\n" + "\n".join(rows) + "\n").encode(), "n.csv")
+    assert [(p.code, p.line) for p in table.problems] == [("CG101", 5)]
+    assert "never closed" in table.problems[0].message
+    assert len(table.rows) == 40_000 - 1     # the rows after it are read, not swallowed
+
+
+def test_a_pipe_is_not_read(tmp_path):
+    import os
+
+    fifo = tmp_path / "nodes.csv"
+    os.mkfifo(fifo)                          # reading it would block for ever
+    table = read_table(fifo, "ctx/nodes.csv")
+    assert [(p.code, p.file) for p in table.problems] == [("CG101", "ctx/nodes.csv")]
+    assert "not a regular file" in table.problems[0].message
+
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbf\xef\xbb\xbfid,kind,label\nsmt,platform,SMT\n",       # a BOM written twice
+    b"\xef\xbb\xbfid,kind,label\nsmt,platform,S\xe9curit\xe9\n",       # BOM, then Windows-1252
+], ids=["double BOM", "BOM and cp1252"])
+def test_a_stray_bom_never_sticks_to_the_first_column(data):
+    table = parse_table(data, "n.csv")
+    assert table.header == ["id", "kind", "label"] and table.problems == []
+
+
+def test_an_invisible_character_in_an_id_is_named(write_context):
+    folder = write_context([platform("\u200bhct")], [])
+    with pytest.raises(coordgraph.DataError) as raised:
+        coordgraph.load(folder)
+    [problem] = raised.value.problems
+    assert "holds an invisible U+200B" in problem.message and "e.g. 'hct'" in problem.message

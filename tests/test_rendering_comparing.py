@@ -337,6 +337,19 @@ def test_version_names(tmp_path):
     assert version_name(unnamed, en, "en") == "sudan-2026-01"
 
 
+def test_a_folder_is_named_the_same_however_it_is_given(tmp_path, monkeypatch):
+    # --compare . and --compare /full/path/v1 must draw the same bytes.
+    folder = tmp_path / "v1"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    unnamed = coordgraph.from_records(nodes=[platform("a")], edges=[])
+    names = set()
+    for given in (".", "./", "../v1", str(folder)):
+        unnamed.source = given
+        names.add(version_name(unnamed, words("en"), "en"))
+    assert names == {"v1"}
+
+
 def test_versions_by_folder_or_template_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert version_path("humanitarian").name == "humanitarian"

@@ -2,6 +2,9 @@
 
 import coordgraph
 from coordgraph.rendering.building import build
+from coordgraph.rendering.describing import describe
+from coordgraph.rendering.i18n import words
+from coordgraph.rendering.views import select
 from render_helpers import EXAMPLE
 
 
@@ -41,3 +44,17 @@ def test_seats_come_before_alternates_and_observers():
 
 def test_no_findings_said_too():
     assert build(coordgraph.load(), findings=[]).description.endswith("No findings.")
+
+
+def test_data_text_is_cleaned_one_piece_at_a_time():
+    # A right-to-left override in a structure name must not run on into the
+    # sentences after it, nor a control character make the <desc> ill-formed.
+    graph = coordgraph.from_records(
+        nodes=[{"id": "p", "kind": "platform", "label": "P", "structure": "\u202eS\x01"},
+               {"id": "r", "kind": "role", "label": "R"}],
+        edges=[{"source": "r", "target": "p", "relation": "membership",
+                "condition": "if\x0b\u202eso"}])
+    text = describe(graph, select(graph), {}, view_title="Organigram", name="X", org="IOM",
+                    org_shown="IOM", words=words("en"), label=graph.label)
+    assert "\u202eS\u202c: P." in text and "if\u202eso\u202c" in text
+    assert "\x01" not in text and "\x0b" not in text

@@ -187,3 +187,16 @@ def test_hostile_tooltips_are_text_too(hostile, hostile_svg):
 def test_hostile_title_is_text(hostile_svg):
     root = ET.fromstring(hostile_svg)
     assert root[0].text.startswith("<script>alert('title')</script> & \"quotes\" \\N")
+
+
+def test_control_characters_outside_labels_keep_the_svg_well_formed():
+    # Structure names, conditions and --org reach the <desc> without Graphviz.
+    graph = coordgraph.from_records(
+        nodes=[{"id": "p", "kind": "platform", "label": "P", "structure": "S\x01x"},
+               {"id": "r", "kind": "role", "label": "R"}],
+        edges=[{"source": "r", "target": "p", "relation": "membership",
+                "condition": "if\x0b so"}])
+    root = ET.fromstring(render(graph, org="IOM\x02"))
+    desc = root.find(f"{SVG}desc").text
+    assert "Sx: P" in desc and "\x01" not in desc
+    assert set(svg_nodes(root)) == {"p", "r"}

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from coordgraph.errors import GraphvizError
+from coordgraph.errors import GraphvizError, UsageError
 from coordgraph.rendering import running
 from coordgraph.rendering.running import dot_command, run_dot
 from render_helpers import fake_dot
@@ -83,3 +83,11 @@ def test_only_running_starts_processes():
         if name.endswith(".py") and name != "running.py":
             with open(os.path.join(folder, name), encoding="utf-8") as source:
                 assert "import subprocess" not in source.read(), name
+
+
+@pytest.mark.parametrize("timeout", [float("inf"), float("nan"), 1e7, 0, -1, None, "60", True])
+def test_a_timeout_that_is_no_limit_is_refused(timeout):
+    # inf, NaN or a huge number made subprocess raise OverflowError/ValueError
+    # (a traceback); None would let Graphviz run for ever.
+    with pytest.raises(UsageError, match="timeout must be a number of seconds"):
+        run_dot("digraph {}", "svg", timeout=timeout)

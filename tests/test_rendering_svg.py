@@ -136,3 +136,21 @@ def test_deterministic():
 def test_text_is_escaped_on_the_way_out():
     out = finish(HOSTILE, drawing(description="</desc><script>alert(1)</script> & more"))
     assert b"<script>" not in out and b"&lt;/desc&gt;&lt;script&gt;" in out
+
+
+def test_control_characters_in_title_and_desc_stay_well_formed():
+    # The title and description carry data text that Graphviz never saw
+    # (structure names, conditions, --org): XML 1.0 cannot carry C0 controls.
+    out = finish(HOSTILE, drawing(title="T\x01", subtitle="S\x1b",
+                                  description="in S\x01x, only if\x0b so\x00"))
+    root = ET.fromstring(out)
+    assert root.find(f"{SVG}title").text == "T — S"
+    assert root.find(f"{SVG}desc").text == "in Sx, only if so"
+
+
+def test_a_tooltip_that_mentions_url_keeps_its_text():
+    svg = HOSTILE.replace(b'xlink:title="tip"',
+                          b'xlink:title="&lt;style&gt;a{background:url(https://x/y)}"')
+    root = ET.fromstring(finish(svg, drawing()))
+    titles = [a.get(f"{XLINK}title") for a in root.iter(f"{SVG}a")]
+    assert "<style>a{background:url(https://x/y)}" in titles

@@ -84,3 +84,10 @@ def test_findings_markdown_is_a_table_with_escaped_cells():
     assert len(rows) == 3
     assert r"only as observer \| alternate" in rows[2]
     assert rows[2].count(" | ") == 4
+
+
+def test_findings_without_any_active_platform_do_not_claim_a_seat_everywhere():
+    empty = coordgraph.from_records(nodes=[platform("edu", status="inactive")], edges=[])
+    for text in (findings_text(empty, [], "IOM"), findings_markdown(empty, [], "IOM")):
+        assert "No active platform to check" in text
+        assert "holds a seat" not in text

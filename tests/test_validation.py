@@ -217,3 +217,45 @@ def test_bulk_and_row_by_row_paths_build_the_same_graph(folder):
         assert bulk_edges == row_edges
     else:  # only a warning sends clean data down the row path
         assert warnings
+
+
+# --- review fixes -------------------------------------------------------------------
+
+def test_an_accented_id_is_told_as_such_with_a_plain_spelling(write_context):
+    folder = write_context([platform("sécurité"), platform("éducation"), role("com")],
+                           [member("com", "éducation")])      # no second problem for the edge
+    problems = problems_of(folder)
+    assert [(p.code, p.line) for p in problems] == [("CG103", 2), ("CG103", 3)]
+    assert "holds 'é': ids use letters without accents (a-z), e.g. 'securite'" in (
+        problems[0].message)
+    assert "must start with a letter" not in problems[1].message
+    assert "e.g. 'education'" in problems[1].message
+
+
+def test_a_misspelt_required_column_is_named_for_renaming(tmp_path):
+    (tmp_path / "nodes.csv").write_text("id,kind,label,label_fr\nhct,platform,HCT,EHP\n")
+    (tmp_path / "edges.csv").write_text("souce,target,relation\n")
+    [problem] = problems_of(tmp_path)
+    assert problem.code == "CG102" and "missing: source" in problem.message
+    assert problem.hint == "rename column 'souce' to 'source'"
+    (tmp_path / "nodes.csv").write_text("id,kind,label_fr\nhct,platform,EHP\n")
+    (tmp_path / "edges.csv").write_text("source,target,relation\n")
+    [problem] = problems_of(tmp_path)
+    assert "label_fr" not in problem.hint     # a known column is not the missing one
+
+
+def test_an_empty_folder_name_is_not_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nodes.csv").write_text("id,kind,label\nhct,platform,HCT\n")
+    (tmp_path / "edges.csv").write_text("source,target,relation\n")
+    [problem] = problems_of("")
+    assert problem.code == "CG101" and "folder name is empty" in problem.message
+    assert len(coordgraph.load(".").nodes) == 1
+
+
+def test_a_context_toml_that_is_not_a_file_is_cg101(write_context):
+    folder = write_context([platform("hct")], [])
+    (folder / "context.toml").mkdir()
+    [problem] = problems_of(folder)
+    assert (problem.code, problem.file, problem.message) == (
+        "CG101", f"{folder}/context.toml", "is not a file")

@@ -1,6 +1,8 @@
 """Atomic writes: the old file or the new one, never half, never over an input."""
 
 import os
+import stat
+import threading
 
 import pytest
 
@@ -69,3 +71,22 @@ def test_failure_leaves_no_partial_file(tmp_path, monkeypatch):
 def test_a_folder_is_not_a_file(tmp_path):
     with pytest.raises(UsageError, match="is a folder"):
         write_atomic(tmp_path, b"x")
+
+
+def test_a_named_pipe_is_fed_not_replaced(tmp_path):
+    pipe = tmp_path / "out.svg"
+    os.mkfifo(pipe)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    write_atomic(pipe, b"<svg/>")
+    reader.join(10)
+    assert got == [b"<svg/>"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and os.listdir(tmp_path) == ["out.svg"]
+
+
+def test_a_file_in_the_way_of_a_folder_is_named(tmp_path):
+    (tmp_path / "report").write_text("a file", encoding="utf-8")
+    with pytest.raises(UsageError, match="report is a file, not a folder"):
+        write_atomic(tmp_path / "report" / "out.svg", b"<svg/>")
+    assert os.listdir(tmp_path) == ["report"]

@@ -76,6 +76,44 @@ def _org_pass(graph, org: str):
     return _memo(graph, ("org_pass", org.casefold()), compute)
 
 
+def organisations(graph) -> list[str]:
+    """The organisations the roles belong to, sorted, each once whatever its case.
+
+    >>> import coordgraph
+    >>> organisations(coordgraph.load())
+    ['IOM', 'UN']
+    """
+    spellings: dict[str, str] = {}
+    for node in graph.nodes.values():
+        if node.kind == "role":
+            spellings.setdefault(node.org.casefold(), node.org)
+    return sorted(spellings.values())
+
+
+def unknown_org_hint(graph, org: str) -> str:
+    """A warning when roles exist but none belongs to ``org`` (a typo in
+    ``--org`` would otherwise read as "absent from every platform"), else "".
+
+    Costs nothing when the org sits somewhere: only then are roles scanned.
+
+    >>> import coordgraph
+    >>> unknown_org_hint(coordgraph.load(), "IMO")
+    "no role belongs to 'IMO': did you mean 'IOM'? (organisations: IOM, UN)"
+    >>> unknown_org_hint(coordgraph.load(), "iom")
+    ''
+    """
+    if org_presence(graph, org):
+        return ""
+    known = organisations(graph)
+    if not known or org.casefold() in {o.casefold() for o in known}:
+        return ""  # no role at all: CG301 everywhere says it already
+    from ..validation import did_you_mean
+
+    hint = did_you_mean(org, known) or did_you_mean(org.upper(), known)
+    return (f"no role belongs to '{org}'" + (f": {hint}" if hint else "")
+            + f" (organisations: {', '.join(known) or 'none'})")
+
+
 def inactive_ids(graph) -> frozenset:
     """Ids of inactive nodes: the analyses ignore them."""
     return _memo(graph, "inactive", lambda: frozenset(

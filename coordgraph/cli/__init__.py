@@ -34,19 +34,47 @@ def _load(data_dir, fmt="text"):
     """Load the context, or print every problem and exit 2."""
     from ..errors import DataError
     from ..loading import load
-    from ..reporting import problems_json, problems_text
+    from ..reporting import problems_text
 
+    from ..templating import TEMPLATES
+
+    if data_dir in TEMPLATES and not os.path.exists(data_dir):
+        # As for diff and --compare: a template name works wherever no folder
+        # of that name exists (`check --data humanitarian`).
+        from ..templating import template_path
+
+        data_dir = template_path(data_dir)
     try:
         graph, warnings = load(data_dir, with_warnings=True)
     except DataError as exc:
-        if fmt == "json":
-            click.echo(problems_json(exc.problems, exc.warnings))
-        else:
-            click.echo(problems_text(exc.problems, exc.warnings), err=True, nl=False)
-        sys.exit(2)
+        _data_error(exc, fmt)
     if warnings and fmt != "json":
         click.echo(problems_text([], warnings), err=True, nl=False)
     return graph, warnings
+
+
+def _org(graph, org):
+    """The organisation a command looks at: ``--org`` (trimmed), else the
+    context's. Warns on stderr when no role belongs to it."""
+    from ..analysis._shared import unknown_org_hint
+
+    org = (org or "").strip() or graph.context.org
+    hint = unknown_org_hint(graph, org)
+    if hint:
+        click.echo(f"coordgraph: warning: {hint}", err=True)
+    return org
+
+
+def _data_error(exc, fmt="text"):
+    """Print a :class:`~coordgraph.errors.DataError`'s problems and exit 2:
+    JSON on stdout for ``--format json``, else lines on stderr."""
+    from ..reporting import problems_json, problems_text
+
+    if fmt == "json":
+        click.echo(problems_json(exc.problems, exc.warnings))
+    else:
+        click.echo(problems_text(exc.problems, exc.warnings), err=True, nl=False)
+    sys.exit(2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -88,6 +116,8 @@ def main():
         code = exc.code
     except BrokenPipeError:
         code = 0  # `coordgraph check | head` closed the pipe: not an error.
+    except OSError as exc:
+        code = _output_failed(exc)
     if code is None:
         code = 0
     elif not isinstance(code, int):
@@ -98,4 +128,17 @@ def main():
             stream.flush()
         except (BrokenPipeError, ValueError):
             pass
+        except OSError as exc:
+            code = _output_failed(exc) if stream is sys.stdout else code
     os._exit(code)
+
+
+def _output_failed(exc: OSError) -> int:
+    """Say that the output could not be written (a full disk...), without a
+    traceback; the exit code is 2."""
+    try:
+        print(f"coordgraph: cannot write the output: {exc.strerror or exc}", file=sys.stderr,
+              flush=True)
+    except OSError:
+        pass
+    return 2

@@ -4,7 +4,7 @@ import sys
 
 import click
 
-from . import FORMATS, _data_option, _load, _org_option, cli
+from . import FORMATS, _data_option, _load, _org, _org_option, cli
 
 
 @cli.command()
@@ -65,7 +65,7 @@ def check(data_dir, org, max_seats, fmt, fail_on):
     if warnings and fmt == "json":
         # The JSON object has no place for them; stdout stays pure JSON.
         click.echo(problems_text([], warnings), err=True, nl=False)
-    org = org or graph.context.org
+    org = _org(graph, org)
     findings = run_checks(graph, org=org, max_seats=max_seats)
     if fmt == "json":
         click.echo(findings_json(findings, org))

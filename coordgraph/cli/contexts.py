@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import FORMATS, _data_option, _load, _org_option, cli
+from . import FORMATS, _data_error, _data_option, _load, _org, _org_option, cli
 from ..templating import DEFAULT_TEMPLATE, TEMPLATES
 
 _TEMPLATE_LIST = "\n".join(f"  {name:<13} {what}" for name, what in TEMPLATES.items())
@@ -25,6 +25,49 @@ def _load_context(path, fmt):
 
         click.echo(problems_text([], warnings), err=True, nl=False)
     return graph
+
+
+def _context_folder(argument):
+    """The folder an OLD or NEW argument of ``diff`` names (a folder or a
+    template); raises a DataError (CG101) saying so when it names neither."""
+    from ..errors import DataError, Problem
+    from ..templating import resolve_context
+    from ..validation import did_you_mean
+
+    path = resolve_context(argument)
+    if argument.strip() and path.exists():  # Path("") would be the current folder
+        return path
+    hint = ("did you mean 'generic', the bundled framework?"
+            if argument.rstrip("/\\") == "data" else did_you_mean(argument, TEMPLATES))
+    raise DataError([Problem("CG101", argument or "''", None, None, "not found",
+                             (hint + " " if hint else "") + "OLD and NEW are context "
+                             "folders or templates: " + ", ".join(TEMPLATES))])
+
+
+def _load_sides(arguments, fmt):
+    """Load OLD and NEW; the problems of both sides are reported together
+    (exit 2), warnings go to stderr (stdout stays JSON)."""
+    from ..errors import DataError
+    from ..loading import load
+    from ..reporting import problems_text
+
+    graphs, paths, problems, warnings = {}, [], [], []
+    for argument in arguments:
+        try:
+            path = _context_folder(argument)
+            paths.append(path)
+            if path not in graphs:  # `diff sudan sudan` reads (and reports) it once
+                graphs[path] = None
+                graphs[path], found = load(path, with_warnings=True)
+                warnings += found
+        except DataError as exc:
+            problems += exc.problems
+            warnings += exc.warnings
+    if problems:
+        _data_error(DataError(problems, warnings), fmt)
+    if warnings:
+        click.echo(problems_text([], warnings), err=True, nl=False)
+    return [graphs[path] for path in paths]
 
 
 @cli.command(epilog="\b\nTemplates:\n" + _TEMPLATE_LIST)
@@ -101,11 +144,9 @@ def diff(old, new, org, fmt):
       coordgraph diff humanitarian sudan --format json
     """
     from ..diffing import diff as compare, diff_json, diff_markdown, diff_text
-    from ..templating import resolve_context
 
-    old_graph = _load_context(resolve_context(old), fmt)
-    new_graph = _load_context(resolve_context(new), fmt)
-    result = compare(old_graph, new_graph, org=org, labels=(old, new))
+    old_graph, new_graph = _load_sides((old, new), fmt)
+    result = compare(old_graph, new_graph, org=_org(new_graph, org), labels=(old, new))
     if fmt == "json":
         click.echo(diff_json(result))
     elif fmt == "markdown":
@@ -139,7 +180,7 @@ def show(node_id, data_dir, org, fmt):
     from ..errors import UsageError
 
     graph = _load_context(data_dir, fmt)
-    org = org or graph.context.org
+    org = _org(graph, org)
     try:
         info = describe(graph, node_id, org=org)
     except UsageError as exc:

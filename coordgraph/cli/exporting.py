@@ -73,7 +73,7 @@ def export(data_dir, fmt, output, org, lang):
     try:
         write_atomic(output, data, protected=input_files(graph))
     except UsageError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
     click.echo(f"wrote {output} ({fmt}, {len(graph.nodes)} nodes, {len(graph.edges)} "
                "relations)", err=True)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..rendering import DEFAULT_TIMEOUT, FORMATS, SUFFIXES, VIEWS
+from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, SUFFIXES, VIEWS
 from ..schema import LANGS
 from . import _data_option, _load, _org_option, cli
 
@@ -29,7 +29,7 @@ from . import _data_option, _load, _org_option, cli
               help="Language of labels (label_fr, label_es, falling back to label), "
                    "legend and titles [default: lang in context.toml, else en].")
 @_org_option
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True, max=MAX_TIMEOUT),
               default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
               help="Give up when Graphviz takes longer than this.")
 @click.option("--compare", "compare_with", metavar="OLD",

@@ -19,8 +19,9 @@ import warnings
 
 #: What can be drawn (see :mod:`.views`).
 VIEWS = ("organigram", "platforms", "representation")
-#: Seconds Graphviz may take by default.
+#: Seconds Graphviz may take by default, and at most (a finite limit: no hang).
 DEFAULT_TIMEOUT = 60.0
+MAX_TIMEOUT = 86_400.0
 #: Output formats; each is made from the DOT text or from another format,
 #: so an ``html`` format can wrap the SVG.
 FORMATS = ("svg", "png", "pdf", "dot", "html")
@@ -28,7 +29,8 @@ FORMATS = ("svg", "png", "pdf", "dot", "html")
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
             ".html": "html", ".htm": "html"}
 
-__all__ = ["DEFAULT_TIMEOUT", "FORMATS", "SUFFIXES", "VIEWS", "RenderWarning", "render"]
+__all__ = ["DEFAULT_TIMEOUT", "FORMATS", "MAX_TIMEOUT", "SUFFIXES", "VIEWS", "RenderWarning",
+           "render"]
 
 
 class RenderWarning(UserWarning):
@@ -56,7 +58,7 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     org : str, optional
         The organisation whose roles and gaps are shown; default: the context's.
     timeout : float
-        Seconds Graphviz may take.
+        Seconds Graphviz may take: more than 0, at most :data:`MAX_TIMEOUT`.
     findings : list of Finding, optional
         Marks to draw; default: :func:`coordgraph.check` of the graph and org.
     compare : CoordGraph, str or Path, optional
@@ -68,7 +70,8 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     Raises
     ------
     UsageError
-        Unknown format, view, or focus id (with a did-you-mean).
+        Unknown format, view, or focus id (with a did-you-mean); a timeout
+        that is not a number of seconds within the limits.
     GraphvizError
         Graphviz missing, failed or timed out.
 
@@ -87,8 +90,8 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     if drawing.limited:
         warnings.warn(RenderWarning(
             f"{drawing.node_count:,} nodes is a lot for one drawing: layout limits are on and "
-            "memberships do not shape the layout. For a readable drawing use --focus ID "
-            "(with --depth) or --view platforms."), stacklevel=2)
+            "only each role's first relation shapes the layout. For a readable drawing use "
+            "--focus ID (with --depth) or --view platforms."), stacklevel=2)
     for message in drawing.warnings:
         warnings.warn(RenderWarning(message), stacklevel=2)
     return _OUTPUTS[format](drawing, timeout)

@@ -344,6 +344,7 @@ class _Builder:
 
     def _edges(self, dot, dot_ids, rows):
         nodes = self.graph.nodes
+        anchored = set()   # nodes outside the rows that one edge already places
         for number, edge in enumerate(self.selection.edges, start=1):
             source = nodes[edge.source]
             attrs, key = styles.edge_style(edge.relation, edge.capacity, own=self.own(source))
@@ -387,7 +388,13 @@ class _Builder:
                 if rows[edge.source] <= rows[edge.target]:
                     attrs["constraint"] = "false"
             elif self.limited and edge.relation != "escalation":
-                attrs["constraint"] = "false"
+                # A role's first relation hangs it under its platform; the
+                # others must not pull it about. (With none constraining,
+                # every role fell onto one rank and mincross ran for minutes.)
+                loose = {edge.source, edge.target} - rows.keys()
+                if loose <= anchored:
+                    attrs["constraint"] = "false"
+                anchored |= loose
             if self.compare is not None and self.compare.loose(edge):
                 attrs["constraint"] = "false"   # gone: it must not shape the new layout
             classes = ["edge", edge.relation]

@@ -224,9 +224,10 @@ def version_name(graph, words, lang: str) -> str:
 
 
 def _folder(source) -> str:
+    """The folder's own name, however it was given ("." or a full path alike)."""
     if not source:
         return ""
-    return clean(Path(os.path.normpath(str(source))).name)
+    return clean(Path(os.path.abspath(str(source))).name)
 
 
 def subtitle_part(old_name: str, words) -> str:

@@ -5,6 +5,7 @@ organisation where (or that no one does), and the findings marked.
 """
 
 from ..schema import SEAT_CAPACITIES
+from .quoting import clean
 
 MAX_ITEMS = 200   # platforms, routes or findings listed before "and N more"
 
@@ -14,7 +15,8 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
     """A few sentences in the drawing's language.
 
     ``marks`` maps node ids to ``(code, severity, badge)`` tuples;
-    ``label(node_id)`` gives a node's label in the drawing's language.
+    ``label(node_id)`` gives a node's label in the drawing's language
+    (already :func:`~.quoting.clean`, as every data text here is).
 
     >>> import coordgraph
     >>> from coordgraph.rendering.i18n import words
@@ -45,7 +47,8 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
                                            structures=len([s for s in groups if s]), roles=roles))
     for structure, labels in groups.items():
         sentences.append(text["structure"].format(
-            structure=structure or words.legend["platform"], platforms=_listed(labels, words)))
+            structure=clean(structure) or words.legend["platform"],
+            platforms=_listed(labels, words)))
     routes = [f"{label(e.source)} → {label(e.target)}"
               for e in selection.edges if e.relation == "escalation"]
     if routes:
@@ -63,7 +66,8 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
             holder = text["holder"].format(role=label(role.id),
                                            capacity=words.capacity.get(capacity, capacity))
             if edge.condition:
-                holder = text["condition"].format(holder=holder, condition=edge.condition)
+                holder = text["condition"].format(holder=holder,
+                                                  condition=clean(edge.condition))
             holders.append((capacity not in SEAT_CAPACITIES, holder))
         if holders:
             holders.sort(key=lambda pair: pair[0])   # seats first, stable otherwise

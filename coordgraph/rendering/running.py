@@ -11,8 +11,9 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 
-from ..errors import GraphvizError
-from . import DEFAULT_TIMEOUT
+from ..errors import GraphvizError, UsageError
+from . import DEFAULT_TIMEOUT, MAX_TIMEOUT
+
 #: Pixels per inch of PNG output: twice the screen's, for slides and print.
 PNG_DPI = "144"
 
@@ -60,7 +61,14 @@ def run_dot(dot_text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
     """Lay out and draw ``dot_text`` in ``fmt``; Graphviz's warnings come back as text.
 
     ``nodes`` (the drawing's size) only makes the timeout message clearer.
+    ``timeout`` must be a number of seconds, at most :data:`MAX_TIMEOUT`:
+    ``None``, infinity or NaN would let Graphviz run for ever (or make
+    :mod:`subprocess` fail), and raise :class:`UsageError`.
     """
+    if (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+            or not 0 < timeout <= MAX_TIMEOUT):
+        raise UsageError(f"the timeout must be a number of seconds above 0 and at most "
+                         f"{MAX_TIMEOUT:g}, not {timeout!r}")
     command = dot_command(find_dot(), fmt)
     # SERVER_NAME makes Graphviz refuse to read files named in the input
     # (images, shapefiles); the DOT carries none, this is belt and braces.

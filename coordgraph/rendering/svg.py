@@ -20,6 +20,8 @@ import re
 import zlib
 import xml.etree.ElementTree as ET
 
+from .quoting import clean
+
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG)
@@ -38,6 +40,8 @@ _PLAIN = frozenset((
     "transform", "text-anchor", "font-family", "font-size", "font-weight", "font-style",
     "stroke-width", "stroke-dasharray", "stroke-opacity", "fill-opacity", "class", "id",
     "x1", "y1", "x2", "y2", "offset"))
+#: Attributes that hold text shown as text (tooltips): nothing in them is active.
+_TEXT = frozenset((f"{{{XLINK}}}title",))
 _URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
 
 
@@ -86,7 +90,7 @@ def _clean_attributes(element, items, prefix, renamed, referring):
     """Drop event handlers, unsafe links and outside references; set ids and titles."""
     attrib = element.attrib
     for name, value in list(attrib.items()):
-        if name in _PLAIN:
+        if name in _PLAIN or name in _TEXT:
             continue
         local = name.rsplit("}", 1)[-1].lower()
         if local.startswith("on"):
@@ -131,10 +135,14 @@ def _update_references(element, renamed):
 
 def _describe(root, drawing, prefix):
     """Title and description first in the SVG, and the drawing's group titled too."""
+    # Graphviz's text is clean already; these come straight from the data
+    # (structure names, conditions, --org): a control character would make
+    # the XML ill-formed.
     title = ET.Element(_tag("title"), {"id": prefix + "title"})
-    title.text = f"{drawing.title} — {drawing.subtitle}" if drawing.subtitle else drawing.title
+    title.text = clean(f"{drawing.title} — {drawing.subtitle}" if drawing.subtitle
+                       else drawing.title)
     desc = ET.Element(_tag("desc"), {"id": prefix + "desc"})
-    desc.text = drawing.description
+    desc.text = clean(drawing.description)
     root.insert(0, desc)
     root.insert(0, title)
     root.set("role", "img")

@@ -404,7 +404,8 @@
       input.focus();
     }
   });
-  var start = decodeURIComponent(location.hash.slice(1));   // file.html#node-hct
+  var start = "";   // file.html#node-hct opens that box
+  try { start = decodeURIComponent(location.hash.slice(1)); } catch (malformed) { start = ""; }
   if (start.indexOf("node-") === 0 && boxes.has(start.slice(5))) { jump(start.slice(5)); }
   document.documentElement.classList.add("ready");
 }());
