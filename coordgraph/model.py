@@ -180,6 +180,14 @@ class CoordGraph:
         return G
 
     def _repr_svg_(self):
+        """The organigram in Jupyter; None (the text repr) when Graphviz fails."""
+        import warnings
+
+        from .errors import GraphvizError
         from .rendering import render
 
-        return render(self, format="svg").decode("utf-8")
+        try:
+            return render(self, format="svg").decode("utf-8")
+        except GraphvizError as exc:
+            warnings.warn(f"no organigram: {exc}", stacklevel=2)
+            return None

@@ -137,6 +137,12 @@ def test_jupyter_shows_the_organigram(bundled):
     assert bundled._repr_svg_().startswith('<?xml version="1.0"')
 
 
+def test_jupyter_falls_back_to_text_without_graphviz(bundled, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no dot anywhere
+    with pytest.warns(UserWarning, match="no organigram"):
+        assert bundled._repr_svg_() is None
+
+
 # The injection corpus: every label comes out as text, nothing else changes.
 
 def test_hostile_svg_is_well_formed_with_one_g_per_node(hostile, hostile_svg):

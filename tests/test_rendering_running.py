@@ -91,3 +91,19 @@ def test_a_timeout_that_is_no_limit_is_refused(timeout):
     # (a traceback); None would let Graphviz run for ever.
     with pytest.raises(UsageError, match="timeout must be a number of seconds"):
         run_dot("digraph {}", "svg", timeout=timeout)
+
+
+def test_a_dot_in_the_current_folder_is_never_run(monkeypatch, tmp_path):
+    # Binary planting: a `dot` shipped inside a shared context folder must not
+    # run because the user works there (Windows searches the current folder
+    # first; an empty or "." PATH entry means it elsewhere).
+    real = os.path.dirname(shutil.which("dot"))
+    planted = tmp_path / "context"
+    fake_dot(planted, f"touch {tmp_path / 'ran'}; echo '<svg/>'")
+    monkeypatch.chdir(planted)
+    monkeypatch.setenv("PATH", os.pathsep.join([".", "", "context"]))
+    with pytest.raises(GraphvizError, match="not installed"):
+        run_dot("digraph {}", "svg", timeout=5)
+    monkeypatch.setenv("PATH", os.pathsep.join([".", real]))
+    assert run_dot("digraph {}", "svg", timeout=20).output.startswith(b"<?xml")
+    assert not (tmp_path / "ran").exists()

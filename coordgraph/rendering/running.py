@@ -7,7 +7,6 @@ message says what to do.
 """
 
 import os
-import shutil
 import subprocess
 from dataclasses import dataclass, field
 
@@ -48,12 +47,22 @@ def dot_command(executable: str, fmt: str) -> list[str]:
 
 
 def find_dot() -> str:
-    """The path of ``dot`` on PATH, or a GraphvizError saying how to install it."""
-    path = shutil.which("dot")
-    if path is None:
-        raise GraphvizError("Graphviz is not installed: the 'dot' command is not on PATH.\n"
-                            + INSTALL_HINT)
-    return path
+    """The absolute path of ``dot`` on PATH, or a GraphvizError saying how to install it.
+
+    Only absolute PATH entries are searched: never the current folder, which
+    ``shutil.which`` searches first on Windows (and an empty or ``.`` entry
+    means elsewhere), so a ``dot`` planted in a context folder someone shared
+    is never run.
+    """
+    name = "dot.exe" if os.name == "nt" else "dot"
+    for folder in os.environ.get("PATH", os.defpath).split(os.pathsep):
+        if not os.path.isabs(folder):
+            continue
+        path = os.path.join(folder, name)
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    raise GraphvizError("Graphviz is not installed: the 'dot' command is not on PATH.\n"
+                        + INSTALL_HINT)
 
 
 def run_dot(dot_text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
