@@ -86,8 +86,12 @@ def cli():
     \b
     Examples:
       coordgraph check                      # the bundled generic framework
+      coordgraph init my-country --template humanitarian
       coordgraph check --data my-country    # your own nodes.csv and edges.csv
-      coordgraph validate --data my-country
+      coordgraph render --data my-country -o brief.png
+      coordgraph render --data my-country -o organigram.html
+      coordgraph show hct                   # who sits there, who stands in
+      coordgraph diff generic my-country --format markdown
 
     Exit codes: 0 fine, 1 findings at or above --fail-on, 2 invalid data or
     usage, 3 Graphviz missing, failed or timed out.
