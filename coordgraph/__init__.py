@@ -9,6 +9,11 @@ draw organigrams::
     ['CG305']
 
 Heavy modules (networkx, pydot) are imported only when a function needs them.
+
+Every error raised on purpose is a :class:`CoordgraphError`; an argument of
+the wrong kind (``coordgraph.render("data")``) is an :class:`ArgumentError`,
+both a :class:`UsageError` and a :class:`TypeError`, whose message shows a
+correct call.
 """
 
 __version__ = "0.1.0"
@@ -20,7 +25,8 @@ _EXPORTS = {
     "CoordGraph": "model", "Node": "model", "Edge": "model", "Context": "model",
     "Finding": "findings",
     "Problem": "errors", "CoordgraphError": "errors", "DataError": "errors",
-    "GraphvizError": "errors", "UsageError": "errors",
+    "GraphvizError": "errors", "UsageError": "errors", "ArgumentError": "errors",
+    "UnknownOrgWarning": "errors",
 }
 
 __all__ = sorted(_EXPORTS)

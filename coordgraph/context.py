@@ -27,6 +27,12 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
                                 f"not valid TOML: {_TOML_POSITION.sub('', str(exc)).strip()}",
                                 'write one setting per line, e.g. name = "Sudan"'))
         return Context()
+    except RecursionError:
+        # tomllib recurses once per nested [ or {: a few hundred exhaust the stack.
+        problems.append(Problem("CG101", file, _deepest_line(text), None,
+                                "not valid TOML: lists or tables nested too deeply to read",
+                                'settings are plain values, one per line, e.g. name = "Sudan"'))
+        return Context()
 
     lines = text.splitlines()
 
@@ -73,6 +79,19 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
         values[key] = value
     values["org"] = values.get("org") or DEFAULT_ORG
     return Context(**values)
+
+
+def _deepest_line(text: str) -> int | None:
+    """The line holding the most opening brackets and braces (where deep
+    nesting sits), or None when there are none.
+
+    >>> _deepest_line('name = "x"\\na = [[[[1]]]]\\n')
+    2
+    """
+    counts = [line.count("[") + line.count("{") for line in text.splitlines()]
+    if not counts or max(counts) == 0:
+        return None
+    return counts.index(max(counts)) + 1
 
 
 def _date(value):

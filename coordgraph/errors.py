@@ -67,3 +67,17 @@ class GraphvizError(CoordgraphError):
     """Graphviz is missing, failed or timed out."""
 
     exit_code = 3
+
+
+class ArgumentError(UsageError, TypeError):
+    """A library function was given the wrong kind of argument (a folder name
+    where a graph is expected, ``None`` where a text is...).
+
+    Also a :class:`TypeError`, so code that catches Python's own error for a
+    wrong argument type keeps working; the message says how to call it.
+    """
+
+
+class UnknownOrgWarning(UserWarning):
+    """No role belongs to the organisation asked for (a typo in ``org``?):
+    every platform would read as missing it. The message suggests a spelling."""

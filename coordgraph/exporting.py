@@ -57,7 +57,9 @@ def export(graph, format: str, *, org: str | None = None, lang: str | None = Non
         ``json``, ``graphml``, ``gexf``, ``mermaid`` or ``csv``.
     org : str, optional
         mermaid and csv: the organisation whose roles are highlighted and whose
-        findings are listed; default the context's ``org``.
+        findings are listed; default the context's ``org``. Trimmed and matched
+        to the data's spelling whatever its case, as :func:`coordgraph.check`
+        does (an ``UnknownOrgWarning`` when no role belongs to it).
     lang : str, optional
         mermaid and csv: the language of the labels (``en``, ``fr``, ``es``);
         default the context's ``lang``. The data formats carry every label.
@@ -65,12 +67,26 @@ def export(graph, format: str, *, org: str | None = None, lang: str | None = Non
         mermaid and csv: findings already computed with
         :func:`coordgraph.check`; computed when not given.
 
+    Raises
+    ------
+    UsageError
+        An unknown format.
+    ArgumentError
+        ``graph`` not a CoordGraph (a folder name: load it first), ``org``
+        or ``lang`` not text.
+
     Examples
     --------
     >>> import coordgraph
     >>> export(coordgraph.load(), "mermaid").decode().splitlines()[3]
     'flowchart BT'
     """
+    from .analysis._shared import resolve_org
+    from .arguments import require_graph, require_text
+
+    require_graph(graph, "export", "coordgraph.exporting.export(coordgraph.load('data'), 'json')")
+    require_text(lang, "lang", "export", "lang='fr'")
+    org = resolve_org(graph, org)
     if format == "json":
         return to_json(graph).encode("utf-8")
     if format == "graphml":

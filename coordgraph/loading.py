@@ -2,13 +2,15 @@
 
 import codecs
 import gc
+from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from .arguments import require, require_path
 from .context import parse_context
 from .errors import DataError, Problem
 from .model import CoordGraph
-from .reading import Table, clean_cell, read_table
+from .reading import Table, clean_cell, decode_lines, legacy_warning, read_table
 from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 from .validation import build_edges, build_nodes
 
@@ -58,6 +60,8 @@ def load(path=None, *, with_warnings: bool = False):
     ------
     DataError
         With every CG1xx problem found, when the data is invalid.
+    ArgumentError
+        ``path`` is neither a str nor a Path.
 
     Examples
     --------
@@ -66,6 +70,8 @@ def load(path=None, *, with_warnings: bool = False):
     >>> g.nodes["hct"].label
     'Humanitarian Country Team (HCT)'
     """
+    if path is not None:
+        require_path(path, "path", "load", "coordgraph.load('my-country')")
     problems: list[Problem] = []
     warnings: list[Problem] = []
     if path is not None and not str(path).strip():
@@ -100,7 +106,7 @@ def _read_context(path: Path, file: str, problems: list, warnings: list) -> str 
     """The text of ``context.toml``, None when there is none (it is optional).
 
     UTF-8 with or without BOM, UTF-16 with BOM; Windows-1252 (Notepad's
-    "ANSI") with a warning, as for the CSV files; a folder, a pipe or an
+    "ANSI") with a warning, line by line as for the CSV files; a folder, a pipe or an
     unreadable file is CG101.
     """
     if not path.is_file():
@@ -119,13 +125,12 @@ def _read_context(path: Path, file: str, problems: list, warnings: list) -> str 
         return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        warnings.append(Problem("CG101", file, line, None,
-                                "file is not UTF-8; read it as Windows-1252",
-                                "save it as UTF-8: in Notepad, Save as, Encoding UTF-8",
-                                severity="warning"))
-        return data.decode("cp1252", errors="replace")
+    except UnicodeDecodeError:
+        pass
+    text, legacy_lines, mixed = decode_lines(data.removeprefix(codecs.BOM_UTF8), "replace")
+    warnings.append(legacy_warning(file, legacy_lines, mixed,
+                                   "save it as UTF-8: in Notepad, Save as, Encoding UTF-8"))
+    return text
 
 
 def build_graph(node_table: Table, edge_table: Table, context_text, context_file,
@@ -173,6 +178,13 @@ def from_records(nodes, edges, context=None):
     context : dict, optional
         The settings of ``context.toml``.
 
+    Raises
+    ------
+    DataError
+        With every CG1xx problem found, when the data is invalid.
+    ArgumentError
+        ``nodes`` or ``edges`` not a list of dicts, ``context`` not a dict.
+
     Examples
     --------
     >>> import coordgraph
@@ -181,6 +193,12 @@ def from_records(nodes, edges, context=None):
     >>> g
     <CoordGraph: 1 nodes, 0 edges>
     """
+    nodes = _records(nodes, "nodes", "[{'id': 'hct', 'kind': 'platform', 'label': 'HCT'}]")
+    edges = _records(edges, "edges",
+                     "[{'source': 'hct', 'target': 'unct', 'relation': 'escalation'}]")
+    if context is not None:
+        require(context, Mapping, "from_records()'s context must be a dict of settings",
+                "context={'name': 'Sudan', 'org': 'IOM'}")
     problems: list[Problem] = []
     warnings: list[Problem] = []
     node_table = _table_from_records("<nodes>", nodes, ("id", "kind", "label"))
@@ -194,6 +212,17 @@ def from_records(nodes, edges, context=None):
     if problems:
         raise DataError(problems, warnings)
     return graph
+
+
+def _records(records, name: str, example: str) -> list:
+    """``records`` as a list, checked to hold one dict per row."""
+    what = f"from_records()'s {name} must be a list of dicts, one per row"
+    if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Iterable):
+        require(records, list, what, f"{name}={example}")
+    records = list(records)
+    for number, record in enumerate(records):
+        require(record, Mapping, f"{what} ({name}[{number}] is not)", f"{name}={example}")
+    return records
 
 
 def _table_from_records(name, records, required) -> Table:

@@ -108,19 +108,104 @@ def decode(data: bytes, file: str) -> tuple[str | None, str, list[Problem]]:
     try:
         # lstrip: a BOM written twice (a tool that adds one to text that had one)
         return data.decode("utf-8-sig").lstrip("\ufeff"), "utf-8", []
-    except UnicodeDecodeError as utf8_error:
+    except UnicodeDecodeError:
+        pass
+    body = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text, legacy_lines, mixed = decode_lines(body)
+    except UnicodeDecodeError as exc:
+        return None, "", [_decode_problem(body, file, exc, "UTF-8 or Windows-1252")]
+    warning = legacy_warning(file, legacy_lines, mixed,
+                             "save it as 'CSV UTF-8' in Excel so accents survive on every "
+                             "machine")
+    return text.lstrip("\ufeff"), "utf-8+cp1252" if mixed else "cp1252", [warning]
+
+
+def decode_lines(data: bytes, errors: str = "strict") -> tuple[str, list[int], bool]:
+    """Decode each line as UTF-8, or as Windows-1252 where it is not UTF-8.
+
+    A file saved as UTF-8 with a line pasted from a Windows-1252 file (or the
+    reverse) keeps the accents of both. Returns the text, the 1-based lines
+    read as Windows-1252 (only the first when no line is UTF-8), and whether
+    some other line held UTF-8 accents (a mixed file). Windows-1252 fails only on five unassigned bytes: then a
+    UnicodeDecodeError whose positions are in ``data`` (unless ``errors``
+    says otherwise).
+
+    >>> decode_lines("a\\nSécurité\\n".encode() + "Coopération\\n".encode("cp1252"))
+    ('a\\nSécurité\\nCoopération\\n', [3], True)
+    """
+    if data.decode("utf-8", "ignore").isascii():
+        # No UTF-8 anywhere (the usual case: Excel's or Notepad's "ANSI"):
+        # one decoding, and only the first line with an accent is named.
+        first = _NON_ASCII.search(data)
         try:
-            text = data.removeprefix(codecs.BOM_UTF8).decode("cp1252")  # a mixed file
+            text = data.decode("cp1252", errors)
+        except UnicodeDecodeError as exc:
+            raise UnicodeDecodeError("cp1252", data, exc.start, exc.end, exc.reason) from None
+        return text, [data.count(b"\n", 0, first.start()) + 1] if first else [], False
+    parts, legacy_lines = [], []
+    mixed = False
+    line = 1
+    for start, end in _blocks(data):
+        try:
+            text = data[start:end].decode("utf-8")
         except UnicodeDecodeError:
-            return None, "", [_decode_problem(data, file, utf8_error, "UTF-8 or Windows-1252")]
-        line = data.count(b"\n", 0, utf8_error.start) + 1
-        warning = Problem(
-            "CG101", file, line, None,
-            "file is not UTF-8; read it as Windows-1252",
-            "save it as 'CSV UTF-8' in Excel so accents survive on every machine",
-            severity="warning",
-        )
-        return text, "cp1252", [warning]
+            text = None
+        if text is not None:
+            parts.append(text)
+            mixed = mixed or not text.isascii()
+            line += text.count("\n")
+            continue
+        # Line by line inside a block that is not all UTF-8: an error's copy
+        # of its input stays one line long.
+        for piece in data[start:end].splitlines(keepends=True):
+            try:
+                text = piece.decode("utf-8")
+                mixed = mixed or not text.isascii()
+            except UnicodeDecodeError:
+                try:
+                    text = piece.decode("cp1252", errors)
+                except UnicodeDecodeError as exc:
+                    raise UnicodeDecodeError("cp1252", data, start + exc.start,
+                                             start + exc.end, exc.reason) from None
+                legacy_lines.append(line)
+            parts.append(text)
+            start += len(piece)
+            line += 1
+    return "".join(parts), legacy_lines, mixed
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _blocks(data: bytes, size: int = 1 << 16):
+    """``(start, end)`` of consecutive pieces of about ``size`` bytes, each
+    ending at a line end (or the end of the data)."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start + size) + 1 or len(data)
+        yield start, end
+        start = end
+
+
+def legacy_warning(file: str, lines: list[int], mixed: bool, hint: str) -> Problem:
+    """The warning for lines read as Windows-1252 (:func:`decode_lines`).
+
+    >>> legacy_warning("n.csv", [3, 9], True, "save as UTF-8").message
+    'lines 3 and 9 are not UTF-8 like the rest of the file; read them as Windows-1252'
+    """
+    if not mixed:
+        message = "file is not UTF-8; read it as Windows-1252"
+    else:
+        shown = [str(n) for n in lines[:5]] + ([f"{len(lines) - 5} more"] if len(lines) > 5
+                                               else [])
+        listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+        message = (f"line{'s' if len(lines) > 1 else ''} {listed} "
+                   f"{'are' if len(lines) > 1 else 'is'} not UTF-8 like the rest of the file; "
+                   f"read {'them' if len(lines) > 1 else 'it'} as Windows-1252")
+        hint = "check the accents on " + ("those lines" if len(lines) > 1 else "that line") \
+            + ", then " + hint
+    return Problem("CG101", file, lines[0], None, message, hint, severity="warning")
 
 
 def _nul_problem(data: bytes, file: str) -> Problem:

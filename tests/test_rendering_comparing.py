@@ -201,6 +201,7 @@ def test_legend_lists_the_marks_used_and_only_those(new, old, comparison, drawin
         assert legend[key] not in dot, key
 
 
+@pytest.mark.filterwarnings("ignore::coordgraph.errors.UnknownOrgWarning")  # old has no IOM
 def test_a_removed_node_shows_only_the_removed_key():
     # it was inactive and another org's: the legend explains neither, only "removed"
     old = graph([platform("hct"), role("dso", org="UN", status="inactive")],

@@ -21,9 +21,18 @@ def check(graph, org: str | None = None, max_seats: int = 3):
     graph : CoordGraph
     org : str, optional
         The organisation whose representation is checked; default the
-        context's ``org`` (``IOM`` when unset).
+        context's ``org`` (``IOM`` when unset). Trimmed and matched to the
+        data's spelling whatever its case (:func:`._shared.normalise_org`);
+        an :class:`~coordgraph.errors.UnknownOrgWarning` when no role
+        belongs to it.
     max_seats : int
         CG304's limit of seats per role.
+
+    Raises
+    ------
+    ArgumentError
+        ``graph`` is not a CoordGraph, ``org`` not text, ``max_seats`` not
+        a whole number.
 
     Examples
     --------
@@ -31,7 +40,12 @@ def check(graph, org: str | None = None, max_seats: int = 3):
     >>> [f.code for f in check(coordgraph.load())]
     ['CG305']
     """
-    org = org or graph.context.org
+    from ..arguments import require, require_graph
+    from ._shared import resolve_org
+
+    require_graph(graph, "check")
+    org = resolve_org(graph, org)
+    require(max_seats, int, "max_seats must be a whole number of seats", "max_seats=3")
     findings = [
         *escalation_cycles(graph),
         *multiple_escalation(graph),

@@ -83,11 +83,64 @@ def organisations(graph) -> list[str]:
     >>> organisations(coordgraph.load())
     ['IOM', 'UN']
     """
-    spellings: dict[str, str] = {}
-    for node in graph.nodes.values():
-        if node.kind == "role":
-            spellings.setdefault(node.org.casefold(), node.org)
-    return sorted(spellings.values())
+    return sorted(_org_spellings(graph).values())
+
+
+def _org_spellings(graph) -> dict[str, str]:
+    """Each organisation's casefolded name -> its first spelling in the data."""
+    def compute():
+        spellings: dict[str, str] = {}
+        for node in graph.nodes.values():
+            if node.kind == "role":
+                spellings.setdefault(node.org.casefold(), node.org)
+        return spellings
+
+    return _memo(graph, "org_spellings", compute)
+
+
+def normalise_org(graph, org=None) -> tuple[str, str]:
+    """The organisation a check or drawing is for, and a warning ("" if none).
+
+    The one reading of ``--org`` and of the ``org`` argument everywhere:
+    ``org`` trimmed (None or blank: the context's ``org``), then matched
+    case-insensitively to the organisations roles belong to, keeping the
+    data's spelling. The warning, with a did-you-mean, says when no role
+    belongs to it.
+
+    >>> import coordgraph
+    >>> g = coordgraph.load()
+    >>> normalise_org(g, " iom "), normalise_org(g, None)
+    (('IOM', ''), ('IOM', ''))
+    >>> normalise_org(g, "IMO")
+    ('IMO', "no role belongs to 'IMO': did you mean 'IOM'? (organisations: IOM, UN)")
+    """
+    from ..arguments import require
+    from ..reading import clean_cell
+
+    require(org, (str, type(None)), "org must be an organisation's name or None", "org='IOM'")
+    wanted = clean_cell(org or "") or clean_cell(graph.context.org or "")
+    spelling = _org_spellings(graph).get(wanted.casefold())
+    if spelling is not None:
+        return spelling, ""
+    return wanted, unknown_org_hint(graph, wanted)
+
+
+def resolve_org(graph, org=None, *, stacklevel: int = 3) -> str:
+    """:func:`normalise_org`'s organisation; its warning is issued as an
+    :class:`~coordgraph.errors.UnknownOrgWarning` (the library's way), once
+    per graph and organisation: render() and export() check too, and one
+    typo deserves one warning."""
+    org, hint = normalise_org(graph, org)
+    memo = graph.__dict__.setdefault("_analysis_memo", {})
+    warned = ("unknown_org_warned", org.casefold())
+    if hint and warned not in memo:
+        memo[warned] = True
+        import warnings
+
+        from ..errors import UnknownOrgWarning
+
+        warnings.warn(UnknownOrgWarning(hint), stacklevel=stacklevel)
+    return org
 
 
 def unknown_org_hint(graph, org: str) -> str:
@@ -101,6 +154,8 @@ def unknown_org_hint(graph, org: str) -> str:
     "no role belongs to 'IMO': did you mean 'IOM'? (organisations: IOM, UN)"
     >>> unknown_org_hint(coordgraph.load(), "iom")
     ''
+    >>> print(unknown_org_hint(coordgraph.load(), "IOM\\x02"))
+    no role belongs to 'IOM\\x02': did you mean 'IOM'? (organisations: IOM, UN)
     """
     if org_presence(graph, org):
         return ""
@@ -110,7 +165,8 @@ def unknown_org_hint(graph, org: str) -> str:
     from ..validation import did_you_mean
 
     hint = did_you_mean(org, known) or did_you_mean(org.upper(), known)
-    return (f"no role belongs to '{org}'" + (f": {hint}" if hint else "")
+    shown = f"'{org}'" if org.isprintable() else repr(org)   # no raw control characters
+    return (f"no role belongs to {shown}" + (f": {hint}" if hint else "")
             + f" (organisations: {', '.join(known) or 'none'})")
 
 

@@ -54,12 +54,12 @@ def _load(data_dir, fmt="text"):
 
 
 def _org(graph, org):
-    """The organisation a command looks at: ``--org`` (trimmed), else the
-    context's. Warns on stderr when no role belongs to it."""
-    from ..analysis._shared import unknown_org_hint
+    """The organisation a command looks at: ``--org`` read as the library
+    reads it (trimmed, the data's spelling whatever its case), else the
+    context's. Warns on stderr, with a did-you-mean, when no role belongs to it."""
+    from ..analysis._shared import normalise_org
 
-    org = (org or "").strip() or graph.context.org
-    hint = unknown_org_hint(graph, org)
+    org, hint = normalise_org(graph, org)
     if hint:
         click.echo(f"coordgraph: warning: {hint}", err=True)
     return org
@@ -96,6 +96,12 @@ def cli():
     Exit codes: 0 fine, 1 findings at or above --fail-on, 2 invalid data or
     usage, 3 Graphviz missing, failed or timed out.
     """
+    import warnings
+
+    from ..errors import UnknownOrgWarning
+
+    # Each command says it once, through _org; the library would repeat it.
+    warnings.filterwarnings("ignore", category=UnknownOrgWarning)
 
 
 # Each module adds its commands to `cli`; none imports networkx or pydot at

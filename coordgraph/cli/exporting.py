@@ -4,7 +4,7 @@ import sys
 
 import click
 
-from . import _data_option, _load, _org_option, cli
+from . import _data_option, _load, _org, _org_option, cli
 
 # Kept here rather than imported from ..exporting, so that `coordgraph --help`
 # does not load the exporters; a test checks the two agree.
@@ -60,6 +60,7 @@ def export(data_dir, fmt, output, org, lang):
                 + (f" ('{output}' has no known suffix)" if not to_stdout else ""))
 
     graph, _ = _load(data_dir)
+    org = _org(graph, org)
 
     data = export_graph(graph, fmt, org=org, lang=lang)
     if fmt == "mermaid":

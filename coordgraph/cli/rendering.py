@@ -7,7 +7,7 @@ import click
 
 from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, SUFFIXES, VIEWS
 from ..schema import LANGS
-from . import _data_option, _load, _org_option, cli
+from . import _data_option, _load, _org, _org_option, cli
 
 
 @cli.command()
@@ -74,6 +74,7 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
 
     fmt = _format(output, fmt)
     graph, _ = _load(data_dir)
+    org = _org(graph, org)
     old = _load_compared(compare_with) if compare_with is not None else None
     caught = []
     try:

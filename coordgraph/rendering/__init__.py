@@ -57,6 +57,9 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
         and the legend and titles in that language; default: the context's.
     org : str, optional
         The organisation whose roles and gaps are shown; default: the context's.
+        Trimmed and matched to the data's spelling whatever its case, as
+        :func:`coordgraph.check` does (an ``UnknownOrgWarning`` when no role
+        belongs to it).
     timeout : float
         Seconds Graphviz may take: more than 0, at most :data:`MAX_TIMEOUT`.
     findings : list of Finding, optional
@@ -72,6 +75,9 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     UsageError
         Unknown format, view, or focus id (with a did-you-mean); a timeout
         that is not a number of seconds within the limits.
+    ArgumentError
+        An argument of the wrong kind: ``graph`` not a CoordGraph (a folder
+        name: load it first), ``org``, ``focus`` or ``lang`` not text...
     GraphvizError
         Graphviz missing, failed or timed out.
 
@@ -84,6 +90,7 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     """
     from ..errors import UsageError
 
+    org = _checked_arguments(graph, org, focus, depth, lang, findings, compare)
     if format not in FORMATS:
         raise UsageError(f"unknown format '{format}'; formats: {', '.join(FORMATS)}")
     drawing = _build(graph, view, focus, depth, lang, org, findings, compare)
@@ -97,6 +104,28 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     return _OUTPUTS[format](drawing, timeout)
 
 
+def _checked_arguments(graph, org, focus, depth, lang, findings, compare) -> str:
+    """render()'s arguments checked (ArgumentError), and its organisation."""
+    import os
+
+    from ..analysis._shared import resolve_org
+    from ..arguments import require, require_graph, require_text
+    from ..model import CoordGraph
+
+    require_graph(graph, "render")
+    require_text(focus, "focus", "render", "focus='hct'")
+    require_text(lang, "lang", "render", "lang='fr'")
+    require(depth, int, "render()'s depth must be a whole number of steps", "depth=2")
+    if findings is not None:
+        require(findings, (list, tuple), "render()'s findings must be a list of findings",
+                "findings=coordgraph.check(graph)")
+    if compare is not None:
+        require(compare, (CoordGraph, str, os.PathLike),
+                "render()'s compare must be a graph, a context folder or a template name",
+                "compare='generic'")
+    return resolve_org(graph, org, stacklevel=4)
+
+
 def _build(graph, view, focus, depth, lang, org, findings, compare=None):
     from ..analysis import check
     from .building import build
@@ -106,9 +135,13 @@ def _build(graph, view, focus, depth, lang, org, findings, compare=None):
         findings = check(graph, org=org)
     comparison = None
     if compare is not None:
+        from ..errors import UnknownOrgWarning
         from .comparing import compare as merge, load_version
 
-        comparison = merge(load_version(compare), graph, org=org)
+        with warnings.catch_warnings():
+            # The older version may lack the org the drawing is for: not a typo.
+            warnings.simplefilter("ignore", UnknownOrgWarning)
+            comparison = merge(load_version(compare), graph, org=org)
     return build(graph, view, focus=focus, depth=depth, lang=lang, org=org, findings=findings,
                  compare=comparison)
 

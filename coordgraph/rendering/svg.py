@@ -56,8 +56,12 @@ def prefix_for(drawing) -> str:
 
 
 def finish(svg: bytes, drawing) -> bytes:
-    """The SVG Graphviz drew for ``drawing``, made safe, accessible and stable."""
-    root = ET.fromstring(svg)
+    """The SVG Graphviz drew for ``drawing``, made safe, accessible and stable.
+
+    Raises :class:`~coordgraph.errors.GraphvizError` when ``dot`` printed
+    something other than SVG (a broken install, a wrapper script...).
+    """
+    root = parse(svg)
     prefix = prefix_for(drawing)
     renamed: dict[str, str] = {}
     referring = []
@@ -76,6 +80,30 @@ def finish(svg: bytes, drawing) -> bytes:
     _describe(root, drawing, prefix)
     text = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + text + "\n").encode()
+
+
+def parse(svg: bytes):
+    """The root element of Graphviz's SVG; a GraphvizError quoting the start
+    of what ``dot`` printed when it is not SVG.
+
+    >>> parse(b"<svg xmlns='http://www.w3.org/2000/svg'/>").tag
+    '{http://www.w3.org/2000/svg}svg'
+    >>> parse(b"Segmentation fault\\n")
+    Traceback (most recent call last):
+    ...
+    coordgraph.errors.GraphvizError: Graphviz's dot did not print SVG: it printed 'Segmentation fault\\n'. Check that 'dot -Tsvg' works on this machine, or reinstall Graphviz.
+    """
+    from ..errors import GraphvizError
+
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError:
+        root = None
+    if root is not None and root.tag == f"{{{SVG}}}svg":
+        return root
+    shown = svg[:80].decode("utf-8", errors="replace") + ("..." if len(svg) > 80 else "")
+    raise GraphvizError(f"Graphviz's dot did not print SVG: it printed {shown!r}. "
+                        "Check that 'dot -Tsvg' works on this machine, or reinstall Graphviz.")
 
 
 _SVG_NS = f"{{{SVG}}}"
