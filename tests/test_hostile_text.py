@@ -239,3 +239,34 @@ def test_reports_escape_without_the_command_line(contexts):
     reports += [describe_text(describe(graph, node_id), "IOM" + ATTACK) for node_id in graph.nodes]
     for report in reports:
         assert not RAW_CONTROL.findall(report), report
+
+
+# --- warnings of one kind are capped ----------------------------------------
+
+def test_many_warnings_print_a_bounded_report(tmp_path):
+    """5,000 unknown columns and 300 nodes without a label: 20 warnings of
+    each kind, then a count; the JSON lists as many and counts the rest."""
+    from coordgraph.reporting import WARNINGS_SHOWN
+
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    extra = [f"extra{i}" for i in range(5000)]
+    rows = [f"p{i},platform," + "," * len(extra) for i in range(300)]
+    (folder / "nodes.csv").write_text("\n".join([",".join(["id", "kind", "label", *extra]), *rows])
+                                      + "\n", encoding="utf-8")
+    (folder / "edges.csv").write_text("source,target,relation\n", encoding="utf-8")
+
+    result = _run("validate", "--data", folder)
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 * (WARNINGS_SHOWN + 1)
+    assert lines[WARNINGS_SHOWN].endswith("nodes.csv: … and 4,980 more CG102 warnings")
+    assert lines[-1].endswith("nodes.csv: … and 280 more CG103 warnings")
+    assert len(result.stderr) < 10_000
+
+    data = json.loads(_run("validate", "--data", folder, "--format", "json").stdout)
+    assert [w["code"] for w in data["warnings"]] == ["CG102"] * 20 + ["CG103"] * 20
+    assert [(w["code"], w["count"]) for w in data["warnings_omitted"]] == [
+        ("CG102", 4980), ("CG103", 280)]
+    checked = _run("check", "--data", folder)
+    assert checked.stderr == result.stderr
