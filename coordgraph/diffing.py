@@ -270,15 +270,18 @@ def diff_text(result: DiffResult) -> str:
     section("Nodes added", [f"  + {_shown(n.id)}: {_node_text(n)}" for n in result.nodes_added])
     section("Nodes removed", [f"  - {_shown(n.id)}: {_node_text(n)}" for n in result.nodes_removed])
     section("Nodes changed", [line for c in result.nodes_changed for line in (
-        f"  ~ {_shown(c.id)}: {_shown(c.label)}", *(f"      {_change_text(x)}" for x in c.changes))])
+        f"  ~ {_shown(c.id)}: {_shown(c.label)}",
+        *(f"      {_change_text(x)}" for x in c.changes))])
     section("Edges added", [_edge_line("+", e) for e in result.edges_added])
     section("Edges removed", [_edge_line("-", e) for e in result.edges_removed])
     section("Edges changed", [line for c in result.edges_changed for line in (
         f"  ~ {_edge_text(c)}", *(f"      {_change_text(x)}" for x in c.changes))])
     section(f"{org} findings introduced",
-            [f"  + {f.code} {_shown(f.node)}: {_shown(f.message)}" for f in result.findings_introduced])
+            [f"  + {f.code} {_shown(f.node)}: {_shown(f.message)}"
+             for f in result.findings_introduced])
     section(f"{org} findings resolved",
-            [f"  - {f.code} {_shown(f.node)}: {_shown(f.message)}" for f in result.findings_resolved])
+            [f"  - {f.code} {_shown(f.node)}: {_shown(f.message)}"
+             for f in result.findings_resolved])
     return "\n".join(lines) + "\n"
 
 

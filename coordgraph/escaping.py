@@ -104,7 +104,8 @@ def markdown_text(text) -> str:
 def markdown_code(text) -> str:
     """``text`` as an inline code span in a table cell: shown exactly, in a
     fence of backticks longer than any run inside it, with ``|`` escaped
-    (GitHub splits cells before it reads code spans).
+    (GitHub splits cells before it reads code spans). Meant for ids, which
+    hold no backslash: a backslash right before a ``|`` would show doubled.
 
     >>> print(markdown_code("a|b"))
     `a\\|b`

@@ -50,7 +50,8 @@ def cap_warnings(warnings, limit: int = WARNINGS_SHOWN) -> tuple[list, dict]:
 
 def _omitted_line(kind, count: int) -> str:
     code, file = kind
-    return f"{escape_controls(file)}: … and {count:,} more {code} warning{'s' if count > 1 else ''}"
+    plural = "s" if count > 1 else ""
+    return f"{escape_controls(file)}: … and {count:,} more {code} warning{plural}"
 
 
 def problems_text(problems, warnings=()) -> str:
@@ -168,8 +169,8 @@ def findings_markdown(graph, findings, org: str) -> str:
     if findings:
         lines += ["| severity | code | node | finding | what to do |",
                   "|---|---|---|---|---|"]
-        lines += [f"| {f.severity} | {f.code} | {markdown_code(f.node)} | {markdown_text(f.message)} "
-                  f"| {markdown_text(f.hint)} |" for f in findings]
+        lines += [f"| {f.severity} | {f.code} | {markdown_code(f.node)} "
+                  f"| {markdown_text(f.message)} | {markdown_text(f.hint)} |" for f in findings]
     else:
         lines.append(markdown_text(_nothing_found(graph.active_platforms(), org)) + ".")
     return "\n".join(lines) + "\n"
