@@ -12,6 +12,7 @@
 """
 
 from .errors import UsageError
+from .escaping import escape_controls
 
 
 def _ref(graph, node_id) -> dict:
@@ -183,6 +184,22 @@ def _refs(items) -> str:
     return "; ".join(f"{i['id']} ({i['label']}){_status(i)}" for i in items) or "none"
 
 
+def _shown(value):
+    """``value`` (the data of :func:`describe`) with every string's control
+    characters escaped, for a terminal.
+
+    >>> _shown({"label": "a\\x1b[2J", "seats": [{"n": 1, "c": "x\\ny"}]})
+    {'label': 'a\\\\x1b[2J', 'seats': [{'n': 1, 'c': 'x\\\\ny'}]}
+    """
+    if isinstance(value, str):
+        return escape_controls(value)
+    if isinstance(value, dict):
+        return {key: _shown(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_shown(item) for item in value]
+    return value
+
+
 def describe_text(info: dict, org: str = "IOM") -> str:
     """The report of ``coordgraph show`` for the data of :func:`describe`.
 
@@ -198,6 +215,7 @@ def describe_text(info: dict, org: str = "IOM") -> str:
     Only IOM seat holder in: none
     Findings (IOM): none
     """
+    info, org = _shown(info), escape_controls(org)  # labels, ids, conditions are data
     is_platform = info["kind"] == "platform"
     if is_platform:
         facts = ["platform", info.get("structure"), info.get("level", "national"),

@@ -23,8 +23,8 @@ strings; the CLI only picks one.
 import json
 from dataclasses import dataclass, field, fields
 
+from .escaping import escape_controls as _shown, escape_json_output, markdown_code, markdown_text
 from .model import Edge, Node
-from .reporting import markdown_cell
 
 _NODE_ATTRIBUTES = tuple(f.name for f in fields(Node) if f.name not in ("id", "line"))
 _EDGE_ATTRIBUTES = tuple(f.name for f in fields(Edge)
@@ -205,9 +205,11 @@ def diff(old, new, org: str | None = None, max_seats: int = 3,
 
 
 # ---------------------------------------------------------------- reports
+# The helpers return text with the data's control characters escaped
+# (`_shown`); the Markdown report escapes its syntax on top.
 
 def _value(value) -> str:
-    return "(empty)" if value in ("", None) else str(value)
+    return "(empty)" if value in ("", None) else _shown(value)
 
 
 def _change_text(change: Change) -> str:
@@ -215,17 +217,18 @@ def _change_text(change: Change) -> str:
 
 
 def _node_text(node: Node) -> str:
-    return f"{node.kind} {node.label}" + (f" ({node.status})" if node.status != "active" else "")
+    return _shown(f"{node.kind} {node.label}"
+                  + (f" ({node.status})" if node.status != "active" else ""))
 
 
 def _edge_text(edge) -> str:
-    return f"{edge.source} → {edge.target} ({edge.relation})"
+    return _shown(f"{edge.source} → {edge.target} ({edge.relation})")
 
 
 def _edge_detail(edge: Edge) -> str:
     """Capacity and condition, e.g. 'alternate; in some instances'."""
     parts = [edge.capacity if edge.relation == "membership" else "", edge.condition]
-    return "; ".join(p for p in parts if p)
+    return _shown("; ".join(p for p in parts if p))
 
 
 def _edge_line(sign: str, edge: Edge) -> str:
@@ -253,9 +256,10 @@ def diff_text(result: DiffResult) -> str:
     to   Generic coordination framework, as of 2022-11-01:
     no differences in nodes, edges or IOM findings.
     """
-    lines = [f"From {result.old.title()}", f"to   {result.new.title()}:"]
+    org = _shown(result.org)
+    lines = [f"From {_shown(result.old.title())}", f"to   {_shown(result.new.title())}:"]
     if result.identical:
-        lines.append(f"no differences in nodes, edges or {result.org} findings.")
+        lines.append(f"no differences in nodes, edges or {org} findings.")
         return "\n".join(lines) + "\n"
     lines.append(_counts(result) + ".")
 
@@ -263,51 +267,56 @@ def diff_text(result: DiffResult) -> str:
         if items:
             lines.extend(["", f"{title}:", *items])
 
-    section("Nodes added", [f"  + {n.id}: {_node_text(n)}" for n in result.nodes_added])
-    section("Nodes removed", [f"  - {n.id}: {_node_text(n)}" for n in result.nodes_removed])
+    section("Nodes added", [f"  + {_shown(n.id)}: {_node_text(n)}" for n in result.nodes_added])
+    section("Nodes removed", [f"  - {_shown(n.id)}: {_node_text(n)}" for n in result.nodes_removed])
     section("Nodes changed", [line for c in result.nodes_changed for line in (
-        f"  ~ {c.id}: {c.label}", *(f"      {_change_text(x)}" for x in c.changes))])
+        f"  ~ {_shown(c.id)}: {_shown(c.label)}",
+        *(f"      {_change_text(x)}" for x in c.changes))])
     section("Edges added", [_edge_line("+", e) for e in result.edges_added])
     section("Edges removed", [_edge_line("-", e) for e in result.edges_removed])
     section("Edges changed", [line for c in result.edges_changed for line in (
         f"  ~ {_edge_text(c)}", *(f"      {_change_text(x)}" for x in c.changes))])
-    section(f"{result.org} findings introduced",
-            [f"  + {f.code} {f.node}: {f.message}" for f in result.findings_introduced])
-    section(f"{result.org} findings resolved",
-            [f"  - {f.code} {f.node}: {f.message}" for f in result.findings_resolved])
+    section(f"{org} findings introduced",
+            [f"  + {f.code} {_shown(f.node)}: {_shown(f.message)}"
+             for f in result.findings_introduced])
+    section(f"{org} findings resolved",
+            [f"  - {f.code} {_shown(f.node)}: {_shown(f.message)}"
+             for f in result.findings_resolved])
     return "\n".join(lines) + "\n"
 
 
 def _code(text) -> str:
-    return f"`{markdown_cell(text)}`"
+    return markdown_code(text)
 
 
 def diff_markdown(result: DiffResult) -> str:
-    """A section to paste into a brief: "What changed since ..." and tables."""
-    lines = [f"## What changed since {markdown_cell(result.old.title())}", "",
-             f"Compared with {markdown_cell(result.new.title())}: {_counts(result)}.", ""]
+    """A section to paste into a brief: "What changed since ..." and tables.
+    Every value from the data is escaped: none adds a row, heading, link or HTML."""
+    org = markdown_text(result.org)
+    lines = [f"## What changed since {markdown_text(result.old.title())}", "",
+             f"Compared with {markdown_text(result.new.title())}: {_counts(result)}.", ""]
     if result.identical:
-        lines[2] = (f"{markdown_cell(result.new.title())} has the same platforms, roles, relations "
-                    f"and {result.org} findings.")
-    nodes = ([("added", _code(n.id), markdown_cell(_node_text(n))) for n in result.nodes_added]
-             + [("removed", _code(n.id), markdown_cell(_node_text(n))) for n in result.nodes_removed]
-             + [("changed", _code(c.id), "<br>".join(markdown_cell(_change_text(x)) for x in c.changes))
+        lines[2] = (f"{markdown_text(result.new.title())} has the same platforms, roles, relations "
+                    f"and {org} findings.")
+    nodes = ([("added", _code(n.id), markdown_text(_node_text(n))) for n in result.nodes_added]
+             + [("removed", _code(n.id), markdown_text(_node_text(n))) for n in result.nodes_removed]
+             + [("changed", _code(c.id), "<br>".join(markdown_text(_change_text(x)) for x in c.changes))
                 for c in result.nodes_changed])
-    edges = ([("added", _code(_edge_text(e)), markdown_cell(_edge_detail(e)))
+    edges = ([("added", _code(_edge_text(e)), markdown_text(_edge_detail(e)))
               for e in result.edges_added]
-             + [("removed", _code(_edge_text(e)), markdown_cell(_edge_detail(e)))
+             + [("removed", _code(_edge_text(e)), markdown_text(_edge_detail(e)))
                 for e in result.edges_removed]
              + [("changed", _code(_edge_text(c)),
-                 "<br>".join(markdown_cell(_change_text(x)) for x in c.changes))
+                 "<br>".join(markdown_text(_change_text(x)) for x in c.changes))
                 for c in result.edges_changed])
-    findings = ([("introduced", f.code, _code(f.node), markdown_cell(f.message))
+    findings = ([("introduced", f.code, _code(f.node), markdown_text(f.message))
                  for f in result.findings_introduced]
-                + [("resolved", f.code, _code(f.node), markdown_cell(f.message))
+                + [("resolved", f.code, _code(f.node), markdown_text(f.message))
                    for f in result.findings_resolved])
     for title, header, rows in (
             ("Platforms and roles", "| change | id | what |", nodes),
             ("Relations", "| change | relation | what |", edges),
-            (f"{result.org} findings", "| change | code | node | finding |", findings)):
+            (f"{org} findings", "| change | code | node | finding |", findings)):
         if rows:
             lines += [f"### {title}", "", header, "|" + "---|" * (header.count("|") - 1)]
             lines += ["| " + " | ".join(row) + " |" for row in rows]
@@ -316,4 +325,4 @@ def diff_markdown(result: DiffResult) -> str:
 
 
 def diff_json(result: DiffResult) -> str:
-    return json.dumps(result.as_dict(), indent=2, ensure_ascii=False)
+    return escape_json_output(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))

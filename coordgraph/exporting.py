@@ -319,11 +319,31 @@ def _printable(text: str) -> str:
                    for ch in text)
 
 
+# Mermaid 11 passes the front-matter title through DOMPurify and sets the
+# result as the text of an SVG element: `&` then shows as `&amp;` and
+# `<...>` is dropped. The title is not read for entity codes either, but the
+# finished SVG is: Mermaid turns its entity placeholders (`ﬂ°°38¶ß` for
+# `#38;`) into `&#38;` there. A title character DOMPurify would change (and
+# the placeholders' own `ﬂ` and `¶`) is written as such a placeholder, so the
+# browser shows it as written.
+_TITLE_AS_ENTITY = frozenset("&<>\u00a0\ufb02\u00b6")
+
+
+def _mermaid_title_text(text: str) -> str:
+    """The context's name as Mermaid's title must hold it to show as written.
+
+    >>> _mermaid_title_text("R&D <Geneva>")
+    'R\ufb02°°38¶ßD \ufb02°°60¶ßGeneva\ufb02°°62¶ß'
+    """
+    return "".join(f"\ufb02\u00b0\u00b0{ord(ch)}\u00b6\u00df" if ch in _TITLE_AS_ENTITY else ch
+                   for ch in _SPACES.sub(" ", _printable(text)).strip())
+
+
 def _yaml_text(text: str) -> str:
     """A YAML double-quoted scalar holding only letters, digits and spaces
     literally; everything else as ``\\uXXXX`` (so no Mermaid syntax at all)."""
     parts = []
-    for ch in _SPACES.sub(" ", _printable(text)).strip():
+    for ch in text:
         if ch.isalnum() or ch == " ":
             parts.append(ch)
         elif ord(ch) > 0xFFFF:
@@ -371,7 +391,7 @@ def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=
 
     lines = []
     if graph.context.name:
-        lines += ["---", f"title: {_yaml_text(graph.context.name)}", "---"]
+        lines += ["---", f"title: {_yaml_text(_mermaid_title_text(graph.context.name))}", "---"]
     lines.append("flowchart BT")
     lines.append("  %% coordgraph export: escalation flows upward")
 

@@ -5,6 +5,7 @@ Pure functions returning strings: the CLI decides where they go.
 
 import json
 
+from .escaping import escape_controls, escape_json_output, markdown_code, markdown_text
 from .findings import SEVERITIES, summarize
 
 _TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
@@ -12,16 +13,56 @@ _TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 
 # Problems (CG1xx): read like a linter, path:line:column: CODE message.
 
+#: Warnings of one code in one file shown at most; the rest are counted.
+WARNINGS_SHOWN = 20
+
+
 def problem_line(problem) -> str:
+    """One problem as ``path:line:column: CODE message (hint)``; the path,
+    message and hint (they quote the data) with control characters escaped."""
     label = f"{problem.code}" if problem.severity == "error" else f"warning {problem.code}"
-    text = f"{problem.location()}: {label} {problem.message}"
+    text = f"{escape_controls(problem.location())}: {label} {escape_controls(problem.message)}"
     if problem.hint:
-        text += f" ({problem.hint})"
+        text += f" ({escape_controls(problem.hint)})"
     return text
 
 
+def cap_warnings(warnings, limit: int = WARNINGS_SHOWN) -> tuple[list, dict]:
+    """The first ``limit`` warnings of each kind (code and file), in order,
+    and how many of each kind were left out.
+
+    >>> from coordgraph.errors import Problem
+    >>> many = [Problem("CG102", "n.csv", 1, c, "unknown column", severity="warning")
+    ...         for c in range(5)]
+    >>> shown, omitted = cap_warnings(many, limit=2)
+    >>> [w.column for w in shown], omitted
+    ([0, 1], {('CG102', 'n.csv'): 3})
+    """
+    seen: dict = {}
+    shown = []
+    for warning in warnings:
+        kind = (warning.code, warning.file)
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= limit:
+            shown.append(warning)
+    return shown, {kind: count - limit for kind, count in seen.items() if count > limit}
+
+
+def _omitted_line(kind, count: int) -> str:
+    code, file = kind
+    plural = "s" if count > 1 else ""
+    return f"{escape_controls(file)}: … and {count:,} more {code} warning{plural}"
+
+
 def problems_text(problems, warnings=()) -> str:
-    lines = [problem_line(p) for p in (*warnings, *problems)]
+    """Warnings (at most :data:`WARNINGS_SHOWN` of a kind, then a count),
+    then every error, then the total."""
+    shown, omitted = cap_warnings(warnings)
+    lines = [problem_line(w) for w in shown]
+    last_of_kind = {(w.code, w.file): index for index, w in enumerate(shown)}
+    for kind, index in sorted(((k, last_of_kind[k]) for k in omitted), key=lambda x: -x[1]):
+        lines.insert(index + 1, _omitted_line(kind, omitted[kind]))
+    lines += [problem_line(p) for p in problems]
     if problems:
         files = len({p.file for p in problems})
         lines.append(f"{len(problems)} error(s) in {files} file(s); nothing was checked.")
@@ -29,11 +70,18 @@ def problems_text(problems, warnings=()) -> str:
 
 
 def problems_json(problems, warnings=(), valid=None) -> str:
-    return _dump({
+    """``valid``, ``errors`` and ``warnings`` (at most :data:`WARNINGS_SHOWN`
+    of a kind); ``warnings_omitted`` counts the rest of each kind, when any."""
+    shown, omitted = cap_warnings(warnings)
+    data = {
         "valid": not problems if valid is None else valid,
         "errors": [p.as_dict() for p in problems],
-        "warnings": [p.as_dict() for p in warnings],
-    })
+        "warnings": [p.as_dict() for p in shown],
+    }
+    if omitted:
+        data["warnings_omitted"] = [{"code": code, "file": file, "count": count}
+                                    for (code, file), count in omitted.items()]
+    return _dump(data)
 
 
 # Findings (CG2xx, CG3xx): a short plain-language report.
@@ -72,8 +120,10 @@ def _counts(findings) -> str:
 
 
 def findings_text(graph, findings, org: str) -> str:
+    """The plain report of ``check``; names, ids and messages from the data
+    have their control characters escaped."""
     platforms = graph.active_platforms()
-    lines = [_heading(graph, org),
+    lines = [escape_controls(_heading(graph, org)),
              f"{len(platforms)} active platforms, {len(graph.nodes) - len(platforms)} other nodes, "
              f"{len(graph.edges)} relations: {_counts(findings)}."]
     for severity in SEVERITIES:
@@ -82,11 +132,12 @@ def findings_text(graph, findings, org: str) -> str:
             continue
         lines += ["", f"{_TITLES[severity]}:"]
         for finding in group:
-            lines.append(f"  {finding.code} {finding.node}: {finding.message}")
+            lines.append(f"  {finding.code} {escape_controls(finding.node)}: "
+                         f"{escape_controls(finding.message)}")
             if finding.hint:
-                lines.append(f"        → {finding.hint}")
+                lines.append(f"        → {escape_controls(finding.hint)}")
     if not findings:
-        lines += ["", _nothing_found(platforms, org) + "; nothing to report."]
+        lines += ["", escape_controls(_nothing_found(platforms, org)) + "; nothing to report."]
     return "\n".join(lines) + "\n"
 
 
@@ -102,26 +153,28 @@ def _nothing_found(platforms, org: str) -> str:
 
 
 def markdown_cell(text) -> str:
-    """Text safe in a Markdown table cell: no pipe, line break or HTML tag.
+    """Text shown as written in a Markdown table cell or heading: no pipe,
+    line break, HTML, link or emphasis (see :func:`coordgraph.escaping.markdown_text`).
 
     >>> markdown_cell("a|b <script>\\nc")
-    'a\\\\|b &lt;script> c'
+    'a\\\\|b \\\\<script\\\\> c'
     """
-    return (str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ")
-            .replace("\n", " ").replace("<", "&lt;"))
+    return markdown_text(text)
 
 
 def findings_markdown(graph, findings, org: str) -> str:
-    lines = [f"## {_heading(graph, org)}", "", f"**{_counts(findings)}**", ""]
+    """A heading, the counts and one table row per finding; every value from
+    the data is escaped, so none can add a row, a heading, a link or HTML."""
+    lines = [f"## {markdown_text(_heading(graph, org))}", "", f"**{_counts(findings)}**", ""]
     if findings:
         lines += ["| severity | code | node | finding | what to do |",
                   "|---|---|---|---|---|"]
-        lines += [f"| {f.severity} | {f.code} | `{markdown_cell(f.node)}` | {markdown_cell(f.message)} "
-                  f"| {markdown_cell(f.hint)} |" for f in findings]
+        lines += [f"| {f.severity} | {f.code} | {markdown_code(f.node)} "
+                  f"| {markdown_text(f.message)} | {markdown_text(f.hint)} |" for f in findings]
     else:
-        lines.append(_nothing_found(graph.active_platforms(), org) + ".")
+        lines.append(markdown_text(_nothing_found(graph.active_platforms(), org)) + ".")
     return "\n".join(lines) + "\n"
 
 
 def _dump(data) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return escape_json_output(json.dumps(data, indent=2, ensure_ascii=False))

@@ -170,7 +170,7 @@ def test_markdown_is_ready_for_a_brief(copy):
     assert lines[0] == "## What changed since Generic coordination framework, as of 2022-11-01"
     assert "| change | id | what |" in lines
     assert ("| changed | `smt` | label: Security Management Team (SMT) → "
-            "Security \\| &lt;b>Management&lt;/b> |") in lines
+            "Security \\| \\<b\\>Management\\</b\\> |") in lines
 
 
 def test_markdown_of_identical_contexts(copy):

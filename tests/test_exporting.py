@@ -306,11 +306,31 @@ def test_mermaid_relation_styles():
     assert "  n10 --> n6" in lines                          # plain member seat
 
 
+def _as_mermaid_shows_title(title: str) -> str:
+    """What Mermaid 11 shows for a front-matter title: the text, once its
+    entity placeholders are turned into HTML entities in the finished SVG
+    (``decodeEntities``) and the SVG is parsed."""
+    import html
+
+    return html.unescape(title.replace("ﬂ°°", "&#").replace("ﬂ°", "&").replace("¶ß", ";"))
+
+
+@pytest.mark.parametrize("name", ["R&D <Geneva office> & <b>bold</b>", "Café ﬂ°°38¶ß ¶ ß ﬂ",
+                                  "a\u00a0b &amp; &#60;"])
+def test_mermaid_title_shows_as_written(name):
+    graph = coordgraph.from_records(nodes=[{"id": "hct", "kind": "platform", "label": "HCT"}],
+                                    edges=[], context={"name": name})
+    title = json.loads(to_mermaid(graph).splitlines()[1].removeprefix("title: "))
+    assert _as_mermaid_shows_title(title) == " ".join(name.split())
+    assert not re.search(r"[<>&\u00a0]", title)
+
+
 def test_mermaid_title_is_inert():
     lines = to_mermaid(hostile_graph()).splitlines()
     assert lines[0] == "---" and lines[2] == "---"
     title = json.loads(lines[1].removeprefix("title: "))   # YAML \u escapes are JSON's
-    assert title == 'Ctx "A" & <B> # 1: {x}; تنسيق %%'
+    assert _as_mermaid_shows_title(title) == 'Ctx "A" & <B> # 1: {x}; تنسيق %%'
+    assert not re.search(r"[<>&]", title)                   # nothing for DOMPurify to change
     assert not re.search(r"[\"#%{}<>&:;]", lines[1].removeprefix("title: ")[1:-1])
 
 

@@ -12,6 +12,7 @@ import sys
 import click
 
 from .. import __version__
+from .terminal import echo_text, tolerate_unencodable_output
 
 FORMATS = ("text", "json", "markdown")
 
@@ -49,7 +50,7 @@ def _load(data_dir, fmt="text"):
     except DataError as exc:
         _data_error(exc, fmt)
     if warnings and fmt != "json":
-        click.echo(problems_text([], warnings), err=True, nl=False)
+        echo_text(problems_text([], warnings), err=True, nl=False)
     return graph, warnings
 
 
@@ -61,7 +62,7 @@ def _org(graph, org):
 
     org, hint = normalise_org(graph, org)
     if hint:
-        click.echo(f"coordgraph: warning: {hint}", err=True)
+        echo_text(f"coordgraph: warning: {hint}", err=True)
     return org
 
 
@@ -73,7 +74,7 @@ def _data_error(exc, fmt="text"):
     if fmt == "json":
         click.echo(problems_json(exc.problems, exc.warnings))
     else:
-        click.echo(problems_text(exc.problems, exc.warnings), err=True, nl=False)
+        echo_text(problems_text(exc.problems, exc.warnings), err=True, nl=False)
     sys.exit(2)
 
 
@@ -118,6 +119,7 @@ def main():
     output is flushed: freeing a large graph object by object took longer
     than some checks, and nothing is left to clean up (mypy does the same).
     """
+    tolerate_unencodable_output()
     gc.disable()
     try:
         cli(prog_name="coordgraph")

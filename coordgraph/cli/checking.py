@@ -5,6 +5,7 @@ import sys
 import click
 
 from . import FORMATS, _data_option, _load, _org, _org_option, cli
+from .terminal import echo_text
 
 
 @cli.command()
@@ -30,7 +31,7 @@ def validate(data_dir, fmt):
         return
     platforms = sum(1 for n in graph.nodes.values() if n.kind == "platform")
     where = data_dir or "bundled framework"
-    click.echo(f"{where}: valid: {platforms} platforms, {len(graph.nodes) - platforms} roles, "
+    echo_text(f"{where}: valid: {platforms} platforms, {len(graph.nodes) - platforms} roles, "
                f"{len(graph.edges)} relations.")
 
 
@@ -64,13 +65,13 @@ def check(data_dir, org, max_seats, fmt, fail_on):
     graph, warnings = _load(data_dir, fmt)
     if warnings and fmt == "json":
         # The JSON object has no place for them; stdout stays pure JSON.
-        click.echo(problems_text([], warnings), err=True, nl=False)
+        echo_text(problems_text([], warnings), err=True, nl=False)
     org = _org(graph, org)
     findings = run_checks(graph, org=org, max_seats=max_seats)
     if fmt == "json":
         click.echo(findings_json(findings, org))
     elif fmt == "markdown":
-        click.echo(findings_markdown(graph, findings, org), nl=False)
+        echo_text(findings_markdown(graph, findings, org), nl=False)
     else:
-        click.echo(findings_text(graph, findings, org), nl=False)
+        echo_text(findings_text(graph, findings, org), nl=False)
     sys.exit(1 if fails(findings, fail_on) else 0)

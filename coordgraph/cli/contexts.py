@@ -8,12 +8,13 @@ import click
 
 from . import FORMATS, _data_error, _data_option, _load, _org, _org_option, cli
 from ..templating import DEFAULT_TEMPLATE, TEMPLATES
+from .terminal import echo_text
 
 _TEMPLATE_LIST = "\n".join(f"  {name:<13} {what}" for name, what in TEMPLATES.items())
 
 
 def _fail(message: str):
-    click.echo(f"coordgraph: {message}", err=True)
+    echo_text(f"coordgraph: {message}", err=True)
     sys.exit(2)
 
 
@@ -23,7 +24,7 @@ def _load_context(path, fmt):
     if warnings and fmt == "json":
         from ..reporting import problems_text
 
-        click.echo(problems_text([], warnings), err=True, nl=False)
+        echo_text(problems_text([], warnings), err=True, nl=False)
     return graph
 
 
@@ -66,7 +67,7 @@ def _load_sides(arguments, fmt):
     if problems:
         _data_error(DataError(problems, warnings), fmt)
     if warnings:
-        click.echo(problems_text([], warnings), err=True, nl=False)
+        echo_text(problems_text([], warnings), err=True, nl=False)
     return [graphs[path] for path in paths]
 
 
@@ -150,9 +151,9 @@ def diff(old, new, org, fmt):
     if fmt == "json":
         click.echo(diff_json(result))
     elif fmt == "markdown":
-        click.echo(diff_markdown(result), nl=False)
+        echo_text(diff_markdown(result), nl=False)
     else:
-        click.echo(diff_text(result), nl=False)
+        echo_text(diff_text(result), nl=False)
     sys.exit(0 if result.identical else 1)
 
 
@@ -177,6 +178,7 @@ def show(node_id, data_dir, org, fmt):
       coordgraph show cluster_hea --data sudan --format json
     """
     from ..describing import describe, describe_text
+    from ..escaping import escape_json_output
     from ..errors import UsageError
 
     graph = _load_context(data_dir, fmt)
@@ -186,6 +188,6 @@ def show(node_id, data_dir, org, fmt):
     except UsageError as exc:
         _fail(str(exc))
     if fmt == "json":
-        click.echo(json.dumps(info, indent=2, ensure_ascii=False))
+        click.echo(escape_json_output(json.dumps(info, indent=2, ensure_ascii=False)))
     else:
-        click.echo(describe_text(info, org), nl=False)
+        echo_text(describe_text(info, org), nl=False)

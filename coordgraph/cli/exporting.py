@@ -5,6 +5,7 @@ import sys
 import click
 
 from . import _data_option, _load, _org, _org_option, cli
+from .terminal import echo_text
 
 # Kept here rather than imported from ..exporting, so that `coordgraph --help`
 # does not load the exporters; a test checks the two agree.
@@ -74,7 +75,7 @@ def export(data_dir, fmt, output, org, lang):
     try:
         write_atomic(output, data, protected=input_files(graph))
     except UsageError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        echo_text(f"Error: {exc}", err=True)
         sys.exit(2)
     click.echo(f"wrote {output} ({fmt}, {len(graph.nodes)} nodes, {len(graph.edges)} "
                "relations)", err=True)

@@ -8,6 +8,7 @@ import click
 from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, SUFFIXES, VIEWS
 from ..schema import LANGS
 from . import _data_option, _load, _org, _org_option, cli
+from .terminal import echo_text
 
 
 @cli.command()
@@ -85,7 +86,7 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
                             lang=lang, org=org, timeout=timeout, compare=old)
         finally:   # also when Graphviz failed: a cut label may be why
             for warning in caught:
-                click.echo(f"warning: {warning.message}", err=True)
+                echo_text(f"warning: {warning.message}", err=True)
         if output == "-":
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
@@ -95,7 +96,7 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
         write_atomic(target, data, protected=[
             *input_files(graph), *(input_files(old) if old is not None else ())])
     except CoordgraphError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        echo_text(f"Error: {exc}", err=True)
         sys.exit(exc.exit_code)
     click.echo(f"wrote {target} ({_size(len(data))})", err=True)
 
@@ -111,15 +112,15 @@ def _load_compared(argument):
     try:
         graph, warnings = load(version_path(argument), with_warnings=True)
     except UsageError as exc:
-        click.echo(f"Error: --compare: {exc}", err=True)
+        echo_text(f"Error: --compare: {exc}", err=True)
         sys.exit(2)
     except DataError as exc:
-        click.echo(f"Error: --compare {argument}: not a valid context; nothing was drawn.",
+        echo_text(f"Error: --compare {argument}: not a valid context; nothing was drawn.",
                    err=True)
-        click.echo(problems_text(exc.problems, exc.warnings), err=True, nl=False)
+        echo_text(problems_text(exc.problems, exc.warnings), err=True, nl=False)
         sys.exit(2)
     if warnings:
-        click.echo(problems_text([], warnings), err=True, nl=False)
+        echo_text(problems_text([], warnings), err=True, nl=False)
     return graph
 
 

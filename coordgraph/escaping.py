@@ -1,0 +1,119 @@
+"""Text from the data made inert where it is shown: terminals, JSON, Markdown.
+
+Labels, ids and names come from spreadsheets anyone can edit. A label made
+of escape sequences could move the cursor and erase lines of a report, set a
+terminal's title or its clipboard; one with ``|`` or a newline could add a
+row to a Markdown table. The functions here are pure and cheap, and every
+report applies them to the data values it inserts.
+"""
+
+import re
+
+# C0 and C1 controls and DEL, lone surrogates, line and paragraph separators,
+# and the bidirectional overrides and isolates (they can reorder what is
+# shown after them, "Trojan Source").
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                       "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# The same, except the line breaks a report puts between its own lines.
+_CONTROLS_BUT_NEWLINE = re.compile(_CONTROLS.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+# What json.dumps(ensure_ascii=False) leaves raw: all the above but C0.
+_JSON_RAW_CONTROLS = re.compile(_CONTROLS.pattern.replace("\x00-\x1f", ""))
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
+def escape_controls(text) -> str:
+    """``text`` with every control character shown escaped, as Python would.
+
+    ESC shows as ``\\x1b``, a newline as ``\\n``, a right-to-left override as
+    ``\\u202e``: a value can neither drive the terminal nor add a line to a
+    report. Everything else, accents and scripts included, is kept.
+
+    >>> print(escape_controls("HCT\\x1b[2K\\x1b[1A\\rfake\\nline\\x07\\x9b"))
+    HCT\\x1b[2K\\x1b[1A\\rfake\\nline\\x07\\x9b
+    >>> escape_controls("Coordinación — تنسيق")
+    'Coordinación — تنسيق'
+    """
+    return _CONTROLS.sub(_escape, str(text))
+
+
+def escape_terminal_output(text: str) -> str:
+    """A whole report made safe for a terminal, its own line breaks kept.
+
+    The last line of defence where the command line prints text: reports
+    escape their values already, so this normally changes nothing.
+
+    >>> escape_terminal_output("a\\x1b]0;title\\x07\\nb\\n")
+    'a\\\\x1b]0;title\\\\x07\\nb\\n'
+    """
+    return _CONTROLS_BUT_NEWLINE.sub(_escape, text)
+
+
+def escape_json_output(text: str) -> str:
+    """JSON text with the controls ``json.dumps`` keeps raw escaped too.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes only U+0000-U+001F; DEL,
+    the C1 controls (``\\x9b`` is a terminal's CSI), separators and bidi
+    overrides are written as they are. They can only occur inside strings,
+    where ``\\uXXXX`` means the same character: the data read back is equal.
+
+    >>> import json
+    >>> escape_json_output(json.dumps("a\\x9b2J\\u202e", ensure_ascii=False))
+    '"a\\\\u009b2J\\\\u202e"'
+    """
+    return _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# --- Markdown ---------------------------------------------------------------
+
+# Characters that can start Markdown syntax inline: emphasis, code, links,
+# images, HTML, entities, headings, table cells, strikethrough, math.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$!])")
+# A line starting with these is a list item, a quote or a setext heading.
+_LINE_START = re.compile(r"^(\d{1,9}(?=[.)])|(?=[-+=]))")
+# Bare URLs GitHub turns into links.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=www)(?=\.)")
+_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+
+
+def markdown_text(text) -> str:
+    """``text`` as literal inline Markdown: in a heading, a paragraph or a
+    table cell it shows as written and adds no row, heading, link, HTML or
+    emphasis.
+
+    Line breaks become spaces; Markdown's special characters are escaped with
+    a backslash; control characters are shown escaped.
+
+    >>> print(markdown_text("R&D | <b>x</b>\\n# [a](http://b) *c*"))
+    R\\&D \\| \\<b\\>x\\</b\\> \\# \\[a\\](http\\://b) \\*c\\*
+    >>> print(markdown_text("1. first"))
+    1\\. first
+    """
+    text = _BREAKS.sub(" ", str(text))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", escape_controls(text))
+    text = _AUTOLINK.sub("\\\\", text)
+    return _LINE_START.sub(lambda m: m.group() + "\\" if m.group() else "\\", text)
+
+
+def markdown_code(text) -> str:
+    """``text`` as an inline code span in a table cell: shown exactly, in a
+    fence of backticks longer than any run inside it, with ``|`` escaped
+    (GitHub splits cells before it reads code spans). Meant for ids, which
+    hold no backslash: a backslash right before a ``|`` would show doubled.
+
+    >>> print(markdown_code("a|b"))
+    `a\\|b`
+    >>> print(markdown_code("x`y"))
+    ``x`y``
+    """
+    text = escape_controls(_BREAKS.sub(" ", str(text))).replace("|", "\\|")
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
