@@ -55,6 +55,16 @@ def test_refuses_input_files(tmp_path, monkeypatch):
         write_atomic("./sub/../nodes.csv", b"x", protected=input_files(graph))
 
 
+def test_a_link_to_an_input_file_is_refused(tmp_path):
+    nodes = tmp_path / "nodes.csv"
+    nodes.write_text("id,kind,label\n", encoding="utf-8")
+    link = tmp_path / "out.csv"
+    link.symlink_to("nodes.csv")
+    with pytest.raises(UsageError, match="refusing to write over the input file"):
+        write_atomic(link, b"x", protected=[nodes])
+    assert nodes.read_text(encoding="utf-8") == "id,kind,label\n" and link.is_symlink()
+
+
 def test_in_memory_graphs_have_no_inputs():
     assert input_files(coordgraph.from_records(nodes=[], edges=[])) == []
 
