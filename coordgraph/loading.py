@@ -2,6 +2,7 @@
 
 import codecs
 import gc
+import stat
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,9 +85,9 @@ def load(path=None, *, with_warnings: bool = False):
         raise DataError(problems)
     folder = Path(path) if path is not None else bundled_path()
     display = _display(folder, path)
-    if not folder.is_dir():
-        problems.append(Problem("CG101", display, None, None,
-                                "not found" if not folder.exists() else "is not a folder",
+    unusable = _not_a_folder(folder)
+    if unusable:
+        problems.append(Problem("CG101", display, None, None, unusable,
                                 "--data takes a folder holding nodes.csv and edges.csv"))
         raise DataError(problems)
     with _gc_paused():
@@ -109,13 +110,13 @@ def _read_context(path: Path, file: str, problems: list, warnings: list) -> str 
     "ANSI") with a warning, line by line as for the CSV files; a folder, a pipe or an
     unreadable file is CG101.
     """
-    if not path.is_file():
-        if path.exists():
-            problems.append(Problem("CG101", file, None, None, "is not a file",
-                                    "context.toml is optional: a text file of settings, "
-                                    "or nothing"))
-        return None
     try:
+        if not path.is_file():
+            if path.exists():
+                problems.append(Problem("CG101", file, None, None, "is not a file",
+                                        "context.toml is optional: a text file of settings, "
+                                        "or nothing"))
+            return None
         data = path.read_bytes()
     except OSError as exc:
         problems.append(Problem("CG101", file, None, None,
@@ -131,6 +132,23 @@ def _read_context(path: Path, file: str, problems: list, warnings: list) -> str 
     warnings.append(legacy_warning(file, legacy_lines, mixed,
                                    "save it as UTF-8: in Notepad, Save as, Encoding UTF-8"))
     return text
+
+
+def _not_a_folder(folder: Path) -> str:
+    """Why ``folder`` cannot be read as a context folder; empty when it can.
+
+    >>> _not_a_folder(Path("no-such-folder"))
+    'not found'
+    >>> _not_a_folder(Path("x" * 300))
+    'cannot read folder: File name too long'
+    """
+    try:
+        mode = folder.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "not found"
+    except OSError as exc:   # no permission, a name too long, a link loop...
+        return f"cannot read folder: {exc.strerror or exc}"
+    return "" if stat.S_ISDIR(mode) else "is not a folder"
 
 
 def build_graph(node_table: Table, edge_table: Table, context_text, context_file,

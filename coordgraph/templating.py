@@ -14,6 +14,7 @@ True
 import csv
 import datetime
 import io
+import os
 from pathlib import Path
 
 from .errors import UsageError
@@ -85,7 +86,7 @@ def resolve_context(argument) -> Path:
     True
     """
     path = Path(argument)
-    if not path.exists() and str(argument) in TEMPLATES:
+    if not os.path.exists(path) and str(argument) in TEMPLATES:   # never raises
         return template_path(str(argument))
     return path
 

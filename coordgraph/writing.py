@@ -3,18 +3,34 @@ that writes what coordgraph makes (drawings, exports).
 
 The bytes go to a temporary file in the target's folder, which then
 replaces the target in one step (``os.replace``): a reader sees the old
-file or the new one, never half of one, and a failure leaves nothing behind.
-A target that is a device or a named pipe (``/dev/null``, ``/dev/stdout``)
-is written into instead: it cannot be replaced, only fed.
+file or the new one, never half of one, and a failure or an interruption
+leaves nothing behind. The temporary file's name is unique
+(``.coordgraph-<name>.<random>.tmp``), so a file left by a killed run never
+blocks a new one.
+
+A symbolic link is written through: the file it points to is replaced and
+the link stays a link. A target that is a device, a named pipe or an open
+stream (``/dev/null``, ``/dev/stdout``, a link to a pipe) is written into
+instead: it cannot be replaced, only fed. A read-only file is refused.
 """
 
 import os
+import signal
+import stat
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UsageError
 from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 
-_BINARY = getattr(os, "O_BINARY", 0)   # Windows: no newline translation
+#: How temporary files start: recognisable, and hidden on Unix.
+TEMPORARY_PREFIX = ".coordgraph-"
+
+_MAX_LINKS = 40   # as the kernel's ELOOP limit
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                      if hasattr(signal, name))
 
 
 def input_files(graph) -> list[Path]:
@@ -30,7 +46,7 @@ def write_atomic(path, data: bytes, *, protected=()) -> Path:
 
     Missing parent folders are created. Raises
     :class:`~coordgraph.errors.UsageError` when the target is protected, is a
-    folder, or cannot be written.
+    folder, is read-only, or cannot be written.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -46,39 +62,124 @@ def write_atomic(path, data: bytes, *, protected=()) -> Path:
         if _same_file(target, Path(source)):
             raise UsageError(f"refusing to write over the input file {source}; "
                              "choose another file with -o")
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder; give -o a file name")
-    if target.exists() and not target.is_file():
-        # /dev/null, /dev/stdout, a named pipe: write into it. Replacing it
-        # would put a plain file in its place (for root, even /dev/null).
+    final, through_stream = _follow_links(target)
+    if through_stream:
         return _write_into(target, data)
-    temporary = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        name = target.parent / f".{target.name}.{os.getpid()}.tmp"
-        handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY,
-                         _file_mode(target))
-        temporary = name
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-        temporary = None
+        status = os.stat(final)
+    except FileNotFoundError:
+        status = None
     except OSError as exc:
         raise _cannot_write(target, exc) from None
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+    if status is None:
+        if final != target and not os.path.isdir(final.parent):
+            raise UsageError(f"cannot write {target}: it is a link to {final}, whose "
+                             "folder does not exist")
+    elif stat.S_ISDIR(status.st_mode):
+        raise UsageError(f"{target} is a folder; give -o a file name")
+    elif not stat.S_ISREG(status.st_mode):
+        # /dev/null, a named pipe: write into it. Replacing it would put a
+        # plain file in its place (for root, even /dev/null).
+        return _write_into(target, data)
+    elif _read_only(final, status):
+        shown = target if final == target else f"{target} (a link to {final})"
+        raise UsageError(f"{shown} is read-only; nothing was written (make it writable, "
+                         "or choose another file with -o)")
+    _replace(final, data, status, shown=target)
     return target
 
 
-def _write_into(target: Path, data: bytes) -> Path:
+def _replace(final: Path, data: bytes, status, *, shown: Path) -> None:
+    """Write ``data`` to a temporary file beside ``final``, then put it in
+    ``final``'s place; the temporary file is removed whatever happens."""
+    temporary = handle = None
     try:
-        with open(target, "wb") as stream:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        with _stop_signals_held():   # so that an interruption always knows the name
+            handle, temporary = tempfile.mkstemp(
+                prefix=f"{TEMPORARY_PREFIX}{final.name[:80]}.", suffix=".tmp",
+                dir=final.parent)
+        _fill(handle, data, status)
+        os.close(handle)
+        handle = None
+        os.replace(temporary, final)
+        temporary = None
+    except OSError as exc:
+        raise _cannot_write(shown, exc) from None
+    finally:
+        if handle is not None:
+            _quietly(os.close, handle)
+        if temporary is not None:
+            _quietly(os.unlink, temporary)
+
+
+def _fill(handle: int, data: bytes, status) -> None:
+    """Write, give the old file's mode (and owner, when allowed), flush to disk."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
+    if status is not None and hasattr(os, "fchown"):   # before fchmod: it may clear bits
+        _quietly(os.fchown, handle, status.st_uid, status.st_gid)
+    mode = stat.S_IMODE(status.st_mode) if status is not None else _new_file_mode()
+    if hasattr(os, "fchmod"):
+        os.fchmod(handle, mode)
+    os.fsync(handle)
+
+
+def _follow_links(target: Path) -> tuple[Path, bool]:
+    """The file a chain of symbolic links ends at, and whether the chain passes
+    through an open stream (``/dev/stdout`` → ``/proc/self/fd/1``): that is
+    fed, never replaced.
+
+    >>> _follow_links(Path("no-such-file.svg")) == (Path("no-such-file.svg"), False)
+    True
+    """
+    path = target
+    for _ in range(_MAX_LINKS):
+        if _is_stream_alias(path):
+            return path, True
+        try:
+            link = os.readlink(path)
+        except OSError:   # not a link (or not there): the end of the chain
+            return path, False
+        path = Path(os.path.join(os.path.dirname(path), link))
+    raise UsageError(f"cannot write {target}: too many levels of symbolic links (a loop?)")
+
+
+def _is_stream_alias(path: Path) -> bool:
+    # /proc/<pid>/fd/N and /dev/fd/N name open descriptors: their "target"
+    # may be `pipe:[123]` or a deleted file, never a path to replace.
+    try:
+        folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    except (OSError, ValueError):
+        return False
+    return folder == "/proc" or folder.startswith("/proc/")
+
+
+def _read_only(path: Path, status) -> bool:
+    """No write bit at all (which even root is held to here), or not writable by us."""
+    return not status.st_mode & _WRITE_BITS or not os.access(path, os.W_OK)
+
+
+@contextmanager
+def _stop_signals_held():
+    """Hold Ctrl-C, SIGTERM and SIGHUP back for a moment (where the platform
+    allows): their handler then runs after the temporary file's name is known."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _write_into(target: Path, data: bytes) -> Path:
+    # Append, never truncate: `-o /dev/stdout >> log` keeps what the log held.
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+        with os.fdopen(handle, "wb") as stream:
             stream.write(data)
     except OSError as exc:
         raise _cannot_write(target, exc) from None
@@ -86,10 +187,17 @@ def _write_into(target: Path, data: bytes) -> Path:
 
 
 def _cannot_write(target: Path, exc: OSError) -> UsageError:
-    blocking = next((p for p in target.parents if p.is_file()), None)
+    blocking = next((p for p in target.parents if _is_file(p)), None)
     if blocking is not None:   # mkdir said "File exists", open "Not a directory"
         return UsageError(f"cannot write {target}: {blocking} is a file, not a folder")
     return UsageError(f"cannot write {target}: {exc.strerror or exc}")
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:   # a name too long...
+        return False
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -97,15 +205,19 @@ def _same_file(a: Path, b: Path) -> bool:
         if a.exists() and b.exists():
             return os.path.samefile(a, b)
         return a.resolve() == b.resolve()
-    except OSError:
+    except (OSError, RuntimeError):   # RuntimeError: a symbolic link loop
         return False
 
 
-def _file_mode(target: Path) -> int:
-    """The mode the file would have had if created with open(): keep an existing one."""
+def _new_file_mode() -> int:
+    """The mode open() would give a new file: 0o666 less the umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _quietly(function, *args) -> None:
     try:
-        return target.stat().st_mode & 0o777
+        function(*args)
     except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+        pass

@@ -118,12 +118,22 @@ def main():
     third of `check`'s time. And the process ends with ``os._exit`` once the
     output is flushed: freeing a large graph object by object took longer
     than some checks, and nothing is left to clean up (mypy does the same).
+
+    Ctrl-C, SIGTERM and SIGHUP end the command through its ``finally``
+    blocks (no temporary file left, no ``dot`` left running) with exit code
+    130, 143 or 129.
     """
+    from .stopping import Stopped, stop_on_signals
+
     tolerate_unencodable_output()
     gc.disable()
+    stop_on_signals()
     try:
         cli(prog_name="coordgraph")
         code = 0
+    except Stopped as exc:
+        code = exc.code
+        _tell(f"coordgraph: {exc}")
     except SystemExit as exc:
         code = exc.code
     except BrokenPipeError:
@@ -146,11 +156,22 @@ def main():
 
 
 def _output_failed(exc: OSError) -> int:
-    """Say that the output could not be written (a full disk...), without a
-    traceback; the exit code is 2."""
-    try:
-        print(f"coordgraph: cannot write the output: {exc.strerror or exc}", file=sys.stderr,
-              flush=True)
-    except OSError:
-        pass
+    """Say what failed, without a traceback; the exit code is 2.
+
+    An error that names no file comes from writing the output stream (a full
+    disk...). One that names a file escaped from somewhere else, maybe while
+    reading: it is not called a write.
+    """
+    reason = exc.strerror or exc
+    if exc.filename is None:
+        _tell(f"coordgraph: cannot write the output: {reason}")
+    else:
+        _tell(f"coordgraph: {os.fsdecode(exc.filename)!r}: {reason}")
     return 2
+
+
+def _tell(message: str) -> None:
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass

@@ -1,6 +1,7 @@
 """Commands for country contexts: ``init``, ``diff`` and ``show`` (issue 4)."""
 
 import json
+import os
 import shlex
 import sys
 
@@ -36,7 +37,7 @@ def _context_folder(argument):
     from ..validation import did_you_mean
 
     path = resolve_context(argument)
-    if argument.strip() and path.exists():  # Path("") would be the current folder
+    if argument.strip() and os.path.exists(path):  # Path("") would be the current folder
         return path
     hint = ("did you mean 'generic', the bundled framework?"
             if argument.rstrip("/\\") == "data" else did_you_mean(argument, TEMPLATES))

@@ -178,7 +178,7 @@ def version_path(version) -> Path:
     from ..templating import TEMPLATES, resolve_context
 
     path = resolve_context(version)
-    if not path.exists():
+    if not os.path.exists(path):   # unlike Path.exists, never raises (a name too long)
         from ..validation import did_you_mean
 
         hint = did_you_mean(str(version), TEMPLATES)

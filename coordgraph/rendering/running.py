@@ -83,6 +83,9 @@ def run_dot(dot_text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
     # (images, shapefiles); the DOT carries none, this is belt and braces.
     env = dict(os.environ, SERVER_NAME="coordgraph")
     try:
+        # An exception raised while dot runs (Ctrl-C or SIGTERM, which the
+        # command turns into one) makes subprocess.run kill dot before it
+        # propagates: dot never outlives coordgraph.
         done = subprocess.run(command, input=dot_text.encode("utf-8"), capture_output=True,
                               timeout=timeout, env=env, check=False)
     except subprocess.TimeoutExpired:
