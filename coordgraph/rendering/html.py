@@ -181,7 +181,8 @@ def build_page(svg: bytes, data: dict, *, lang: str = "en", title: str = "",
     drawing = svg.decode("utf-8")
     if drawing.startswith("<?xml"):
         drawing = drawing[drawing.index("?>") + 2:].lstrip()
-    title = clean(title) or ui["drawing"]
+    title = text(title, MAX_LABEL) or ui["drawing"]
+    subtitle = text(subtitle, MAX_TEXT)
     csp = CSP.format(script=digest(script), style=digest(style))
     heading = escape(title)
     parts = [
@@ -194,7 +195,7 @@ def build_page(svg: bytes, data: dict, *, lang: str = "en", title: str = "",
         f"<title>{heading}</title>\n<style>{style}</style>\n</head>\n<body>\n",
         '<header class="top">\n',
         f'<h1 class="t">{heading}</h1>\n',
-        f'<p class="subtitle t">{escape(clean(subtitle))}</p>\n' if subtitle else "",
+        f'<p class="subtitle t">{escape(subtitle)}</p>\n' if subtitle else "",
         f'<p class="keys controls">{escape(ui["keys"])}</p>\n',
         '<div class="controls" id="cg-controls"></div>\n',
         "</header>\n",
