@@ -302,3 +302,10 @@ def test_a_focused_page_lists_each_platform_beyond_it_once():
     assert [p["id"] for p in data["beyond"]] == [f"p{i}" for i in range(43, -1, -1)]
     assert all(p["up"] == f"p{int(p['id'][1:]) - 1}" for p in data["beyond"][:-1])
     assert "up" not in data["beyond"][-1]                               # p0, the apex
+
+
+def test_a_huge_title_and_subtitle_are_cut_on_the_page():
+    page = build_page(b"<svg/>", {}, title="T" * 1_000_000, subtitle="S" * 1_000_000).decode()
+    assert len(page) < 30_000
+    assert "<title>" + "T" * 299 + "…</title>" in page
+    assert '<p class="subtitle t">' + "S" * 1999 + "…</p>" in page
