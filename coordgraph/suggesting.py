@@ -8,8 +8,9 @@ minutes, so the search is bounded:
   is found at once through its :func:`loose_key`;
 - otherwise at most :data:`MAX_COMPARED` known names are compared, those
   sharing the first or last letters or the length, smallest group first;
-- an :class:`Index` answers at most :data:`MAX_SEARCHES` of those fuzzy
-  searches; after that it gives only the loose-key hints.
+- an :class:`Index` makes at most :data:`MAX_SEARCHES` of those fuzzy
+  searches (one per distinct misspelling); after that it gives only the
+  loose-key hints.
 
 A leaf module: it imports nothing of the package.
 """
@@ -56,17 +57,21 @@ class Index:
         self.compared = 0
         self._by_key = {loose_key(choice): choice for choice in self.choices}
         self._groups = None   # made at the first fuzzy search
+        self._found: dict[str, str | None] = {}   # the same misspelling is searched once
 
     def closest(self, value: str) -> str | None:
         """The known name most like ``value``, or None."""
         found = self._by_key.get(loose_key(value))
-        if found is not None or self.searches >= self.max_searches:
-            return found
+        if found is not None or value in self._found:
+            return found or self._found[value]
+        if self.searches >= self.max_searches:
+            return None
         self.searches += 1
         candidates = self._candidates(value)
         self.compared += len(candidates)
         matches = difflib.get_close_matches(value, candidates, n=1, cutoff=CUTOFF)
-        return matches[0] if matches else None
+        self._found[value] = matches[0] if matches else None
+        return self._found[value]
 
     def _candidates(self, value: str) -> list[str]:
         if len(self.choices) <= MAX_COMPARED:

@@ -73,3 +73,13 @@ def test_a_one_off_hint_needs_no_index():
         "did you mean 'chief_of_mission'?")
     assert did_you_mean("hct", []) == ""
     assert did_you_mean("x", ["y"], {"x": "x_id"}) == "did you mean 'x_id'?"
+
+
+def test_the_same_misspelling_is_searched_once():
+    index = Index(many_ids(1000), max_searches=2)
+    typo = swapped(many_ids(1000)[500], 5)
+    assert [index.closest(typo) for _ in range(10)] == [many_ids(1000)[500]] * 10
+    assert index.searches == 1 and index.compared <= MAX_COMPARED
+    assert index.closest("zzz_nothing_like_it") is None and index.searches == 2
+    assert index.closest("zzz_nothing_like_it") is None and index.searches == 2
+    assert index.closest(typo) == many_ids(1000)[500]                # still known after the cap

@@ -27,10 +27,11 @@ MAX_TIMEOUT = 86_400.0
 FORMATS = ("svg", "png", "pdf", "dot", "html")
 #: The largest drawing made with Graphviz (svg, png, pdf, html): nodes and edges
 #: after the view and ``focus`` chose them. Graphviz's layout grows faster than
-#: the drawing: on a 2-core machine a clustered organigram of 3,000 nodes took
-#: 3–11 s and one of 5,000 nodes 30 s to minutes, 30,000 nodes over 5 minutes,
-#: and a drawing that large is unreadable anyway. Larger drawings are refused
-#: before anything is built, with a hint to draw a part.
+#: the drawing: on a 2-core machine a clustered organigram took 3–11 s at 3,000
+#: nodes, about 15 s at 5,000 with the layout limits on (and up to 100 s when
+#: the machine was busy), over 5 minutes at 30,000; a drawing that large is
+#: unreadable anyway. Larger drawings are refused before the check runs or any
+#: DOT is built, with a hint to draw a part.
 MAX_NODES = 5_000
 MAX_EDGES = 15_000
 #: ``format="dot"`` runs no Graphviz: only building the DOT text limits it
