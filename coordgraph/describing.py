@@ -91,7 +91,7 @@ def escalation_route(graph, platform_id) -> tuple[list[str], bool]:
 
 
 def describe(graph, node_id: str, org: str | None = None, max_seats: int = 3,
-             findings=None) -> dict:
+             findings=None, *, route: bool = True) -> dict:
     """What the graph says about one node, as plain data.
 
     For a platform: its ``seats`` (capacity member, chair, co-chair, lead or
@@ -106,7 +106,8 @@ def describe(graph, node_id: str, org: str | None = None, max_seats: int = 3,
     ``findings``, when given (a list of :class:`~coordgraph.findings.Finding`
     already checked for ``org``), are used instead of running the check:
     describing every node of a large graph then costs one check, not one
-    per node.
+    per node. ``route=False`` leaves the ``escalation`` route out: describing
+    every platform of a long chain would otherwise walk it once per platform.
 
     Raises
     ------
@@ -129,9 +130,10 @@ def describe(graph, node_id: str, org: str | None = None, max_seats: int = 3,
         members = [e for e in incoming if e.relation == "membership"]
         seats, alternates, observers = _by_capacity(graph, members, "source")
         info.update(seats=seats, alternates=alternates, observers=observers)
-        route, cycle = escalation_route(graph, node_id)
-        info["escalation"] = {"route": [_ref(graph, p) for p in route],
-                              "ends": "cycle" if cycle else "apex"}
+        if route:
+            steps, cycle = escalation_route(graph, node_id)
+            info["escalation"] = {"route": [_ref(graph, p) for p in steps],
+                                  "ends": "cycle" if cycle else "apex"}
         info["escalated_from"] = [_ref(graph, e.source) for e in incoming
                                   if e.relation == "escalation"]
     else:

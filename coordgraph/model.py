@@ -180,14 +180,15 @@ class CoordGraph:
         return G
 
     def _repr_svg_(self):
-        """The organigram in Jupyter; None (the text repr) when Graphviz fails."""
+        """The organigram in Jupyter; None (the text repr) when Graphviz fails
+        or the graph is too large to draw."""
         import warnings
 
-        from .errors import GraphvizError
+        from .errors import GraphvizError, UsageError
         from .rendering import render
 
         try:
             return render(self, format="svg").decode("utf-8")
-        except GraphvizError as exc:
+        except (GraphvizError, UsageError) as exc:   # no Graphviz, or too large to draw
             warnings.warn(f"no organigram: {exc}", stacklevel=2)
             return None

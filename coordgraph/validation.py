@@ -16,29 +16,8 @@ from .schema import (
     EDGE_REQUIRED, ID_PATTERN, KINDS, LEVELS, MAX_ID_LENGTH, NODE_COLUMNS, NODE_REQUIRED,
     RELATIONS, SENIORITY_RANGE, STATUSES,
 )
-
-# Above this many ids, did-you-mean uses only cheap matches (case, separators).
-_FUZZY_LIMIT = 20_000
-
-
-def did_you_mean(value: str, choices, lookup: dict | None = None) -> str:
-    """A hint naming the closest of ``choices``, or ``""``.
-
-    >>> did_you_mean("cheif_of_mission", ["chief_of_mission", "hct"])
-    "did you mean 'chief_of_mission'?"
-    """
-    if lookup is not None:
-        exact = lookup.get(_loose(value))
-        if exact:
-            return f"did you mean '{exact}'?"
-        if len(lookup) > _FUZZY_LIMIT:
-            return ""
-    matches = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else ""
-
-
-def _loose(value: str) -> str:
-    return value.casefold().replace("-", "_").replace(".", "_").replace(" ", "_")
+# did_you_mean and _loose lived here; callers still import them from this module.
+from .suggesting import Index, did_you_mean, loose_key as _loose  # noqa: F401
 
 
 def _rename_hint(missing: str, names) -> str:
@@ -339,7 +318,7 @@ def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids
                                     f"{end}: {_bad_id(node_id)}", _ID_HINT))
         elif known:
             if lookup is None:
-                lookup = {_loose(k): k for k in nodes}
+                lookup = Index(nodes)   # one bounded index for every bad reference
             problems.append(Problem(
                 "CG106", file, line, col[end], f"{end} '{node_id}' is not a node in nodes.csv",
                 did_you_mean(node_id, nodes, lookup) or "add the node to nodes.csv first"))

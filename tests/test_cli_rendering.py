@@ -148,3 +148,79 @@ def test_dots_own_error_exits_3_with_its_message_and_leaves_no_file(runner, in_t
         assert "Graphviz failed (exit 1): Error: trouble in init_rank" in result.stderr
         assert "Traceback" not in result.output
     assert sorted(p.name for p in in_tmp.iterdir()) == ["bin"]
+
+
+# -- drawings too large to make ------------------------------------------------
+
+def _chain_rows(length):
+    nodes = [{"id": f"p{i}", "kind": "platform", "label": f"Platform {i}"} for i in range(length)]
+    edges = [{"source": f"p{i + 1}", "target": f"p{i}", "relation": "escalation"}
+             for i in range(length - 1)]
+    return nodes, edges
+
+
+@pytest.fixture
+def huge(write_context):
+    """A context of MAX_NODES + 1,000 platforms in one escalation chain."""
+    from coordgraph.rendering import MAX_NODES
+
+    return write_context(*_chain_rows(MAX_NODES + 1000))
+
+
+def test_a_drawing_too_large_is_refused_with_a_hint(runner, in_tmp, huge):
+    result = runner.invoke(cli, ["render", "--data", str(huge), "-o", "big.svg"])
+    assert result.exit_code == 2, result.output
+    assert "6,000 nodes and 5,999 edges; at most 5,000 nodes" in result.stderr
+    assert "--focus ID --depth N, or --view platforms" in result.stderr
+    assert "Traceback" not in result.output and not (in_tmp / "big.svg").exists()
+    # the hint works: a part of the same graph is drawn
+    result = runner.invoke(cli, ["render", "--data", str(huge), "--focus", "p3000",
+                                 "--depth", "2", "-o", "part.svg"])
+    assert result.exit_code == 0, result.output
+    assert len(svg_nodes(ET.fromstring((in_tmp / "part.svg").read_bytes()))) == 5
+
+
+def test_dot_text_may_be_larger(runner, in_tmp, huge):
+    result = runner.invoke(cli, ["render", "--data", str(huge), "-o", "big.dot"])
+    assert result.exit_code == 0, result.output
+    assert (in_tmp / "big.dot").read_text(encoding="utf-8").count("(escalates to)") == 5999
+
+
+def test_too_many_edges_are_refused_too(runner, in_tmp, write_context):
+    platforms = [{"id": f"p{i}", "kind": "platform", "label": f"P{i}"} for i in range(40)]
+    roles = [{"id": f"r{i}", "kind": "role", "label": f"R{i}"} for i in range(400)]
+    edges = [{"source": f"r{i}", "target": f"p{j}", "relation": "membership"}
+             for i in range(400) for j in range(40)]                         # 16,000
+    folder = write_context(platforms + roles, edges)
+    result = runner.invoke(cli, ["render", "--data", str(folder), "-o", "x.png"])
+    assert result.exit_code == 2 and "440 nodes and 16,000 edges" in result.stderr
+
+
+def test_the_size_is_checked_before_anything_is_built(huge):
+    # In a fresh process: refusing imports neither pydot nor the DOT builder
+    # and runs no check, so its cost is loading and choosing the nodes alone.
+    script = (
+        "import sys, coordgraph\n"
+        "from coordgraph.errors import UsageError\n"
+        f"graph = coordgraph.load({str(huge)!r})\n"
+        "try:\n"
+        "    coordgraph.render(graph, 'html')\n"
+        "except UsageError as error:\n"
+        "    print('refused:', error)\n"
+        "print(sorted(m for m in ('pydot', 'coordgraph.rendering.building',\n"
+        "                          'coordgraph.analysis', 'networkx') if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("refused: the drawing would have 6,000 nodes")
+    assert lines[1] == "[]"
+
+
+def test_help_states_the_limits():
+    from click.testing import CliRunner
+
+    from coordgraph.rendering import MAX_DOT_EDGES, MAX_DOT_NODES, MAX_EDGES, MAX_NODES
+
+    text = " ".join(CliRunner().invoke(cli, ["render", "--help"]).output.split())
+    assert (f"more than {MAX_NODES:,} nodes or {MAX_EDGES:,} edges ({MAX_DOT_NODES:,} and "
+            f"{MAX_DOT_EDGES:,} with --format dot) are refused") in text

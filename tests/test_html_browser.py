@@ -69,6 +69,17 @@ BREAKOUT_EDGES = [
 ]
 
 
+CHAIN = 300   # platforms in one escalation chain: a route of 300 steps
+
+
+def _platform(node_id):
+    return {"id": node_id, "kind": "platform", "label": f"Platform {node_id.upper()}"}
+
+
+def _escalation(source, target):
+    return {"source": source, "target": target, "relation": "escalation"}
+
+
 def _render(graph, fmt="html", **options):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -87,6 +98,13 @@ def files(tmp_path_factory):
         "breakout.html": _render(coordgraph.from_records(
             BREAKOUT_NODES, BREAKOUT_EDGES, context={"name": "]]></title><script>x</script>"})),
     }
+    made["cycle.html"] = _render(coordgraph.from_records(
+        [_platform(i) for i in "abc"], [_escalation("a", "b"), _escalation("b", "c"),
+                                        _escalation("c", "b")]))
+    chain = coordgraph.from_records([_platform(f"p{i}") for i in range(CHAIN)],
+                                    [_escalation(f"p{i + 1}", f"p{i}") for i in range(CHAIN - 1)])
+    made["chain.html"] = _render(chain)
+    made["focus.html"] = _render(chain, focus="p3", depth=1)   # p0 to p1 not drawn
     for name, data in made.items():
         (folder / name).write_bytes(data)
     return folder
@@ -430,3 +448,52 @@ def test_a_link_to_a_box_opens_it_and_a_malformed_one_is_ignored(browser, files,
         assert visit.requests == [url] and visit.dialogs == []
     finally:
         visit.context.close()
+
+
+def _route(v):
+    """The route shown in the panel, and what is marked on the drawing."""
+    page = v.page
+    sections = dict(page.eval_on_selector_all(
+        "#cg-panel h3", "hs => hs.map(h => [h.textContent, h.nextElementSibling.innerText])"))
+    boxes = page.eval_on_selector_all("svg g.node.route", "es => es.map(e => e.id)")
+    edges = page.eval_on_selector_all("svg g.edge.route title", "ts => ts.map(t => t.textContent)")
+    return sections["Escalation route"].split("\n"), sorted(boxes), sorted(edges)
+
+
+def test_an_escalation_cycle_stops_and_says_so(visit):
+    v = visit("cycle.html")
+    v.page.click("#node-a")
+    steps, boxes, edges = _route(v)
+    assert steps == ["Platform A", "Platform B", "Platform C"]
+    assert v.page.inner_text("#cg-panel p.sev-error").startswith("… and back to a platform")
+    assert boxes == ["node-a", "node-b", "node-c"]
+    assert edges == ["Platform A → Platform B (escalates to)",
+                     "Platform B → Platform C (escalates to)"]   # not the edge back to B
+    v.page.click("#node-b")
+    assert _route(v)[0] == ["Platform B", "Platform C"]
+    v.offline()
+
+
+def test_a_long_chain_shows_its_whole_route(visit):
+    v = visit("chain.html")
+    v.page.click(f"#node-p{CHAIN - 1}")
+    steps, boxes, edges = _route(v)
+    assert steps == [f"Platform P{i}" for i in range(CHAIN - 1, -1, -1)]
+    assert len(boxes) == CHAIN and len(edges) == CHAIN - 1
+    assert v.page.locator("#cg-panel p.sev-error").count() == 0
+    v.page.click("#node-p0")
+    assert _route(v)[0] == ["An apex: it escalates to no other platform."]
+    v.offline()
+
+
+def test_a_route_continues_beyond_a_focused_drawing(visit):
+    v = visit("focus.html")
+    assert v.page.locator("svg g.node").count() == 3
+    v.page.click("#node-p4")
+    steps, boxes, edges = _route(v)
+    assert steps == ["Platform P4", "Platform P3", "Platform P2",
+                     "Platform P1 (not in this drawing)", "Platform P0 (not in this drawing)"]
+    assert boxes == ["node-p2", "node-p3", "node-p4"]
+    assert edges == ["Platform P3 → Platform P2 (escalates to)",
+                     "Platform P4 → Platform P3 (escalates to)"]
+    v.offline()

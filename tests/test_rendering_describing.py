@@ -1,11 +1,16 @@
 """The drawing in words: what a screen reader says about an organigram."""
 
+import warnings
+import xml.etree.ElementTree as ET
+
 import coordgraph
+from coordgraph.rendering import RenderWarning
 from coordgraph.rendering.building import build
-from coordgraph.rendering.describing import describe
+from coordgraph.rendering.describing import MAX_TEXT, describe
 from coordgraph.rendering.i18n import words
 from coordgraph.rendering.views import select
-from render_helpers import EXAMPLE
+from coordgraph.rendering.svg import MAX_TITLE
+from render_helpers import EXAMPLE, SVG
 
 
 def test_description_says_who_sits_where():
@@ -58,3 +63,27 @@ def test_data_text_is_cleaned_one_piece_at_a_time():
                     org_shown="IOM", words=words("en"), label=graph.label)
     assert "\u202eS\u202c: P." in text and "if\u202eso\u202c" in text
     assert "\x01" not in text and "\x0b" not in text
+
+
+def test_a_huge_label_does_not_fill_the_svg():
+    # Before, every mention of a label in the <desc> copied it whole: a 50 MB
+    # label made a 200 MB SVG.
+    huge = "Huge label " * 100_000                       # 1.1 million characters
+    graph = coordgraph.from_records(
+        nodes=[{"id": "hct", "kind": "platform", "label": huge, "structure": huge},
+               {"id": "iccg", "kind": "platform", "label": huge},
+               {"id": "com", "kind": "role", "label": huge}],
+        edges=[{"source": "iccg", "target": "hct", "relation": "escalation"},
+               {"source": "com", "target": "hct", "relation": "membership", "condition": huge}],
+        context={"name": huge})
+    text = describe(graph, select(graph), {}, view_title="Organigram", name=huge, org="IOM",
+                    org_shown="IOM", words=words("en"), label=graph.label)
+    assert len(text) < 20 * MAX_TEXT
+    assert text.count("…") >= 8                          # every mention cut
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RenderWarning)
+        svg = coordgraph.render(graph, "svg")
+    assert len(svg) < 250_000                            # every copy of the label is cut
+    root = ET.fromstring(svg)
+    assert len(root.find(f"{SVG}desc").text) < 20 * MAX_TEXT
+    assert len(root.find(f"{SVG}title").text) <= 2 * MAX_TITLE + 3

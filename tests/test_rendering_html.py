@@ -160,11 +160,10 @@ def test_page_data_describes_every_drawn_node(bundled, html):
     assert [(a["id"], a["condition"][:15]) for a in hct["alternates"]] == [
         ("rrt_lead", "in the event th")]
     assert [o["id"] for o in hct["observers"]] == ["cluster_coordinator"]
-    assert hct["route"] == [] and hct["ends"] == "apex"
+    assert "up" not in hct and "up_edge" not in hct                   # an apex
     assert [e["id"] for e in hct["escalated_from"]] == ["iccg"]
-    assert [(r["id"], r["label"]) for r in nodes["cluster_meetings"]["route"]] == [
-        ("iccg", "Inter-Cluster Working/Coordination Group Meetings (ICWG/ICCG)"),
-        ("hct", "Humanitarian Country Team (HCT)")]
+    assert (nodes["cluster_meetings"]["up"], nodes["iccg"]["up"]) == ("iccg", "hct")
+    assert data["beyond"] == []                                       # every platform drawn
     com = nodes["chief_of_mission"]
     assert [s["id"] for s in com["seats"]] == ["hct", "unct", "smt"]
     assert [(s["id"], s["has_alternate"]) for s in com["sole"]] == [
@@ -182,13 +181,15 @@ def test_route_and_link_ids_are_the_svgs(bundled, html):
     groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
     for node in data["nodes"]:
         assert f"node-{node['id']}" in groups
-        for edge_id in node.get("route_edges", []):
-            assert "escalation" in classes(groups[edge_id])
+        if "up_edge" in node:
+            assert "escalation" in classes(groups[node["up_edge"]])
         for edge_id in node.get("links", []):
             assert "membership" in classes(groups[edge_id])
-    meetings = next(n for n in data["nodes"] if n["id"] == "cluster_meetings")
-    titles = [groups[e].find(f"{SVG}title").text for e in meetings["route_edges"]]
-    assert titles[0].startswith("Cluster Meetings → Inter-Cluster") and len(titles) == 2
+    nodes = {n["id"]: n for n in data["nodes"]}
+    titles = [groups[nodes[n]["up_edge"]].find(f"{SVG}title").text
+              for n in ("cluster_meetings", "iccg")]
+    assert titles[0].startswith("Cluster Meetings → Inter-Cluster")
+    assert titles[1].startswith("Inter-Cluster") and "→ Humanitarian Country Team" in titles[1]
 
 
 def test_focus_keeps_route_to_nodes_not_drawn(bundled):
@@ -196,9 +197,11 @@ def test_focus_keeps_route_to_nodes_not_drawn(bundled):
                     findings=coordgraph.check(bundled))
     data = page_data(drawing)
     meetings = next(n for n in data["nodes"] if n["id"] == "cluster_meetings")
-    assert [r["id"] for r in meetings["route"]] == ["iccg", "hct"]   # hct is not drawn
-    assert len(meetings["route_edges"]) == 1                          # only the drawn edge
+    iccg = next(n for n in data["nodes"] if n["id"] == "iccg")
+    assert (meetings["up"], iccg["up"]) == ("iccg", "hct")
+    assert "up_edge" in meetings and "up_edge" not in iccg           # only the drawn edge
     assert "hct" not in {n["id"] for n in data["nodes"]}
+    assert data["beyond"] == [{"id": "hct", "label": "Humanitarian Country Team (HCT)"}]
     assert data["findings"][0]["drawn"] is False                       # chief_of_mission
 
 
@@ -259,3 +262,50 @@ def test_cli_html_to_stdout(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["render", "--format", "html", "-o", "-"])
     assert result.exit_code == 0 and result.stdout_bytes.startswith(b"<!DOCTYPE html>")
+
+
+def _chain(length):
+    """Platforms p0 to p<length - 1>, each escalating to the one before it."""
+    return coordgraph.from_records(
+        [{"id": f"p{i}", "kind": "platform", "label": f"Platform {i}"} for i in range(length)],
+        [{"source": f"p{i + 1}", "target": f"p{i}", "relation": "escalation"}
+         for i in range(length - 1)])
+
+
+def test_page_data_of_a_deep_chain_grows_linearly():
+    # Spelling out every route would hold 3,000²/2 steps (hundreds of MB).
+    sizes = {}
+    for length in (1500, 3000):
+        graph = _chain(length)
+        data = page_data(build(graph, "organigram", findings=[]))
+        text = json_block(data)
+        sizes[length] = len(text)
+        # each platform is named a bounded number of times (itself, its up, escalated_from)
+        assert max(text.count(f'"p{i}"') for i in range(0, length, 97)) <= 3
+    assert sizes[3000] < 2.2 * sizes[1500]
+    assert sizes[3000] < 600 * 3000
+
+
+def test_html_of_a_deep_chain_is_within_a_small_factor_of_its_svg():
+    graph = _chain(600)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RenderWarning)
+        svg = render(graph, "svg")
+        page = render(graph, "html")
+    assert len(page) < 1.6 * len(svg)
+
+
+def test_a_focused_page_lists_each_platform_beyond_it_once():
+    graph = _chain(50)
+    data = page_data(build(graph, "organigram", focus="p45", depth=1, findings=[]))
+    assert [n["id"] for n in data["nodes"]] == ["p44", "p45", "p46"]
+    assert [p["id"] for p in data["beyond"]] == [f"p{i}" for i in range(43, -1, -1)]
+    assert all(p["up"] == f"p{int(p['id'][1:]) - 1}" for p in data["beyond"][:-1])
+    assert "up" not in data["beyond"][-1]                               # p0, the apex
+
+
+def test_a_huge_title_and_subtitle_are_cut_on_the_page():
+    page = build_page(b"<svg/>", {}, title="T" * 1_000_000, subtitle="S" * 1_000_000).decode()
+    assert len(page) < 30_000
+    assert "<title>" + "T" * 299 + "…</title>" in page
+    assert '<p class="subtitle t">' + "S" * 1999 + "…</p>" in page

@@ -143,6 +143,18 @@ def test_jupyter_falls_back_to_text_without_graphviz(bundled, tmp_path, monkeypa
         assert bundled._repr_svg_() is None
 
 
+def test_jupyter_falls_back_to_text_for_a_graph_too_large_to_draw():
+    from coordgraph.rendering import MAX_NODES
+
+    graph = coordgraph.from_records(
+        [{"id": f"p{i}", "kind": "platform", "label": f"P{i}"} for i in range(MAX_NODES + 1)],
+        [])
+    with pytest.warns(UserWarning, match="no organigram: the drawing would have 5,001 nodes"):
+        assert graph._repr_svg_() is None
+    with pytest.raises(UsageError, match="--focus ID --depth N"):
+        render(graph, "png")
+
+
 # The injection corpus: every label comes out as text, nothing else changes.
 
 def test_hostile_svg_is_well_formed_with_one_g_per_node(hostile, hostile_svg):

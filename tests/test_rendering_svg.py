@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from coordgraph.rendering.building import Drawing
-from coordgraph.rendering.svg import finish, prefix_for
+from coordgraph.rendering.svg import MAX_DESCRIPTION, MAX_TITLE, finish, prefix_for
 from render_helpers import SVG, XLINK, classes
 
 HOSTILE = b"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -154,3 +154,13 @@ def test_a_tooltip_that_mentions_url_keeps_its_text():
     root = ET.fromstring(finish(svg, drawing()))
     titles = [a.get(f"{XLINK}title") for a in root.iter(f"{SVG}a")]
     assert "<style>a{background:url(https://x/y)}" in titles
+
+
+def test_a_long_title_and_description_are_cut():
+    out = finish(HOSTILE, drawing(title="T" * 50_000, subtitle="S" * 50_000,
+                                  description="Words. " * 100_000))
+    root = ET.fromstring(out)
+    title, desc = root.find(f"{SVG}title").text, root.find(f"{SVG}desc").text
+    assert title == "T" * (MAX_TITLE - 1) + "… — " + "S" * (MAX_TITLE - 1) + "…"
+    assert len(desc) == MAX_DESCRIPTION and desc.endswith("…")
+    assert len(out) < 3 * (2 * MAX_TITLE + MAX_DESCRIPTION) + len(HOSTILE)

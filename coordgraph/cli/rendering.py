@@ -51,6 +51,10 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
     box for its seats, alternates, observers, escalation route and
     findings, relation filters, and the list of findings.
 
+    Drawings of more than 5,000 nodes or 15,000 edges (50,000 and 150,000
+    with --format dot) are refused: draw a part with --focus ID --depth N or
+    --view platforms.
+
     With --compare OLD, the drawing also shows what changed since OLD (a
     folder, or a template such as generic): "+ new" and "~ changed" badges
     (old → new values in the tooltips), and what OLD had that is gone drawn

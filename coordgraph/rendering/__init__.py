@@ -25,12 +25,25 @@ MAX_TIMEOUT = 86_400.0
 #: Output formats; each is made from the DOT text or from another format,
 #: so an ``html`` format can wrap the SVG.
 FORMATS = ("svg", "png", "pdf", "dot", "html")
+#: The largest drawing made with Graphviz (svg, png, pdf, html): nodes and edges
+#: after the view and ``focus`` chose them. Graphviz's layout grows faster than
+#: the drawing: on a 2-core machine a clustered organigram took 3–11 s at 3,000
+#: nodes, about 15 s at 5,000 with the layout limits on (and up to 100 s when
+#: the machine was busy), over 5 minutes at 30,000; a drawing that large is
+#: unreadable anyway. Larger drawings are refused before the check runs or any
+#: DOT is built, with a hint to draw a part.
+MAX_NODES = 5_000
+MAX_EDGES = 15_000
+#: ``format="dot"`` runs no Graphviz: only building the DOT text limits it
+#: (about 3 s for 50,000 nodes; 20 s and more for 300,000).
+MAX_DOT_NODES = 50_000
+MAX_DOT_EDGES = 150_000
 #: File suffixes that name a format.
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
             ".html": "html", ".htm": "html"}
 
-__all__ = ["DEFAULT_TIMEOUT", "FORMATS", "MAX_TIMEOUT", "SUFFIXES", "VIEWS", "RenderWarning",
-           "render"]
+__all__ = ["DEFAULT_TIMEOUT", "FORMATS", "MAX_DOT_EDGES", "MAX_DOT_NODES", "MAX_EDGES",
+           "MAX_NODES", "MAX_TIMEOUT", "SUFFIXES", "VIEWS", "RenderWarning", "render"]
 
 
 class RenderWarning(UserWarning):
@@ -74,7 +87,9 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     ------
     UsageError
         Unknown format, view, or focus id (with a did-you-mean); a timeout
-        that is not a number of seconds within the limits.
+        that is not a number of seconds within the limits; a drawing of more
+        than :data:`MAX_NODES` nodes or :data:`MAX_EDGES` edges
+        (:data:`MAX_DOT_NODES` and :data:`MAX_DOT_EDGES` for ``dot``).
     ArgumentError
         An argument of the wrong kind: ``graph`` not a CoordGraph (a folder
         name: load it first), ``org``, ``focus`` or ``lang`` not text...
@@ -93,7 +108,7 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     org = _checked_arguments(graph, org, focus, depth, lang, findings, compare)
     if format not in FORMATS:
         raise UsageError(f"unknown format '{format}'; formats: {', '.join(FORMATS)}")
-    drawing = _build(graph, view, focus, depth, lang, org, findings, compare)
+    drawing = _build(graph, format, view, focus, depth, lang, org, findings, compare)
     if drawing.limited:
         warnings.warn(RenderWarning(
             f"{drawing.node_count:,} nodes is a lot for one drawing: layout limits are on and "
@@ -126,13 +141,48 @@ def _checked_arguments(graph, org, focus, depth, lang, findings, compare) -> str
     return resolve_org(graph, org, stacklevel=4)
 
 
-def _build(graph, view, focus, depth, lang, org, findings, compare=None):
-    from ..analysis import check
-    from .building import build
+def size_limits(format: str) -> tuple[int, int]:
+    """The most nodes and edges a drawing in ``format`` may have.
 
+    >>> size_limits("svg"), size_limits("dot")
+    ((5000, 15000), (50000, 150000))
+    """
+    return (MAX_DOT_NODES, MAX_DOT_EDGES) if format == "dot" else (MAX_NODES, MAX_EDGES)
+
+
+def too_large(nodes: int, edges: int, format: str) -> str:
+    """Why a drawing of this size is refused, or ``""`` when it is not.
+
+    >>> too_large(10, 20, "svg")
+    ''
+    >>> reason = too_large(6_000, 100, "png")
+    >>> reason[:60]
+    'the drawing would have 6,000 nodes and 100 edges; at most 5,'
+    >>> reason[reason.index("Draw"):]
+    'Draw a part: --focus ID --depth N, or --view platforms'
+    """
+    most_nodes, most_edges = size_limits(format)
+    if nodes <= most_nodes and edges <= most_edges:
+        return ""
+    return (f"the drawing would have {nodes:,} nodes and {edges:,} edges; at most "
+            f"{MAX_NODES:,} nodes and {MAX_EDGES:,} edges can be drawn ({MAX_DOT_NODES:,} "
+            f"and {MAX_DOT_EDGES:,} with --format dot). Draw a part: --focus ID --depth N, "
+            "or --view platforms")
+
+
+def _check_size(graph, format, view, focus, depth, org):
+    """Refuse a drawing too large to make (``graph`` the one to be drawn)."""
+    from ..errors import UsageError
+    from .views import select
+
+    selection = select(graph, view, org=org, focus=focus, depth=depth)
+    reason = too_large(len(selection.nodes), len(selection.edges), format)
+    if reason:
+        raise UsageError(reason)
+
+
+def _build(graph, format, view, focus, depth, lang, org, findings, compare=None):
     org = org or graph.context.org
-    if findings is None:
-        findings = check(graph, org=org)
     comparison = None
     if compare is not None:
         from ..errors import UnknownOrgWarning
@@ -142,6 +192,14 @@ def _build(graph, view, focus, depth, lang, org, findings, compare=None):
             # The older version may lack the org the drawing is for: not a typo.
             warnings.simplefilter("ignore", UnknownOrgWarning)
             comparison = merge(load_version(compare), graph, org=org)
+    # the size first: a drawing too large is refused before it is checked or built
+    _check_size(graph if comparison is None else comparison.graph, format, view, focus, depth,
+                org)
+    from ..analysis import check
+    from .building import build
+
+    if findings is None:
+        findings = check(graph, org=org)
     return build(graph, view, focus=focus, depth=depth, lang=lang, org=org, findings=findings,
                  compare=comparison)
 

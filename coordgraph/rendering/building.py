@@ -160,7 +160,7 @@ class _Builder:
             frame = pydot.Cluster("0")
             _set(frame, "cluster", {"label": heading, "labeljust": "l", "labelloc": _TOP,
                                     "peripheries": "0", "margin": "4", "id": "c0"})
-            self.items["c0"] = ("drawing", "drawing", title)
+            self.items["c0"] = ("drawing", "drawing", _title(title))
             dot.add_subgraph(frame)
             dot_ids = self._nodes(frame)
             rows = self._rows(dot, dot_ids)

@@ -5,9 +5,12 @@ organisation where (or that no one does), and the findings marked.
 """
 
 from ..schema import SEAT_CAPACITIES
-from .quoting import clean
+from .quoting import clean, shorten
 
 MAX_ITEMS = 200   # platforms, routes or findings listed before "and N more"
+#: Each data text (a label, a structure, a condition, the name) is cut at
+#: this many characters, with "…": a huge label must not fill the drawing's file.
+MAX_TEXT = 300
 
 
 def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
@@ -16,7 +19,9 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
 
     ``marks`` maps node ids to ``(code, severity, badge)`` tuples;
     ``label(node_id)`` gives a node's label in the drawing's language
-    (already :func:`~.quoting.clean`, as every data text here is).
+    (already :func:`~.quoting.clean`, as every data text here is). Every
+    data text is cut at :data:`MAX_TEXT` characters; the whole description
+    is capped where it is written (:data:`~.svg.MAX_DESCRIPTION`).
 
     >>> import coordgraph
     >>> from coordgraph.rendering.i18n import words
@@ -34,6 +39,12 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
     No findings.
     """
     text = words.text
+    whole_label = label
+
+    def label(node_id):
+        return shorten(whole_label(node_id), MAX_TEXT)[0]
+
+    name, org_shown = _short(name), _short(org_shown)
     platforms = [n for n in selection.nodes if n.kind == "platform"]
     roles = len(selection.nodes) - len(platforms)
     groups: dict[str, list[str]] = {}
@@ -47,7 +58,7 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
                                            structures=len([s for s in groups if s]), roles=roles))
     for structure, labels in groups.items():
         sentences.append(text["structure"].format(
-            structure=clean(structure) or words.legend["platform"],
+            structure=_short(structure) or words.legend["platform"],
             platforms=_listed(labels, words)))
     routes = [f"{label(e.source)} → {label(e.target)}"
               for e in selection.edges if e.relation == "escalation"]
@@ -67,7 +78,7 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
                                            capacity=words.capacity.get(capacity, capacity))
             if edge.condition:
                 holder = text["condition"].format(holder=holder,
-                                                  condition=clean(edge.condition))
+                                                  condition=_short(edge.condition))
             holders.append((capacity not in SEAT_CAPACITIES, holder))
         if holders:
             holders.sort(key=lambda pair: pair[0])   # seats first, stable otherwise
@@ -84,6 +95,15 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
     else:
         sentences.append(text["no_findings"])
     return " ".join(sentences)
+
+
+def _short(value) -> str:
+    """A data text for the description: clean, and cut at :data:`MAX_TEXT`.
+
+    >>> _short("x" * 400)[-3:], len(_short("x" * 400))
+    ('xx…', 300)
+    """
+    return shorten(clean(value), MAX_TEXT)[0]
 
 
 def _listed(items, words, separator=", ") -> str:

@@ -181,7 +181,8 @@ def build_page(svg: bytes, data: dict, *, lang: str = "en", title: str = "",
     drawing = svg.decode("utf-8")
     if drawing.startswith("<?xml"):
         drawing = drawing[drawing.index("?>") + 2:].lstrip()
-    title = clean(title) or ui["drawing"]
+    title = text(title, MAX_LABEL) or ui["drawing"]
+    subtitle = text(subtitle, MAX_TEXT)
     csp = CSP.format(script=digest(script), style=digest(style))
     heading = escape(title)
     parts = [
@@ -194,7 +195,7 @@ def build_page(svg: bytes, data: dict, *, lang: str = "en", title: str = "",
         f"<title>{heading}</title>\n<style>{style}</style>\n</head>\n<body>\n",
         '<header class="top">\n',
         f'<h1 class="t">{heading}</h1>\n',
-        f'<p class="subtitle t">{escape(clean(subtitle))}</p>\n' if subtitle else "",
+        f'<p class="subtitle t">{escape(subtitle)}</p>\n' if subtitle else "",
         f'<p class="keys controls">{escape(ui["keys"])}</p>\n',
         '<div class="controls" id="cg-controls"></div>\n',
         "</header>\n",
@@ -231,6 +232,13 @@ def page_data(drawing) -> dict:
     findings, which relations are drawn, and the page's words.
 
     Labels are in the drawing's language; every text is :func:`clean`.
+    Escalation routes are not spelled out (a chain of n platforms would
+    hold n²/2 steps): each platform gives the first platform it escalates
+    to (``up``) and the drawn edge to it (``up_edge``), and ``beyond``
+    lists, once each, the platforms on a route that are not drawn. The
+    script follows ``up`` from a platform to the apex, stopping where the
+    route comes back to a platform already on it (a cycle), as
+    :func:`coordgraph.describing.escalation_route` does.
 
     >>> import coordgraph
     >>> from coordgraph.rendering.building import build
@@ -240,8 +248,9 @@ def page_data(drawing) -> dict:
     >>> hct["label"], hct["labels"], [s["id"] for s in hct["seats"]]
     ('Humanitarian Country Team (HCT)', ['Équipe humanitaire pays (EHP)'], ['chief_of_mission'])
     >>> meetings = next(n for n in data["nodes"] if n["id"] == "cluster_meetings")
-    >>> [r["id"] for r in meetings["route"]], len(meetings["route_edges"])
-    (['iccg', 'hct'], 2)
+    >>> iccg = next(n for n in data["nodes"] if n["id"] == meetings["up"])
+    >>> meetings["up"], iccg["up"], "up" in hct, data["beyond"]
+    ('iccg', 'hct', False, [])
     """
     from ..describing import describe
 
@@ -284,9 +293,24 @@ def page_data(drawing) -> dict:
             out["has_alternate"] = item["has_alternate"]
         return out
 
+    def up(platform_id):
+        # the route follows the first escalation edge in file order, as describe() does
+        targets = graph.escalates_to(platform_id)
+        return targets[0] if targets else None
+
+    beyond = {}   # platforms on a route that are not drawn: id -> {label, up}
+
+    def climb(platform_id):
+        # each platform outside the drawing is stored once, however many routes pass it
+        while platform_id is not None and platform_id not in drawn and platform_id not in beyond:
+            entry = beyond[platform_id] = {"id": platform_id, "label": label(platform_id)}
+            platform_id = up(platform_id)
+            if platform_id is not None:
+                entry["up"] = platform_id
+
     nodes = []
     for node in selection.nodes:
-        info = describe(graph, node.id, org=org, findings=())
+        info = describe(graph, node.id, org=org, findings=(), route=False)
         shown = label(node.id)
         entry = {"id": node.id, "kind": node.kind, "label": shown}
         others = [text(name, MAX_LABEL) for name in (node.label, node.label_fr, node.label_es)
@@ -313,13 +337,12 @@ def page_data(drawing) -> dict:
             if items:
                 entry["sole" if key == "sole_seat_holder" else key] = items
         if node.is_platform:
-            route = [step["id"] for step in info["escalation"]["route"]]
-            entry["route"] = [{"id": step, "label": label(step)} for step in route]
-            entry["ends"] = info["escalation"]["ends"]
-            path = [node.id, *route]
-            entry["route_edges"] = [edge_ids[(a, "escalation", b)]
-                                    for a, b in zip(path, path[1:])
-                                    if (a, "escalation", b) in edge_ids]
+            parent = up(node.id)
+            if parent is not None:
+                entry["up"] = parent
+                if (node.id, "escalation", parent) in edge_ids:
+                    entry["up_edge"] = edge_ids[(node.id, "escalation", parent)]
+                climb(parent)
         elif node.id in memberships:
             entry["links"] = memberships[node.id]
         if node.id in involved:
@@ -332,6 +355,7 @@ def page_data(drawing) -> dict:
         "prefix": prefix,
         "relations": [r for r in RELATIONS if any(e.relation == r for e in selection.edges)],
         "nodes": nodes,
+        "beyond": list(beyond.values()),
         "findings": [{"code": f.code, "severity": f.severity, "node": f.node,
                       "label": label(f.node), "message": text(f.message),
                       "hint": text(f.hint), "drawn": f.node in drawn}

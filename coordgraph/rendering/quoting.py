@@ -106,7 +106,8 @@ def _fit(text: str, escape, limit: int, warnings, what: str) -> str:
     out = escape(text)
     if len(out.encode("utf-8")) <= limit:
         return out
-    low, high = 0, len(text)
+    # every character takes a byte at least: no longer prefix can fit
+    low, high = 0, min(len(text), limit)
     while low < high:   # the longest prefix that fits, ellipsis included
         middle = (low + high + 1) // 2
         if len(escape(_close_bidi(text[:middle]) + ELLIPSIS).encode("utf-8")) <= limit:

@@ -20,7 +20,7 @@ import re
 import zlib
 import xml.etree.ElementTree as ET
 
-from .quoting import clean
+from .quoting import clean, shorten
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -43,6 +43,12 @@ _PLAIN = frozenset((
 #: Attributes that hold text shown as text (tooltips): nothing in them is active.
 _TEXT = frozenset((f"{{{XLINK}}}title",))
 _URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
+#: The drawing's ``<title>``: its title and subtitle, each cut at this many
+#: characters (with "…"), as the heading Graphviz draws is.
+MAX_TITLE = 2000
+#: The ``<desc>`` is cut at this many characters: a screen reader's summary,
+#: not a copy of the data (each label in it is cut already).
+MAX_DESCRIPTION = 20_000
 
 
 def prefix_for(drawing) -> str:
@@ -167,10 +173,11 @@ def _describe(root, drawing, prefix):
     # (structure names, conditions, --org): a control character would make
     # the XML ill-formed.
     title = ET.Element(_tag("title"), {"id": prefix + "title"})
-    title.text = clean(f"{drawing.title} — {drawing.subtitle}" if drawing.subtitle
-                       else drawing.title)
+    parts = [shorten(clean(part), MAX_TITLE)[0] for part in (drawing.title, drawing.subtitle)
+             if part]
+    title.text = " — ".join(parts)
     desc = ET.Element(_tag("desc"), {"id": prefix + "desc"})
-    desc.text = clean(drawing.description)
+    desc.text = shorten(clean(drawing.description), MAX_DESCRIPTION)[0]
     root.insert(0, desc)
     root.insert(0, title)
     root.set("role", "img")

@@ -15,11 +15,15 @@
   var controls = document.getElementById("cg-controls");
   var findingsBox = document.getElementById("cg-findings");
   var nodes = new Map();      // id -> node data
+  var platforms = new Map();  // id -> drawn platform or one on a route beyond the drawing
   var boxes = new Map();      // id -> <g class="node">
   var marked = [];            // [element, class] to undo
   var current = null;         // the node whose details are shown
 
   data.nodes.forEach(function (node) { nodes.set(node.id, node); });
+  (data.beyond || []).concat(data.nodes).forEach(function (node) {
+    if (node.kind === undefined || node.kind === "platform") { platforms.set(node.id, node); }
+  });
 
   // -- helpers ---------------------------------------------------------------
 
@@ -145,17 +149,34 @@
     return [el("h3", null, title), list];
   }
 
+  // The escalation route: from each platform to the first one it escalates to
+  // ("up"), to the apex, stopping where it comes back to a platform already
+  // on it (a cycle). Computed here so the data holds each platform once.
+  function routeOf(node) {
+    var steps = [], edges = [], seen = new Set([node.id]), at = node;
+    while (at && at.up !== undefined) {
+      if (seen.has(at.up)) { return { steps: steps, edges: edges, cycle: true }; }
+      seen.add(at.up);
+      if (at.up_edge) { edges.push(at.up_edge); }
+      var next = platforms.get(at.up);
+      steps.push({ id: at.up, label: next ? next.label : at.up });
+      at = next;
+    }
+    return { steps: steps, edges: edges, cycle: false };
+  }
+
   function route(node) {
     var parts = [el("h3", null, ui.route)];
-    if (!node.route || !node.route.length) {
+    var path = routeOf(node);
+    if (!path.steps.length) {
       parts.push(el("p", { "class": "muted" }, ui.apex));
       return parts;
     }
     var list = el("ol", { "class": "route-list" });
     list.appendChild(reference({ id: node.id, label: node.label }));
-    node.route.forEach(function (step) { list.appendChild(reference(step)); });
+    path.steps.forEach(function (step) { list.appendChild(reference(step)); });
     parts.push(list);
-    if (node.ends === "cycle") { parts.push(el("p", { "class": "sev-error" }, ui.cycle)); }
+    if (path.cycle) { parts.push(el("p", { "class": "sev-error" }, ui.cycle)); }
     return parts;
   }
 
@@ -236,10 +257,11 @@
     unmark();
     current = id;
     mark(boxes.get(id), "selected");
-    if (node.route && node.route.length) {
+    var path = node.kind === "platform" ? routeOf(node) : { steps: [], edges: [] };
+    if (path.steps.length) {
       mark(boxes.get(id), "route");
-      node.route.forEach(function (step) { mark(boxes.get(step.id), "route"); });
-      (node.route_edges || []).forEach(function (eid) { mark(edge(eid), "route"); });
+      path.steps.forEach(function (step) { mark(boxes.get(step.id), "route"); });
+      path.edges.forEach(function (eid) { mark(edge(eid), "route"); });
     }
     (node.links || []).forEach(function (eid) { mark(edge(eid), "linked"); });
     [node.seats, node.alternate_for, node.observer_at].forEach(function (items) {
