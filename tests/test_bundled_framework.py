@@ -90,12 +90,27 @@ def wheel(tmp_path_factory):
     return built
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_data_unchanged(wheel):
     with zipfile.ZipFile(wheel) as archive:
         for name in ("nodes.csv", "edges.csv", "context.toml"):
             assert archive.read(f"coordgraph/data/{name}") == (DATA / name).read_bytes()
 
 
+@pytest.mark.slow
+def test_the_wheel_carries_the_licence_and_the_typing_marker(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        [licence] = [name for name in names if name.endswith(".dist-info/licenses/LICENSE")]
+        assert archive.read(licence) == (ROOT / "LICENSE").read_bytes()
+        assert "coordgraph/py.typed" in names
+        [metadata] = [name for name in names if name.endswith(".dist-info/METADATA")]
+        headers = archive.read(metadata).decode("utf-8").split("\n\n")[0].splitlines()
+    assert "License-Expression: MIT" in headers and "License-File: LICENSE" in headers
+    assert "Classifier: Typing :: Typed" in headers
+
+
+@pytest.mark.slow
 def test_the_installed_package_loads_its_data(wheel, tmp_path):
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
