@@ -195,6 +195,7 @@ def test_cli_import_loads_neither_networkx_nor_pydot():
 
 # ---------------------------------------------------------------- README
 
+@pytest.mark.slow
 def test_readme_walkthrough_is_what_the_script_prints():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     match = re.search(r"<!-- BEGIN contexts -->\n(.*)<!-- END contexts -->", readme, re.S)
