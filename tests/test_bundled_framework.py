@@ -43,6 +43,8 @@ def test_validates_clean_without_warnings():
 
 
 def test_its_findings_exactly():
+    # The seed names no alternate for the Chief of Mission at the UNCT and the
+    # SMT: the CoM is IOM's only link to both (CG305). Everything else has a seat.
     findings = coordgraph.check(coordgraph.load(DATA))
     assert [(f.code, f.severity, f.node, f.nodes) for f in findings] == [
         ("CG305", "warning", "chief_of_mission", ("chief_of_mission", "unct", "smt"))]

@@ -83,13 +83,6 @@ def test_template_validates_without_warnings(name):
     assert graph.context.org == "IOM"
 
 
-def test_generic_findings():
-    # The seed names no alternate for the Chief of Mission at the UNCT and the
-    # SMT: the CoM is IOM's only link to both (CG305). Everything else has a seat.
-    assert _findings(coordgraph.load(template_path("generic"))) == [
-        ("CG305", "warning", "chief_of_mission")]
-
-
 def test_humanitarian_findings():
     # Every cluster and area of responsibility has its programme officer's
     # seat, but the sector roles are vacant (inactive) until the country office
