@@ -9,9 +9,7 @@ import pytest
 
 import coordgraph
 from coordgraph.errors import UsageError
-from coordgraph.templating import (
-    resolve_context, template_names, template_path, templates_root,
-)
+from coordgraph.templating import resolve_context, template_names, template_path, templates_root
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "ocha-global-coordination-groups.csv"
