@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test setup system-deps bench readme clean
+.PHONY: demo test test-fast lint setup system-deps bench readme clean
 
 demo: $(VENV)/.installed
 	@COORDGRAPH_NO_BROWSER=1 bash scripts/install-system-deps.sh
@@ -16,6 +16,21 @@ demo: $(VENV)/.installed
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The inner loop: no browser, nothing that takes a second or more.
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+# Configured in pyproject.toml, not yet enforced in CI. Both tools run; fails if either does.
+lint: $(VENV)/.lint-installed
+	@status=0; \
+	$(BIN)/ruff check coordgraph tests scripts benchmarks || status=1; \
+	$(BIN)/mypy || status=1; \
+	exit $$status
+
+$(VENV)/.lint-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	@touch $@
 
 setup: $(VENV)/.installed system-deps
 

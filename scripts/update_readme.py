@@ -23,7 +23,8 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-REFERENCE = re.compile(r"(<!-- BEGIN command-reference -->\n).*?(<!-- END command-reference -->)", re.S)
+REFERENCE = re.compile(r"(<!-- BEGIN command-reference -->\n).*?(<!-- END command-reference -->)",
+                       re.S)
 OUTPUT = re.compile(r"(<!-- BEGIN output: (.+?) -->\n).*?(<!-- END output -->)", re.S)
 
 

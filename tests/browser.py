@@ -69,7 +69,7 @@ def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
             for i in range(channels, stride):
                 line[i] = (line[i] + line[i - channels]) & 0xFF
         elif kind == 2:
-            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous))
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
         elif kind == 3:
             for i in range(stride):
                 left = line[i - channels] if i >= channels else 0

@@ -3,9 +3,7 @@
 import pytest
 
 import coordgraph
-from coordgraph.analysis import (
-    junior_representation, unrepresented_platforms, weak_representation,
-)
+from coordgraph.analysis import junior_representation, unrepresented_platforms, weak_representation
 from rows import member, platform, role
 
 

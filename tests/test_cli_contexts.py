@@ -185,16 +185,9 @@ def test_help_has_examples_and_every_option_help(command):
             assert param.help, f"{command} {param.opts} has no help"
 
 
-def test_cli_import_loads_neither_networkx_nor_pydot():
-    code = ("import sys; import coordgraph.cli; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('networkx', 'pydot')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=ROOT).stdout
-    assert out.strip() == "[]"
-
-
 # ---------------------------------------------------------------- README
 
+@pytest.mark.slow
 def test_readme_walkthrough_is_what_the_script_prints():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     match = re.search(r"<!-- BEGIN contexts -->\n(.*)<!-- END contexts -->", readme, re.S)

@@ -125,6 +125,7 @@ def test_ids_are_unique(root):
     assert len(ids) == len(set(ids))
 
 
+@pytest.mark.slow
 def test_png(country):
     out = country.parent / "compare.png"
     result = run("render", "--data", country, "--compare", "humanitarian", "-o", out)

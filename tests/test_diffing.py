@@ -58,7 +58,8 @@ def test_default_spelled_out_is_no_change(copy):
 
 
 def test_node_added_and_removed(copy):
-    add_row(copy / "nodes.csv", id="im_officer", kind="role", label="Information Management Officer")
+    add_row(copy / "nodes.csv", id="im_officer", kind="role",
+            label="Information Management Officer")
     add_row(copy / "edges.csv", source="im_officer", target="iccg", relation="membership",
             capacity="observer")
     delete_rows(copy / "edges.csv", {"source": "resource_management_officer"})

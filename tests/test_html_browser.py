@@ -21,7 +21,8 @@ EXECUTABLE, WHY = find_chromium()
 # not a reason to skip the tests that prove the HTML page works.
 if EXECUTABLE is None and os.environ.get("CI"):
     raise RuntimeError(f"CI is set but {WHY}")
-pytestmark = pytest.mark.skipif(EXECUTABLE is None, reason=WHY or "no Chromium")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(EXECUTABLE is None, reason=WHY or "no Chromium")]
 
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}

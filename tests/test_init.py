@@ -37,12 +37,13 @@ def test_csv_files_open_cleanly_in_excel(tmp_path, name):
 
 def test_french_names_are_written_as_utf8(tmp_path):
     init_context(tmp_path, "humanitarian")
-    assert "Sécurité alimentaire".encode("utf-8") in (tmp_path / "nodes.csv").read_bytes()
+    assert "Sécurité alimentaire".encode() in (tmp_path / "nodes.csv").read_bytes()
 
 
 def test_csv_cells_survive_re_encoding():
     source = b'id,label,description\nhct,"Team, country","two\nlines"\n'
-    assert excel_csv(source) == BOM + b'id,label,description\r\nhct,"Team, country","two\nlines"\r\n'
+    assert excel_csv(source) == (
+        BOM + b'id,label,description\r\nhct,"Team, country","two\nlines"\r\n')
     assert excel_csv(BOM + source) == excel_csv(source)
 
 

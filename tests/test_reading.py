@@ -232,6 +232,7 @@ def test_a_long_cell_reads_the_same_whatever_the_path(quote):
     assert table.rows[1] == (3, ["big", "platform", long])
 
 
+@pytest.mark.slow
 def test_a_quote_left_open_in_a_large_file_is_reported_where_it_opened():
     rows = [f"n{i},platform,N {i}" for i in range(40_000)]
     rows[3] = 'n3,platform,"N 3'

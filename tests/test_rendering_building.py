@@ -201,6 +201,7 @@ def test_upward_edges_constrain_others_do_not():
     assert re.search(r"n1 -> n2 \[[^\]]*constraint=false", dot)
 
 
+@pytest.mark.slow
 def test_large_graphs_get_layout_limits_and_a_flag():
     n = LARGE + 1
     nodes = [platform(f"p{i}") for i in range(n // 2)] + [role(f"r{i}") for i in range(n - n // 2)]

@@ -11,8 +11,15 @@ from coordgraph.findings import Finding
 from coordgraph.rendering import VIEWS, styles
 from coordgraph.rendering.building import ALLOWED, build
 from coordgraph.rendering.comparing import (
-    Mark, compare, describe_changes, load_version, node_badge, tooltip_lines, version_name,
-    version_path)
+    Mark,
+    compare,
+    describe_changes,
+    load_version,
+    node_badge,
+    tooltip_lines,
+    version_name,
+    version_path,
+)
 from coordgraph.rendering.i18n import words
 from coordgraph.rendering.views import select
 from rows import advises, escalation, member, platform, role

@@ -3,7 +3,13 @@
 import pytest
 
 from coordgraph.rendering.quoting import (
-    ELLIPSIS, MAX_BYTES, clean, dot_string, html_text, shorten, tooltip_string,
+    ELLIPSIS,
+    MAX_BYTES,
+    clean,
+    dot_string,
+    html_text,
+    shorten,
+    tooltip_string,
 )
 
 

@@ -52,6 +52,7 @@ def test_svg_is_a_picture(bundled_svg):
     assert len(list(root.iter(f"{SVG}path"))) > 10 and len(list(root.iter(f"{SVG}text"))) > 30
 
 
+@pytest.mark.slow
 def test_png_and_pdf(bundled):
     png = render(bundled, "png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
@@ -65,6 +66,7 @@ def test_dot_needs_no_graphviz(bundled, monkeypatch, tmp_path):
     assert render(bundled, "dot").startswith(b"digraph coordgraph {")
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes_wherever_it_lives(tmp_path, monkeypatch):
     copies = []
     for name in ("one", "two/deeper"):

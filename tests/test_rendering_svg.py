@@ -124,8 +124,11 @@ def test_legend_is_grouped(root):
 def test_two_drawings_do_not_share_ids():
     one = ET.fromstring(finish(HOSTILE, drawing(dot="digraph { a }")))
     two = ET.fromstring(finish(HOSTILE, drawing(dot="digraph { b }")))
-    ids = lambda r: {e.get("id") for e in r.iter() if e.get("id") and
-                     not e.get("id").startswith("node-")}
+
+    def ids(root):
+        return {e.get("id") for e in root.iter() if e.get("id")
+                and not e.get("id").startswith("node-")}
+
     assert not ids(one) & ids(two)
 
 

@@ -6,7 +6,12 @@ import coordgraph
 from coordgraph.errors import Problem
 from coordgraph.findings import Finding
 from coordgraph.reporting import (
-    findings_json, findings_markdown, findings_text, problem_line, problems_json, problems_text,
+    findings_json,
+    findings_markdown,
+    findings_text,
+    problem_line,
+    problems_json,
+    problems_text,
 )
 from rows import platform
 

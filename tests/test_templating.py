@@ -9,9 +9,7 @@ import pytest
 
 import coordgraph
 from coordgraph.errors import UsageError
-from coordgraph.templating import (
-    resolve_context, template_names, template_path, templates_root,
-)
+from coordgraph.templating import resolve_context, template_names, template_path, templates_root
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "ocha-global-coordination-groups.csv"
@@ -81,13 +79,6 @@ def test_template_validates_without_warnings(name):
     graph, warnings = coordgraph.load(template_path(name), with_warnings=True)
     assert warnings == []
     assert graph.context.org == "IOM"
-
-
-def test_generic_findings():
-    # The seed names no alternate for the Chief of Mission at the UNCT and the
-    # SMT: the CoM is IOM's only link to both (CG305). Everything else has a seat.
-    assert _findings(coordgraph.load(template_path("generic"))) == [
-        ("CG305", "warning", "chief_of_mission")]
 
 
 def test_humanitarian_findings():
