@@ -21,9 +21,11 @@ strings; the CLI only picks one.
 """
 
 import json
+import warnings
 from dataclasses import dataclass, field, fields
 
 from .escaping import escape_controls as _shown, escape_json_output, markdown_code, markdown_text
+from .errors import UnknownOrgWarning
 from .model import Edge, Node
 
 _NODE_ATTRIBUTES = tuple(f.name for f in fields(Node) if f.name not in ("id", "line"))
@@ -197,7 +199,10 @@ def diff(old, new, org: str | None = None, max_seats: int = 3,
                     EdgeChange(edge.source, edge.relation, edge.target, changes))
     result.edges_removed = [e for e in old.edges if e.key not in new_keys]
 
-    old_findings = {(f.code, f.node): f for f in check(old, org=org, max_seats=max_seats)}
+    with warnings.catch_warnings():
+        # The older version may not have the org's roles yet: not a typo in org.
+        warnings.simplefilter("ignore", UnknownOrgWarning)
+        old_findings = {(f.code, f.node): f for f in check(old, org=org, max_seats=max_seats)}
     new_findings = {(f.code, f.node): f for f in check(new, org=org, max_seats=max_seats)}
     result.findings_introduced = [f for k, f in new_findings.items() if k not in old_findings]
     result.findings_resolved = [f for k, f in old_findings.items() if k not in new_findings]

@@ -221,6 +221,7 @@ def test_any_stdout_encoding_works(write_context, contexts, command, encoding):
     assert result.stderr.count(b"\n") == expected.stderr.count(b"\n")
 
 
+@pytest.mark.filterwarnings("ignore::coordgraph.errors.UnknownOrgWarning")  # the org is hostile too
 def test_reports_escape_without_the_command_line(contexts):
     """The library's text reports are safe by themselves, not only once the
     command line has printed them."""
