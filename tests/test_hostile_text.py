@@ -263,7 +263,7 @@ def test_many_warnings_print_a_bounded_report(tmp_path):
     assert len(lines) == 2 * (WARNINGS_SHOWN + 1)
     assert lines[WARNINGS_SHOWN].endswith("nodes.csv: … and 4,980 more CG102 warnings")
     assert lines[-1].endswith("nodes.csv: … and 280 more CG103 warnings")
-    assert len(result.stderr) < 10_000
+    assert len(result.stderr) < 16_000   # 5,000 columns uncapped would print about 1 MB
 
     data = json.loads(_run("validate", "--data", folder, "--format", "json").stdout)
     assert [w["code"] for w in data["warnings"]] == ["CG102"] * 20 + ["CG103"] * 20
