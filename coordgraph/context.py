@@ -6,7 +6,7 @@ import tomllib
 
 from .errors import Problem
 from .model import Context
-from .schema import CONTEXT_KEYS, DEFAULT_ORG, LANGS
+from .schema import CONTEXT_KEYS, CONTEXT_TYPES, CRISES, DEFAULT_ORG, LANGS
 from .validation import did_you_mean
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -15,8 +15,10 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 def parse_context(text: str, file: str, problems: list, warnings: list) -> Context:
     """Context from TOML text; problems are appended, never raised.
 
-    >>> parse_context('name = "Sudan"\\ncountry = "SDN"\\nas_of = 2026-11-01\\n', "c.toml", [], [])
-    Context(name='Sudan', country='SDN', org='IOM', as_of='2026-11-01', lang='en')
+    >>> c = parse_context('name = "Sudan"\\ncountry = "SDN"\\nsectors = ["CCM", "shl"]\\n',
+    ...                   "c.toml", [], [])
+    >>> c.name, c.country, c.org, c.sectors
+    ('Sudan', 'SDN', 'IOM', ('CCM', 'SHL'))
     """
     try:
         data = tomllib.loads(text)
@@ -46,12 +48,24 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
                                     or "settings: " + ", ".join(CONTEXT_KEYS),
                                     severity="warning"))
             continue
-        if key == "as_of":
+        if key in _DATE_KEYS:
             value = _date(value)
             if value is None:
                 problems.append(Problem("CG105", file, line_of(key), None,
-                                        "as_of is not a date", "write it as as_of = 2026-11-28"))
+                                        f"{key} is not a date",
+                                        f"write it as {key} = 2026-11-28"))
                 continue
+            values[key] = value
+            continue
+        if key == "sectors":
+            sectors = _sectors(value)
+            if sectors is None:
+                problems.append(Problem("CG105", file, line_of(key), None,
+                                        "sectors must be a list of sector codes",
+                                        'write it as sectors = ["CCM", "SHL", "HEA"]'))
+                continue
+            values[key] = sectors
+            continue
         elif not isinstance(value, str):
             problems.append(Problem("CG105", file, line_of(key), None,
                                     f"{key} must be text in quotes", f'{key} = "..."'))
@@ -63,6 +77,15 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
                 problems.append(Problem("CG105", file, line_of(key), None,
                                         f"unknown lang '{value}'", "allowed: " + ", ".join(LANGS)))
                 continue
+        if key in _CHOICES:
+            value = value.lower()
+            if value and value not in _CHOICES[key]:
+                hint = did_you_mean(value, _CHOICES[key])
+                problems.append(Problem("CG105", file, line_of(key), None,
+                                        f"unknown {key} '{value}'",
+                                        f"{hint + ' ' if hint else ''}allowed: "
+                                        + ", ".join(_CHOICES[key])))
+                continue
         if key == "country" and value and not re.fullmatch(r"[A-Za-z]{3}", value):
             problems.append(Problem("CG105", file, line_of(key), None,
                                     f"country '{value}' is not an ISO 3166-1 alpha-3 code",
@@ -73,6 +96,22 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
         values[key] = value
     values["org"] = values.get("org") or DEFAULT_ORG
     return Context(**values)
+
+
+_DATE_KEYS = ("as_of", "template_as_of")
+_CHOICES = {"context_type": CONTEXT_TYPES, "crisis": CRISES}
+
+
+def _sectors(value):
+    """Sector codes of a TOML list, stripped and upper-cased; None when it is
+    not a list of text.
+
+    >>> _sectors([" ccm", "SHL", ""]), _sectors("CCM")
+    (('CCM', 'SHL'), None)
+    """
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None
+    return tuple(dict.fromkeys(v.strip().upper() for v in value if v.strip()))
 
 
 def _date(value):

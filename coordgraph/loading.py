@@ -189,7 +189,10 @@ def from_records(nodes, edges, context=None):
     if context:
         import json
 
-        context_text = "\n".join(f"{k} = {json.dumps(str(v))}" for k, v in context.items())
+        # A list (sectors) stays a list: a JSON array of strings is a TOML array.
+        context_text = "\n".join(
+            f"{k} = {json.dumps([str(i) for i in v] if isinstance(v, (list, tuple)) else str(v))}"
+            for k, v in context.items())
     graph = build_graph(node_table, edge_table, context_text, "<context>", problems, warnings)
     if problems:
         raise DataError(problems, warnings)

@@ -9,7 +9,7 @@ rendering, export and anyone who wants networkx's algorithms.
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
-from .schema import DEFAULT_ORG, SEAT_CAPACITIES
+from .schema import ABSENT_STATUSES, DEFAULT_ORG, ORG_SEPARATOR, SEAT_CAPACITIES
 
 
 # Node and Edge are read-only by convention, not frozen: a frozen dataclass
@@ -31,6 +31,12 @@ class Node:
     code: str = ""
     description: str = ""
     reference: str = ""
+    expected: str = ""
+    lead: str = ""
+    co_lead: str = ""
+    person: str = ""
+    location: str = ""
+    max_seats: int | None = None
     line: int = 0
 
     @property
@@ -40,6 +46,54 @@ class Node:
     @property
     def is_active(self) -> bool:
         return self.status != "inactive"
+
+    @property
+    def is_vacant(self) -> bool:
+        """A role whose post exists but nobody holds it."""
+        return self.status == "vacant"
+
+    @property
+    def counts_as_presence(self) -> bool:
+        """Whether the role's memberships put its org at the table: someone
+        holds it (not ``vacant``) and it is used here (not ``inactive``).
+
+        >>> Node("po", "role", "PO", status="vacant").counts_as_presence
+        False
+        """
+        return self.status not in ABSENT_STATUSES
+
+    @property
+    def leads(self) -> tuple[str, ...]:
+        """The organisations in ``lead``, in order.
+
+        >>> Node("shl", "platform", "Shelter", lead="UNHCR; IFRC").leads
+        ('UNHCR', 'IFRC')
+        """
+        return split_orgs(self.lead)
+
+    @property
+    def co_leads(self) -> tuple[str, ...]:
+        """The organisations in ``co_lead``, in order."""
+        return split_orgs(self.co_lead)
+
+    def org_is(self, org: str) -> bool:
+        """Whether this role belongs to ``org`` (any case; an empty ``org``
+        cell is IOM).
+
+        >>> Node("com", "role", "Chief of Mission").org_is("iom")
+        True
+        """
+        mine = self.org or DEFAULT_ORG
+        return mine == org or mine.casefold() == org.casefold()
+
+    def is_led_by(self, org: str) -> bool:
+        """Whether ``org`` is among the platform's ``lead`` or ``co_lead``.
+
+        >>> Node("shl", "platform", "Shelter", lead="UNHCR", co_lead="IOM").is_led_by("iom")
+        True
+        """
+        wanted = org.casefold()
+        return any(o.casefold() == wanted for o in (*self.leads, *self.co_leads))
 
     def label_in(self, lang: str = "en") -> str:
         """The label in ``lang`` ('en', 'fr', 'es'), falling back to ``label``."""
@@ -63,6 +117,7 @@ class Edge:
     condition: str = ""
     note: str = ""
     reference: str = ""
+    seat: str = ""
     line: int = 0
 
     @property
@@ -79,13 +134,22 @@ class Edge:
         return _attributes(self, ("source", "target", "line"))
 
 
+def split_orgs(cell: str) -> tuple[str, ...]:
+    """Organisations of a ``lead``/``co_lead`` cell, separated by ``;``.
+
+    >>> split_orgs(" IOM ;UNHCR;; ")
+    ('IOM', 'UNHCR')
+    """
+    return tuple(part.strip() for part in cell.split(ORG_SEPARATOR) if part.strip())
+
+
 def _attributes(record, skip) -> dict:
     out = {}
     for f in fields(record):
         if f.name in skip:
             continue
         value = getattr(record, f.name)
-        if value not in ("", None):
+        if value not in ("", None, ()):
             out[f.name] = value
     return out
 
@@ -99,6 +163,26 @@ class Context:
     org: str = DEFAULT_ORG
     as_of: str = ""
     lang: str = "en"
+    context_type: str = ""
+    crisis: str = ""
+    sectors: tuple[str, ...] = ()
+    template: str = ""
+    template_as_of: str = ""
+    source: str = ""
+
+    def runs_programmes_in(self, code: str) -> bool | None:
+        """Whether ``sectors`` lists ``code`` (any case); None when ``sectors``
+        is not given.
+
+        >>> Context(sectors=("CCM", "SHL")).runs_programmes_in("shl")
+        True
+        >>> Context().runs_programmes_in("SHL") is None
+        True
+        """
+        if not self.sectors:
+            return None
+        wanted = code.casefold()
+        return any(s.casefold() == wanted for s in self.sectors)
 
 
 @dataclass(eq=False)
@@ -159,6 +243,30 @@ class CoordGraph:
     def org_of(self, node: Node) -> str:
         return node.org or DEFAULT_ORG
 
+    def belongs_to(self, node: Node, org: str) -> bool:
+        """Whether ``node`` is a role of ``org`` (any case, empty ``org`` = IOM)."""
+        return node.kind == "role" and node.org_is(org)
+
+    def is_expected(self, platform: Node) -> bool:
+        """Whether the org must be present at ``platform`` (its *relevance*).
+
+        ``expected`` yes or no decides; when empty, the platform is expected
+        unless it has a ``code`` and the context lists ``sectors`` without it.
+
+        >>> import coordgraph
+        >>> g = coordgraph.from_records(
+        ...     nodes=[{"id": "shl", "kind": "platform", "label": "Shelter", "code": "SHL"},
+        ...            {"id": "hct", "kind": "platform", "label": "HCT"}],
+        ...     edges=[], context={"sectors": ["CCM"]})
+        >>> g.is_expected(g.nodes["shl"]), g.is_expected(g.nodes["hct"])
+        (False, True)
+        """
+        if platform.expected:
+            return platform.expected == "yes"
+        if platform.code and self.context.runs_programmes_in(platform.code) is False:
+            return False
+        return True
+
     def to_networkx(self):
         """A ``networkx.MultiDiGraph`` with every attribute; edge keys are relations.
 
@@ -174,7 +282,9 @@ class CoordGraph:
         import networkx as nx
 
         G = nx.MultiDiGraph()
-        G.graph.update({k: v for k, v in _attributes(self.context, ()).items()})
+        # Lists (sectors) as text: GraphML and GEXF hold scalars only.
+        G.graph.update({k: ";".join(v) if isinstance(v, tuple) else v
+                        for k, v in _attributes(self.context, ()).items()})
         G.add_nodes_from((n.id, n.attributes()) for n in self.nodes.values())
         G.add_edges_from((e.source, e.target, e.relation, e.attributes()) for e in self.edges)
         return G

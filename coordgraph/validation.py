@@ -13,8 +13,8 @@ from .errors import Problem
 from .model import Edge, Node
 from .schema import (
     CAPACITIES, DEFAULT_CAPACITY, DEFAULT_LEVEL, DEFAULT_ORG, DEFAULT_STATUS, EDGE_COLUMNS,
-    EDGE_REQUIRED, ID_PATTERN, KINDS, LEVELS, MAX_ID_LENGTH, NODE_COLUMNS, NODE_REQUIRED,
-    RELATIONS, SENIORITY_RANGE, STATUSES,
+    EDGE_REQUIRED, EXPECTED_VALUES, ID_PATTERN, KINDS, LEVELS, MAX_ID_LENGTH, MIN_MAX_SEATS,
+    NODE_COLUMNS, NODE_REQUIRED, RELATIONS, SENIORITY_RANGE, STATUSES,
 )
 
 # Above this many ids, did-you-mean uses only cheap matches (case, separators).
@@ -124,18 +124,47 @@ def _enum(value, column, allowed, default, where, problems):
     return None
 
 
+def whole_number(text: str) -> int | None:
+    """The integer a cell holds, also written as a decimal (``9.0``, as Excel
+    and pandas write it); None when it is not a whole number.
+
+    >>> whole_number("9"), whole_number("9.0"), whole_number("9.5"), whole_number("nine")
+    (9, 9, None, None)
+    """
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    whole, dot, fraction = text.partition(".")
+    if dot and fraction and fraction.strip("0") == "" and whole.lstrip("+-").isdigit():
+        return int(whole)
+    return None
+
+
 def _integer(value, column, where, problems):
     if not value:
         return None
-    try:
-        number = int(value)
-    except ValueError:
-        number = None
+    number = whole_number(value)
     if number is None or number not in SENIORITY_RANGE:
         file, line, col = where
         problems.append(Problem("CG105", file, line, col,
                                 f"{column} '{value}' is not an integer from 1 to 9",
                                 "higher is more senior; leave the cell empty if unknown"))
+        return None
+    return number
+
+
+def _max_seats(value, where, problems):
+    if not value:
+        return None
+    number = whole_number(value)
+    if number is None or number < MIN_MAX_SEATS:
+        file, line, col = where
+        problems.append(Problem("CG105", file, line, col,
+                                f"max_seats '{value}' is not a whole number of at least "
+                                f"{MIN_MAX_SEATS}",
+                                "the most seats this role may hold, e.g. 5; leave the cell "
+                                "empty to use the check's --max-seats"))
         return None
     return number
 
@@ -173,7 +202,8 @@ _ID_HINT = "ids are short names such as 'hct' or 'chief_of_mission': letters, di
 # are walked one by one to say exactly what is wrong where. Both paths give
 # the same records (tests/test_validation.py loads every fixture both ways).
 
-_SENIORITY = {"": None, **{str(n): n for n in SENIORITY_RANGE}}
+_SENIORITY = {"": None, **{str(n): n for n in SENIORITY_RANGE},
+              **{f"{n}.0": n for n in SENIORITY_RANGE}}
 
 
 def build_nodes(table, problems, warnings) -> dict[str, Node] | None:
@@ -210,14 +240,25 @@ def _lowered(column, allowed):
 def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
     """All nodes at once, or None when any row needs a closer look."""
     (ids, kinds, labels, labels_fr, labels_es, orgs, structures, levels, statuses,
-     seniorities, min_seniorities, codes, descriptions, references) = values
-    kinds, levels, statuses = (_lowered(c, allowed) for c, allowed in (
-        (kinds, KINDS), (levels, LEVELS), (statuses, STATUSES)))
+     seniorities, min_seniorities, codes, descriptions, references,
+     expected, leads, co_leads, persons, locations, max_seats) = values
+    kinds, levels, statuses, expected = (_lowered(c, allowed) for c, allowed in (
+        (kinds, KINDS), (levels, LEVELS), (statuses, STATUSES), (expected, EXPECTED_VALUES)))
     if not (all(map(ID_PATTERN.match, ids)) and len(set(ids)) == len(ids) and all(labels)
             and set(kinds) <= set(KINDS) and set(levels) <= {"", *LEVELS}
-            and set(statuses) <= {"", *STATUSES}
+            and set(statuses) <= {"", *STATUSES} and set(expected) <= {"", *EXPECTED_VALUES}
             and set(seniorities) <= _SENIORITY.keys() and set(min_seniorities) <= _SENIORITY.keys()):
         return None
+    if "vacant" in statuses and any(s == "vacant" and k == "platform"
+                                    for k, s in zip(kinds, statuses)):
+        return None  # a platform cannot be vacant: a CG105 on its row
+    if any(max_seats):
+        max_seats = [whole_number(v) if v else None for v in max_seats]
+        if any(n is not None and n < MIN_MAX_SEATS or n is None and v
+               for n, v in zip(max_seats, values[-1])):
+            return None
+    else:
+        max_seats = [None] * len(ids)
     levels = [level or DEFAULT_LEVEL for level in levels]
     statuses = [status or DEFAULT_STATUS for status in statuses]
     orgs = [(org or DEFAULT_ORG) if kind == "role" else org for kind, org in zip(kinds, orgs)]
@@ -225,7 +266,8 @@ def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
                                     for c in (seniorities, min_seniorities))
     return dict(zip(ids, map(Node, ids, kinds, labels, labels_fr, labels_es, orgs, structures,
                              levels, statuses, seniorities, min_seniorities, codes,
-                             descriptions, references, lines)))
+                             descriptions, references, expected, leads, co_leads, persons,
+                             locations, max_seats, lines)))
 
 
 def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, Node]:
@@ -235,7 +277,8 @@ def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, N
     col = {name: columns.column(name) for name in NODE_COLUMNS}
     for line, cells in zip(table.lines, zip(*values)):
         (node_id, kind, label, label_fr, label_es, org, structure, level, status,
-         seniority, min_seniority, code, description, reference) = cells
+         seniority, min_seniority, code, description, reference,
+         expected, lead, co_lead, person, location, max_seats) = cells
         ok = True
         if not ID_PATTERN.match(node_id):
             problems.append(Problem("CG103", file, line, col["id"], _bad_id(node_id), _ID_HINT))
@@ -255,22 +298,33 @@ def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, N
         seniority = _integer(seniority, "seniority", (file, line, col["seniority"]), problems)
         min_seniority = _integer(min_seniority, "min_seniority",
                                  (file, line, col["min_seniority"]), problems)
+        max_seats = _max_seats(max_seats, (file, line, col["max_seats"]), problems)
+        if expected:
+            expected = _enum(expected, "expected", EXPECTED_VALUES, "",
+                             (file, line, col["expected"]), problems)
+        if kind == "platform" and status == "vacant":
+            problems.append(Problem("CG105", file, line, col["status"],
+                                    f"platform '{node_id}' cannot be vacant",
+                                    "vacant is for a role nobody holds; a platform that is "
+                                    "not activated here is 'inactive'"))
+            status = None
         if not label:
             warnings.append(Problem("CG103", file, line, col["label"],
                                     f"node '{node_id}' has an empty label; its id is shown instead",
                                     "fill in the label column", severity="warning"))
             label = node_id
-        if not ok or kind is None or level is None or status is None:
+        if not ok or kind is None or level is None or status is None or expected is None:
             continue
         if kind == "role" and not org:
             org = DEFAULT_ORG
         nodes[node_id] = Node(node_id, kind, label, label_fr, label_es, org, structure, level,
                               status, seniority, min_seniority, code, description, reference,
-                              line)
+                              expected, lead, co_lead, person, location, max_seats, line)
     return nodes
 
 
-_KINDS_OF = {"membership": ("role", "platform"), "escalation": ("platform", "platform")}
+_KINDS_OF = {"membership": ("role", "platform"), "escalation": ("platform", "platform"),
+             "reporting": ("platform", "platform")}
 
 
 def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[Edge]:
@@ -288,12 +342,55 @@ def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[E
     edges = _edges_in_bulk(table.lines, values, nodes) if nodes is not None else None
     if edges is None:
         edges = _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids)
+    if nodes is not None:
+        problems.extend(seat_group_problems(edges, nodes, table.file, columns.column("seat")))
     return edges
+
+
+def seat_group_problems(edges, nodes, file, column=None) -> list[Problem]:
+    """CG110: a ``seat`` value must group memberships of ONE organisation at
+    ONE platform (alternatives for one seat). Values match in any case.
+
+    >>> nodes = {"hct": Node("hct", "platform", "HCT"), "smt": Node("smt", "platform", "SMT"),
+    ...          "com": Node("com", "role", "CoM", org="IOM"),
+    ...          "dcom": Node("dcom", "role", "DCoM", org="IOM")}
+    >>> edges = [Edge("com", "hct", "membership", seat="a", line=2),
+    ...          Edge("dcom", "smt", "membership", seat="a", line=3)]
+    >>> [(p.code, p.line) for p in seat_group_problems(edges, nodes, "edges.csv")]
+    [('CG110', 3)]
+    """
+    first: dict[str, Edge] = {}
+    problems = []
+    for edge in edges:
+        if not edge.seat:
+            continue
+        key = edge.seat.casefold()
+        other = first.setdefault(key, edge)
+        if other is edge:
+            continue
+        if other.target != edge.target:
+            problems.append(Problem(
+                "CG110", file, edge.line, column,
+                f"seat '{edge.seat}' joins memberships of two platforms: "
+                f"'{other.target}' (line {other.line}) and '{edge.target}'",
+                "a seat group names alternatives for one seat at one platform: give each "
+                "platform its own seat value, e.g. "
+                f"'{edge.target}-{edge.seat}'"))
+            continue
+        org, other_org = (nodes[e.source].org or DEFAULT_ORG for e in (edge, other))
+        if org.casefold() != other_org.casefold():
+            problems.append(Problem(
+                "CG110", file, edge.line, column,
+                f"seat '{edge.seat}' at '{edge.target}' mixes organisations: {other_org} "
+                f"(line {other.line}) and {org}",
+                "a seat group names one organisation's alternatives for one seat: give the "
+                "other organisation's membership its own seat value or none"))
+    return problems
 
 
 def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     """All edges at once, or None when any row needs a closer look."""
-    sources, targets, relations, capacities, conditions, notes, references = values
+    sources, targets, relations, capacities, conditions, notes, references, seats = values
     relations, capacities = _lowered(relations, RELATIONS), _lowered(capacities, CAPACITIES)
     if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
         return None
@@ -310,6 +407,9 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     if any(capacity and relation != "membership"
            for relation, capacity in set(zip(relations, capacities))):
         return None  # a warning to give, on its row
+    if any(seats) and any(seat and relation != "membership"
+                          for relation, seat in zip(relations, seats)):
+        return None  # a warning to give, on its row
     if any(map(operator.eq, sources, targets)):
         return None
     if len(set(zip(sources, relations, targets))) != len(sources):
@@ -317,7 +417,7 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     capacities = [(capacity or DEFAULT_CAPACITY) if relation == "membership" else capacity
                   for relation, capacity in zip(relations, capacities)]
     return list(map(Edge, sources, targets, relations, capacities, conditions, notes,
-                    references, lines))
+                    references, seats, lines))
 
 
 def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids) -> list[Edge]:
@@ -346,7 +446,7 @@ def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids
         return None
 
     for line, cells in zip(table.lines, zip(*values)):
-        source_id, target_id, relation, capacity, condition, note, reference = cells
+        source_id, target_id, relation, capacity, condition, note, reference, seat = cells
         source = nodes.get(source_id) or endpoint("source", source_id, line)
         target = nodes.get(target_id) or endpoint("target", target_id, line)
         relation = _enum(relation, "relation", RELATIONS, None, (file, line, col["relation"]),
@@ -362,6 +462,13 @@ def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids
                 capacity = ""
         elif relation == "membership":
             capacity = DEFAULT_CAPACITY
+        if seat and relation and relation != "membership":
+            # A warning, not an error: the row still means what its relation says.
+            warnings.append(Problem("CG110", file, line, col["seat"],
+                                    f"seat '{seat}' is ignored on a {relation} edge",
+                                    "seat groups alternatives among membership edges only; "
+                                    "clear the cell", severity="warning"))
+            seat = ""
         if source is None or target is None or relation is None or capacity is None:
             continue
         if source is target:
@@ -382,7 +489,7 @@ def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids
             continue
         seen[key] = line
         edges.append(Edge(source_id, target_id, relation, capacity, condition, note,
-                          reference, line))
+                          reference, seat, line))
     return edges
 
 
@@ -393,8 +500,8 @@ def _wrong_kinds(relation, source, target):
                 "a role holds a seat in a platform: source = role, target = platform"
                 + (" (source and target look swapped)"
                    if (source.kind, target.kind) == ("platform", "role") else ""))
-    if relation == "escalation" and (source.kind, target.kind) != ("platform", "platform"):
-        return (f"escalation must go from a platform to a platform, not "
+    if relation in ("escalation", "reporting"):
+        return (f"{relation} must go from a platform to a platform, not "
                 f"{source.kind} '{source.id}' -> {target.kind} '{target.id}'",
                 "use 'advises' for a role that reports to or supports another node")
     return None

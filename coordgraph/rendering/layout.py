@@ -18,7 +18,7 @@ import math
 from ..schema import LEVEL_RANK
 
 #: Relations that put their source under their target.
-UPWARD = ("escalation", "advises")
+UPWARD = ("escalation", "reporting", "advises")
 
 
 def platform_rows(selection, width: int | None = None, edges=None) -> list[list[str]]:

@@ -99,6 +99,9 @@ def edge_style(relation: str, capacity: str, *, own: bool) -> tuple[dict, str]:
     if relation == "escalation":
         return {"color": INK, "penwidth": "2.2", "arrowhead": "normal", "arrowsize": "0.9",
                 "style": "solid"}, "escalation"
+    if relation == "reporting":
+        return {"color": INK, "penwidth": "1.2", "arrowhead": "normal", "arrowsize": "0.7",
+                "style": "dashed"}, "reporting"
     if relation == "advises":
         return {"color": LIGHT_GREY, "penwidth": "1.1", "arrowhead": "onormal",
                 "style": "dashed"}, "advises"
@@ -163,13 +166,14 @@ def changed_edge_style(mark: str, attrs: dict, key: str) -> tuple[dict, list[str
 #: each is shown only when the drawing uses its key.
 LEGEND_BOXES = ("structure", "platform", "org_role", "other_role", "inactive", "planned",
                 "focus", "CG301", "CG201", "warning", "added", "changed", "removed")
-LEGEND_LINES = ("escalation", "advises", "member", "leading", "alternate", "observer",
+LEGEND_LINES = ("escalation", "reporting", "advises", "member", "leading", "alternate", "observer",
                 "conditional", "added_edge", "changed_edge", "removed_edge")
 LEGEND_ORDER = LEGEND_BOXES + LEGEND_LINES
 
 #: How the legend draws a sample of each edge key: (glyphs, colour, bold).
 EDGE_SAMPLES = {
     "escalation": ("━━━▶", INK, True),
+    "reporting": ("╺ ╺ ╺▶", INK, False),
     "advises": ("╺ ╺ ╺▷", LIGHT_GREY, False),
     "member": ("━━━━", IOM_BLUE, False),
     "leading": ("━━━━", IOM_BLUE, True),
