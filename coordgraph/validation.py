@@ -465,7 +465,7 @@ def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids
         if seat and relation and relation != "membership":
             # A warning, not an error: the row still means what its relation says.
             warnings.append(Problem("CG110", file, line, col["seat"],
-                                    f"seat '{seat}' is ignored on a {relation} edge",
+                                    f"seat '{seat}' is ignored on this {relation} edge",
                                     "seat groups alternatives among membership edges only; "
                                     "clear the cell", severity="warning"))
             seat = ""

@@ -6,7 +6,7 @@ import pytest
 
 import coordgraph
 from coordgraph.validation import did_you_mean
-from rows import advises, member, platform, role
+from rows import advises, escalation, member, platform, role
 
 INVALID = Path(__file__).parent / "fixtures" / "invalid"
 
@@ -30,6 +30,12 @@ EXPECTED = {
     "cg107_wrong_kinds": [("CG107", "edges.csv", 4, 3), ("CG107", "edges.csv", 5, 3)],
     "cg108_duplicate_edge": [("CG108", "edges.csv", 4, 1)],
     "cg109_self_loop": [("CG109", "edges.csv", 4, 1)],
+    "cg105_new_values": [("CG105", "edges.csv", 2, 3), ("CG105", "edges.csv", 3, 4),
+                         ("CG105", "nodes.csv", 2, 4), ("CG105", "nodes.csv", 3, 5),
+                         ("CG105", "nodes.csv", 4, 4), ("CG105", "nodes.csv", 4, 7),
+                         ("CG105", "nodes.csv", 5, 6), ("CG105", "nodes.csv", 6, 6)],
+    "cg107_reporting": [("CG107", "edges.csv", 4, 3)],
+    "cg110_seat_groups": [("CG110", "edges.csv", 4, 4), ("CG110", "edges.csv", 5, 4)],
     "several": [("CG106", "edges.csv", 2, 1), ("CG109", "edges.csv", 3, 1),
                 ("CG108", "edges.csv", 5, 1), ("CG105", "edges.csv", 6, 3),
                 ("CG104", "nodes.csv", 3, 1), ("CG105", "nodes.csv", 4, 4),
@@ -60,6 +66,18 @@ WORDING = {
     "cg108_duplicate_edge": ["duplicate membership edge chief_of_mission -> hct",
                              "first given on line 2"],
     "cg109_self_loop": ["'smt' has an edge to itself"],
+    "cg105_new_values": ["unknown relation 'reportin'", "did you mean 'reporting'?",
+                         "unknown capacity 'coordinater'", "did you mean 'coordinator'?",
+                         "platform 'hct' cannot be vacant", "'inactive'",
+                         "unknown expected 'yess'", "did you mean 'yes'?",
+                         "unknown status 'vacnt'", "did you mean 'vacant'?",
+                         "seniority '9.5' is not an integer",
+                         "max_seats '0' is not a whole number of at least 1",
+                         "max_seats '2.5'"],
+    "cg107_reporting": ["reporting must go from a platform to a platform"],
+    "cg110_seat_groups": ["seat 'head' at 'hct' mixes organisations: IOM (line 2) and UN",
+                          "seat 'HEAD' joins memberships of two platforms: 'hct' (line 2) "
+                          "and 'smt'"],
     "several": ["did you mean 'chief_of_mission'?", "itself", "first given on line 4",
                 "unknown relation 'escalate'", "first defined on line 2", "'ten'",
                 "'1st_officer'"],
@@ -87,7 +105,7 @@ def test_each_malformed_folder_reports_exactly_its_problems(case):
 
 def test_the_cases_cover_every_cg1xx_code():
     codes = {code for problems in EXPECTED.values() for code, *_ in problems}
-    assert codes == {f"CG10{n}" for n in range(1, 10)}
+    assert codes == {f"CG1{n:02}" for n in range(1, 11)}
     assert sorted(EXPECTED) == sorted(p.name for p in INVALID.iterdir())
 
 
@@ -202,7 +220,8 @@ def _both_ways(folder):
 def _clean_folders():
     root = Path(__file__).resolve().parent.parent
     folders = [root / "data", *sorted((root / "templates").glob("*/")),
-               *sorted((root / "tests/fixtures/excel").glob("*/"))]
+               *sorted((root / "tests/fixtures/excel").glob("*/")),
+               root / "tests/fixtures/country"]
     return [f for f in folders if (f / "nodes.csv").is_file()]
 
 
@@ -259,3 +278,59 @@ def test_a_context_toml_that_is_not_a_file_is_cg101(write_context):
     [problem] = problems_of(folder)
     assert (problem.code, problem.file, problem.message) == (
         "CG101", f"{folder}/context.toml", "is not a file")
+
+
+# --- the columns of a country office ------------------------------------------------
+
+def test_new_columns_load_with_their_types(write_context):
+    folder = write_context(
+        [platform("shl", code="SHL", lead="UNHCR", co_lead="IOM; IFRC", expected="Yes",
+                  location="Kesso"),
+         role("po", person="A. Diallo", location="Kesso", max_seats="5", status="Vacant")],
+        [member("po", "shl", capacity="Coordinator", seat="shl-programme")])
+    graph = coordgraph.load(folder)
+    shl, po = graph.nodes["shl"], graph.nodes["po"]
+    assert (shl.expected, shl.leads, shl.co_leads, shl.location) == (
+        "yes", ("UNHCR",), ("IOM", "IFRC"), "Kesso")
+    assert (po.person, po.max_seats, po.status, po.is_vacant, po.counts_as_presence) == (
+        "A. Diallo", 5, "vacant", True, False)
+    assert (graph.edges[0].capacity, graph.edges[0].seat, graph.edges[0].is_seat) == (
+        "coordinator", "shl-programme", False)
+
+
+@pytest.mark.parametrize("cells", [{"seniority": "9.0", "max_seats": "4.0"},
+                                   {"seniority": "9.00", "max_seats": "4.000"}])
+def test_whole_numbers_written_as_decimals_are_integers(write_context, cells):
+    folder = write_context([platform("hct", min_seniority="8.0"), role("com", **cells)],
+                           [member("com", "hct")])
+    graph = coordgraph.load(folder)
+    assert (graph.nodes["com"].seniority, graph.nodes["com"].max_seats,
+            graph.nodes["hct"].min_seniority) == (9, 4, 8)
+    (bulk, rows), _, problems, _ = _both_ways(folder)
+    assert problems == [] and rows == graph.nodes
+    assert bulk == rows or (bulk is None and cells["seniority"] == "9.00")  # 9.00: row path
+
+
+def test_a_seat_on_another_relation_is_ignored_with_a_warning(write_context):
+    folder = write_context([platform("hct"), platform("iccg"), role("com")],
+                           [member("com", "hct", seat="a"),
+                            escalation("iccg", "hct", seat="a")])
+    graph, warnings = coordgraph.load(folder, with_warnings=True)
+    assert [(w.code, w.line, w.column, w.severity) for w in warnings] == [
+        ("CG110", 3, 4, "warning")]
+    assert "ignored on this escalation edge" in warnings[0].message
+    assert [e.seat for e in graph.edges] == ["a", ""]
+    _, (bulk, rows), problems, _ = _both_ways(folder)
+    assert bulk is None and rows == graph.edges and problems == []
+
+
+def test_a_seat_group_of_one_org_at_one_platform_is_valid(write_context):
+    folder = write_context([platform("hct"), role("com"), role("dcom", org="iom")],
+                           [member("com", "hct", seat="head"), member("dcom", "hct", seat="Head")])
+    assert [e.seat for e in coordgraph.load(folder).edges] == ["head", "Head"]
+
+
+def test_reporting_is_platform_to_platform(write_context):
+    folder = write_context([platform("kesso", level="subnational"), platform("cccm")],
+                           [{"source": "kesso", "target": "cccm", "relation": "reporting"}])
+    assert coordgraph.load(folder).edges[0].relation == "reporting"
