@@ -1,15 +1,22 @@
 """The analyses of a valid graph, one module per concept, and :func:`check`."""
 
 from ..findings import sort_findings
-from .escalation import downward_escalation, escalation_cycles, multiple_escalation
+from .escalation import (
+    downward_escalation, escalation_cycles, multiple_escalation, unlinked_subnational,
+)
+from .hats import double_hatting, scattered_seats
+from .leadership import leadership_gaps, silent_leadership, vacant_leadership
 from .orphans import orphans
+from .relevance import expected_ids, expected_platforms
 from .representation import junior_representation, unrepresented_platforms, weak_representation
 from .workload import overloaded_roles, single_points_of_failure
 
 __all__ = [
-    "check", "downward_escalation", "escalation_cycles", "junior_representation",
-    "multiple_escalation", "orphans", "overloaded_roles", "single_points_of_failure",
-    "unrepresented_platforms", "weak_representation",
+    "check", "double_hatting", "downward_escalation", "escalation_cycles", "expected_ids",
+    "expected_platforms", "junior_representation", "leadership_gaps", "multiple_escalation",
+    "orphans", "overloaded_roles", "scattered_seats", "silent_leadership",
+    "single_points_of_failure", "unlinked_subnational", "unrepresented_platforms",
+    "vacant_leadership", "weak_representation",
 ]
 
 
@@ -23,7 +30,8 @@ def check(graph, org: str | None = None, max_seats: int = 3):
         The organisation whose representation is checked; default the
         context's ``org`` (``IOM`` when unset).
     max_seats : int
-        CG304's limit of seats per role.
+        CG304's limit of seats per role or person, where a role sets no
+        ``max_seats`` of its own.
 
     Examples
     --------
@@ -37,10 +45,16 @@ def check(graph, org: str | None = None, max_seats: int = 3):
         *multiple_escalation(graph),
         *orphans(graph),
         *downward_escalation(graph),
+        *unlinked_subnational(graph),
+        *leadership_gaps(graph),
         *unrepresented_platforms(graph, org),
         *weak_representation(graph, org),
         *junior_representation(graph, org),
         *overloaded_roles(graph, org, max_seats),
         *single_points_of_failure(graph, org),
+        *double_hatting(graph, org),
+        *silent_leadership(graph, org),
+        *vacant_leadership(graph, org),
+        *scattered_seats(graph, org),
     ]
     return sort_findings(findings)

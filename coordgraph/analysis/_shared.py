@@ -50,10 +50,8 @@ def org_seats(graph, org: str) -> dict[str, list[str]]:
 
 def _org_pass(graph, org: str):
     def compute():
-        wanted = org.casefold()
         roles = {n.id for n in graph.nodes.values()
-                 if n.kind == "role" and n.status != "inactive"
-                 and (n.org == org or n.org.casefold() == wanted)}
+                 if n.counts_as_presence and graph.belongs_to(n, org)}
         inactive = inactive_ids(graph)
         presence: dict[str, Presence] = {}
         seats: dict[str, list[str]] = {}
@@ -74,6 +72,72 @@ def _org_pass(graph, org: str):
         return presence, seats
 
     return _memo(graph, ("org_pass", org.casefold()), compute)
+
+
+def absent_posts(graph, org: str) -> dict[str, list]:
+    """Memberships of the org's vacant or inactive roles into active
+    platforms, by platform: the posts that would put the org there.
+
+    >>> import coordgraph
+    >>> g = coordgraph.from_records(
+    ...     nodes=[{"id": "hct", "kind": "platform", "label": "HCT"},
+    ...            {"id": "po", "kind": "role", "label": "PO", "status": "vacant"}],
+    ...     edges=[{"source": "po", "target": "hct", "relation": "membership"}])
+    >>> [(p, [e.source for e in edges]) for p, edges in absent_posts(g, "IOM").items()]
+    [('hct', ['po'])]
+    """
+    def compute():
+        inactive = inactive_ids(graph)
+        posts: dict[str, list] = {}
+        for edge in edges_by_relation(graph)["membership"]:
+            role = graph.nodes[edge.source]
+            if (not role.counts_as_presence and edge.target not in inactive
+                    and graph.belongs_to(role, org)):
+                posts.setdefault(edge.target, []).append(edge)
+        return posts
+
+    return _memo(graph, ("absent_posts", org.casefold()), compute)
+
+
+def holder_of(node) -> str:
+    """Who holds a role: its ``person`` (any case) or, unnamed, the role itself.
+
+    >>> from coordgraph.model import Node
+    >>> holder_of(Node("po", "role", "PO", person=" Ana Diallo")), holder_of(Node("po", "role", "PO"))
+    ('person:ana diallo', 'role:po')
+    """
+    person = node.person.strip()
+    return f"person:{person.casefold()}" if person else f"role:{node.id}"
+
+
+def holders(graph, org: str) -> dict[str, list[str]]:
+    """The org's present roles grouped by who holds them (see :func:`holder_of`),
+    in file order: several roles of one ``person`` are one holder."""
+    def compute():
+        groups: dict[str, list[str]] = {}
+        for node in graph.nodes.values():
+            if node.kind == "role" and node.counts_as_presence and graph.belongs_to(node, org):
+                groups.setdefault(holder_of(node), []).append(node.id)
+        return groups
+
+    return _memo(graph, ("holders", org.casefold()), compute)
+
+
+def holder_name(graph, role_ids) -> str:
+    """A holder for a message: the role's label, or the person and their roles.
+
+    >>> from types import SimpleNamespace as NS
+    >>> g = NS(nodes={"a": NS(label="Programme Coordinator", person="Ana"),
+    ...               "b": NS(label="Head of Sub-Office", person="Ana"),
+    ...               "c": NS(label="Chief of Mission", person="")})
+    >>> holder_name(g, ["c"]), holder_name(g, ["a"]), holder_name(g, ["a", "b"])
+    ('Chief of Mission', 'Programme Coordinator (Ana)', 'Ana (Programme Coordinator / Head of Sub-Office)')
+    """
+    roles = [graph.nodes[r] for r in role_ids]
+    person = roles[0].person.strip()
+    if len(roles) == 1:
+        return f"{roles[0].label} ({person})" if person else roles[0].label
+    return f"{person} ({' / '.join(r.label for r in roles)})"
 
 
 def organisations(graph) -> list[str]:

@@ -1,10 +1,11 @@
-"""Escalation routes: cycles (CG201), forks (CG202), downward steps (CG204)."""
+"""Escalation routes: cycles (CG201), forks (CG202), downward steps (CG204),
+sub-national platforms with no way up (CG205)."""
 
 from collections import defaultdict
 
 from ..findings import Finding
 from ..schema import LEVEL_RANK
-from ._shared import escalation_edges, names
+from ._shared import edges_by_relation, escalation_edges, inactive_ids, names
 
 
 def escalation_graph(graph, keep=None):
@@ -147,3 +148,52 @@ def downward_escalation(graph) -> list[Finding]:
                 "escalation goes to a platform at the same or a higher level; check "
                 "the level column of both rows or the edge's direction"))
     return findings
+
+
+def _reaching(graph, targets) -> set:
+    """Active platforms with an escalation-or-reporting path to any of ``targets``
+    (the targets included): one backward walk, linear in the edges."""
+    inactive = inactive_ids(graph)
+    below = defaultdict(list)
+    for relation in ("escalation", "reporting"):
+        for edge in edges_by_relation(graph)[relation]:
+            if edge.source not in inactive and edge.target not in inactive:
+                below[edge.target].append(edge.source)
+    seen = set(targets)
+    stack = list(seen)
+    while stack:
+        for source in below.pop(stack.pop(), ()):
+            if source not in seen:
+                seen.add(source)
+                stack.append(source)
+    return seen
+
+
+def unlinked_subnational(graph) -> list[Finding]:
+    """CG205: a sub-national platform with no escalation or reporting path up
+    to a national or higher platform.
+
+    >>> import coordgraph
+    >>> g = coordgraph.from_records(
+    ...     nodes=[{"id": "cccm", "kind": "platform", "label": "CCCM"},
+    ...            {"id": "north", "kind": "platform", "label": "North", "level": "subnational"},
+    ...            {"id": "south", "kind": "platform", "label": "South", "level": "subnational"}],
+    ...     edges=[{"source": "north", "target": "cccm", "relation": "reporting"},
+    ...            {"source": "south", "target": "north", "relation": "advises"}])
+    >>> [(f.code, f.node) for f in unlinked_subnational(g)]
+    [('CG205', 'south')]
+    """
+    platforms = graph.active_platforms()
+    local = [p for p in platforms if p.level == "subnational"]
+    if not local:
+        return []
+    national = LEVEL_RANK["national"]
+    linked = _reaching(graph, {p.id for p in platforms if LEVEL_RANK[p.level] >= national})
+    return [
+        Finding("CG205", "warning", p.id, (p.id,),
+                f"{p.label} is sub-national and has no route up to a national platform: "
+                "issues raised there cannot reach the national level",
+                f"add an escalation or reporting edge from '{p.id}' to the national "
+                "platform it answers to (e.g. its national cluster) in edges.csv")
+        for p in local if p.id not in linked
+    ]

@@ -1,52 +1,57 @@
-"""Is the organisation at the table? CG301, CG302 and CG303."""
+"""Is the organisation at the table? CG301, CG302 and CG303.
+
+All three concern expected platforms only (:mod:`.relevance`); a vacant or
+inactive role's memberships are not presence.
+"""
 
 from ..findings import Finding
-from ._shared import edges_by_relation, names, org_presence
+from ._shared import absent_posts, names, org_presence
+from .relevance import expected_ids, expected_platforms
 
 
 def unrepresented_platforms(graph, org: str = "IOM") -> list[Finding]:
-    """CG301: an active platform where no role of ``org`` has any membership.
+    """CG301: an expected active platform where no role of ``org`` that is
+    held has any membership. The hint names a vacant post that would sit there.
 
     >>> import coordgraph
     >>> g = coordgraph.from_records(
     ...     nodes=[{"id": "hct", "kind": "platform", "label": "HCT"},
-    ...            {"id": "smt", "kind": "platform", "label": "SMT", "status": "inactive"}],
+    ...            {"id": "smt", "kind": "platform", "label": "SMT", "status": "inactive"},
+    ...            {"id": "cwg", "kind": "platform", "label": "Cash WG", "expected": "no"}],
     ...     edges=[])
     >>> [(f.code, f.node) for f in unrepresented_platforms(g)]
     [('CG301', 'hct')]
     """
     present = org_presence(graph, org)
-    missing = [p for p in graph.active_platforms() if p.id not in present]
-    vacant = _vacant_seats(graph, org, {p.id for p in missing}) if missing else {}
-    findings = []
-    for p in missing:
-        roles = vacant.get(p.id)
-        if roles:
-            hint = (f"{names(graph, roles)} would sit here but "
-                    f"{'is' if len(roles) == 1 else 'are'} inactive: set status to active "
-                    f"in nodes.csv once someone holds the post")
-        else:
-            hint = (f"add a membership edge from a role of {org} to '{p.id}' in edges.csv, "
-                    "or set the platform's status to inactive if it is not activated here")
-        findings.append(Finding("CG301", "error", p.id, (p.id,),
-                                f"{org} has no one in {p.label}", hint))
-    return findings
+    missing = [p for p in expected_platforms(graph) if p.id not in present]
+    posts = absent_posts(graph, org) if missing else {}
+    return [Finding("CG301", "error", p.id, (p.id,), f"{org} has no one in {p.label}",
+                    _absence_hint(graph, org, p, posts.get(p.id, ())))
+            for p in missing]
 
 
-def _vacant_seats(graph, org: str, platform_ids) -> dict[str, list[str]]:
-    """Inactive roles of the org with a membership in each of ``platform_ids``."""
-    wanted = org.casefold()
-    vacant: dict[str, list[str]] = {}
-    for edge in edges_by_relation(graph)["membership"]:
-        if edge.target in platform_ids:
-            role = graph.nodes[edge.source]
-            if role.status == "inactive" and role.org.casefold() == wanted:
-                vacant.setdefault(edge.target, []).append(role.id)
-    return vacant
+def _absence_hint(graph, org, platform, posts) -> str:
+    """What to do about an absence: fill the vacant post, activate the
+    unused one, or add a membership."""
+    vacant = [e.source for e in posts if graph.nodes[e.source].is_vacant]
+    if vacant:
+        return (f"the post {names(graph, vacant)} {'is' if len(vacant) == 1 else 'are'} "
+                f"vacant: once someone holds it, set its status to active (and the person) "
+                f"in nodes.csv, or give an acting role a membership to '{platform.id}' in "
+                "edges.csv")
+    unused = [e.source for e in posts]
+    if unused:
+        return (f"{names(graph, unused)} would sit here but "
+                f"{'is' if len(unused) == 1 else 'are'} inactive: set status to active "
+                f"in nodes.csv once someone holds the post")
+    return (f"add a membership edge from a role of {org} to '{platform.id}' in edges.csv, "
+            "set the platform's status to inactive if it is not activated here, or its "
+            "expected column to no if the org need not sit there")
 
 
 def weak_representation(graph, org: str = "IOM") -> list[Finding]:
-    """CG302: the org is there, but only as alternate/observer or on a condition.
+    """CG302: the org is there, but only as alternate/observer/coordinator or
+    on a condition.
 
     >>> import coordgraph
     >>> g = coordgraph.from_records(
@@ -57,9 +62,10 @@ def weak_representation(graph, org: str = "IOM") -> list[Finding]:
     >>> [(f.code, f.node, f.nodes) for f in weak_representation(g)]
     [('CG302', 'hct', ('hct', 'cc'))]
     """
+    expected = expected_ids(graph)
     findings = []
     for platform_id, presence in org_presence(graph, org).items():
-        if presence.unconditional_seat:
+        if presence.unconditional_seat or platform_id not in expected:
             continue
         edges = presence.memberships
         label = graph.nodes[platform_id].label
@@ -86,11 +92,12 @@ def junior_representation(graph, org: str = "IOM") -> list[Finding]:
     >>> [(f.code, f.node) for f in junior_representation(g)]
     [('CG303', 'hct')]
     """
+    expected = expected_ids(graph)
     findings = []
     for platform_id, presence in org_presence(graph, org).items():
         platform = graph.nodes[platform_id]
         minimum = platform.min_seniority
-        if minimum is None:
+        if minimum is None or platform_id not in expected:
             continue
         holders = [graph.nodes[role_id] for role_id in presence.seat_holders]
         if holders and all(r.seniority is not None and r.seniority < minimum for r in holders):

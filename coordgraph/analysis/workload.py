@@ -1,13 +1,14 @@
-"""Who carries the seats? Overload (CG304) and single points of failure (CG305)."""
+"""Who carries the seats? Overload (CG304) and single points of failure (CG305).
 
-from collections import defaultdict
+Both count per holder: several roles with one ``person`` are one person.
+"""
 
 from ..findings import Finding
-from ._shared import names, org_presence, org_seats
+from ._shared import holder_name, holder_of, holders, names, org_presence, org_seats
 
 
 def seats_by_role(graph, org: str = "IOM") -> dict[str, list[str]]:
-    """Active platforms where each of the org's active roles holds a seat.
+    """Active platforms where each of the org's held roles has a seat.
 
     >>> import coordgraph
     >>> seats_by_role(coordgraph.load())["chief_of_mission"]
@@ -16,8 +17,33 @@ def seats_by_role(graph, org: str = "IOM") -> dict[str, list[str]]:
     return org_seats(graph, org)
 
 
+def seats_by_holder(graph, org: str = "IOM") -> dict[tuple, list[str]]:
+    """The seats of each holder: (its roles, in file order) -> platforms,
+    each once, for holders with a seat.
+
+    >>> import coordgraph
+    >>> g = coordgraph.from_records(
+    ...     nodes=[{"id": p, "kind": "platform", "label": p} for p in ("a", "b")]
+    ...           + [{"id": r, "kind": "role", "label": r, "person": "Ana"} for r in ("x", "y")],
+    ...     edges=[{"source": "x", "target": "a", "relation": "membership"},
+    ...            {"source": "y", "target": "a", "relation": "membership"},
+    ...            {"source": "y", "target": "b", "relation": "membership"}])
+    >>> seats_by_holder(g)
+    {('x', 'y'): ['a', 'b']}
+    """
+    seats = org_seats(graph, org)
+    out = {}
+    for roles in holders(graph, org).values():
+        platforms = list(dict.fromkeys(p for r in roles for p in seats.get(r, ())))
+        if platforms:
+            out[tuple(roles)] = platforms
+    return out
+
+
 def overloaded_roles(graph, org: str = "IOM", max_seats: int = 3) -> list[Finding]:
-    """CG304: a role with seats in more than ``max_seats`` platforms.
+    """CG304: a role (or a person, over all their roles) with seats in more
+    platforms than its limit: the role's ``max_seats`` when set (a person's:
+    the largest of their roles'), else ``max_seats``.
 
     >>> import coordgraph
     >>> g = coordgraph.from_records(
@@ -28,35 +54,64 @@ def overloaded_roles(graph, org: str = "IOM", max_seats: int = 3) -> list[Findin
     [('CG304', 'com')]
     """
     findings = []
-    for role_id, platforms in seats_by_role(graph, org).items():
-        if len(platforms) > max_seats:
-            findings.append(Finding(
-                "CG304", "warning", role_id, (role_id, *platforms),
-                f"{graph.nodes[role_id].label} holds seats in {len(platforms)} platforms "
-                f"(more than {max_seats}): {names(graph, platforms)}",
-                "hand some seats to other staff or name alternates; "
-                "--max-seats sets the limit"))
+    for roles, platforms in seats_by_holder(graph, org).items():
+        own = [graph.nodes[r].max_seats for r in roles]
+        limit = max(n if n is not None else max_seats for n in own)
+        if len(platforms) <= limit:
+            continue
+        why = "its max_seats" if limit != max_seats or None not in own else ""
+        involved = [r for r in roles if r in org_seats(graph, org)]
+        findings.append(Finding(
+            "CG304", "warning", involved[0], (*involved, *platforms),
+            f"{holder_name(graph, involved)} holds seats in {len(platforms)} platforms "
+            f"(more than {limit}{', ' + why if why else ''}): {names(graph, platforms)}",
+            "hand some seats to other staff or name alternates; the max_seats column of "
+            "nodes.csv (or --max-seats) sets the limit"))
     return findings
 
 
 def single_points_of_failure(graph, org: str = "IOM") -> list[Finding]:
-    """CG305: a role that is the org's only seat holder, with no alternate, in
-    two or more platforms.
+    """CG305: a role (or a person) that is the org's only seat holder, with
+    no alternate and no one else in its ``seat`` group, in two or more
+    platforms.
+
+    Another role held by the same person is no back-up; a vacant or inactive
+    role is none either.
 
     >>> import coordgraph
     >>> [(f.code, f.node, f.nodes) for f in single_points_of_failure(coordgraph.load())]
     [('CG305', 'chief_of_mission', ('chief_of_mission', 'unct', 'smt'))]
     """
-    sole = defaultdict(list)
+    nodes = graph.nodes
+    sole: dict[str, list[str]] = {}
+    sole_roles: dict[str, list[str]] = {}
     for platform_id, presence in org_presence(graph, org).items():
-        # One seat holder (edges are unique, so one seat edge) and no alternate.
-        if len(presence.seat_holders) == 1 and not presence.alternate:
-            sole[presence.seat_holders[0]].append(platform_id)
-    return [
-        Finding("CG305", "warning", role_id, (role_id, *platforms),
-                f"{graph.nodes[role_id].label} is {org}'s only link to {len(platforms)} "
-                f"platforms, with no alternate: {names(graph, platforms)}",
-                "name an alternate for at least one of them (a membership with "
-                "capacity 'alternate')")
-        for role_id, platforms in sole.items() if len(platforms) >= 2
-    ]
+        seat_edges = [e for e in presence.memberships if e.source in presence.seat_holders
+                      and e.is_seat]
+        keys = {holder_of(nodes[e.source]) for e in seat_edges}
+        if len(keys) != 1:
+            continue
+        [key] = keys
+        groups = {e.seat.casefold() for e in seat_edges if e.seat}
+        backed_up = any(
+            holder_of(nodes[e.source]) != key
+            and (e.capacity == "alternate" or (e.seat and e.seat.casefold() in groups))
+            for e in presence.memberships)
+        if backed_up:
+            continue
+        sole.setdefault(key, []).append(platform_id)
+        roles = sole_roles.setdefault(key, [])
+        roles.extend(e.source for e in seat_edges if e.source not in roles)
+    findings = []
+    for key, platforms in sole.items():
+        if len(platforms) < 2:
+            continue
+        roles = sorted(sole_roles[key], key=lambda r: nodes[r].line)
+        findings.append(Finding(
+            "CG305", "warning", roles[0], (*roles, *platforms),
+            f"{holder_name(graph, roles)} is {org}'s only link to {len(platforms)} "
+            f"platforms, with no alternate: {names(graph, platforms)}",
+            "name an alternate for at least one of them (a membership with capacity "
+            "'alternate' in edges.csv), or a second role in the same seat group (the "
+            "seat column), held by someone else"))
+    return findings

@@ -1,0 +1,107 @@
+"""One person, several hats: double-hatting (CG306) and seats in several
+duty stations (CG309). A holder is a ``person`` over all their roles, or an
+unnamed role on its own."""
+
+from ..findings import Finding
+from ._shared import edges_by_relation, holder_name, holders, inactive_ids, names
+
+
+def _memberships_of_holders(graph, org):
+    """For each holder (its roles): its memberships into active platforms."""
+    inactive = inactive_ids(graph)
+    by_role: dict[str, list] = {}
+    for edge in edges_by_relation(graph)["membership"]:
+        if edge.target not in inactive:
+            by_role.setdefault(edge.source, []).append(edge)
+    for roles in holders(graph, org).values():
+        edges = [e for r in roles for e in by_role.get(r, ())]
+        if edges:
+            yield roles, edges
+
+
+def double_hatting(graph, org: str = "IOM") -> list[Finding]:
+    """CG306: a role or person who coordinates a platform and also holds a
+    seat there, or who coordinates two or more platforms.
+
+    A coordinator works for the platform, impartially; the org's seat is its
+    voice. One person cannot be both, nor coordinate two platforms well.
+
+    >>> import coordgraph
+    >>> g = coordgraph.from_records(
+    ...     nodes=[{"id": p, "kind": "platform", "label": p.upper()} for p in ("cccm", "shl")]
+    ...           + [{"id": "cc", "kind": "role", "label": "Cluster Coordinator"}],
+    ...     edges=[{"source": "cc", "target": p, "relation": "membership",
+    ...             "capacity": "coordinator"} for p in ("cccm", "shl")])
+    >>> [(f.code, f.node, f.nodes) for f in double_hatting(g)]
+    [('CG306', 'cc', ('cc', 'cccm', 'shl'))]
+    """
+    findings = []
+    for roles, edges in _memberships_of_holders(graph, org):
+        coordinating = [e for e in edges if e.capacity == "coordinator"]
+        if not coordinating:
+            continue
+        seats = {e.target: e for e in edges if e.is_seat}
+        for edge in coordinating:
+            seat = seats.get(edge.target)
+            if seat is None:
+                continue
+            involved = list(dict.fromkeys((edge.source, seat.source)))
+            platform = graph.nodes[edge.target].label
+            findings.append(Finding(
+                "CG306", "warning", edge.source, (*involved, edge.target),
+                f"{holder_name(graph, involved)} coordinates {platform} and also holds "
+                f"{org}'s seat there: the coordinator speaks for the platform, the seat "
+                f"for {org}",
+                f"give {org}'s seat at '{edge.target}' to another person (a membership in "
+                "edges.csv, or the person column in nodes.csv)"))
+        platforms = list(dict.fromkeys(e.target for e in coordinating))
+        if len(platforms) >= 2:
+            involved = list(dict.fromkeys(e.source for e in coordinating))
+            findings.append(Finding(
+                "CG306", "warning", involved[0], (*involved, *platforms),
+                f"{holder_name(graph, involved)} coordinates {len(platforms)} platforms: "
+                f"{names(graph, platforms)}",
+                "each platform needs its own coordinator: name a second person (the person "
+                "column in nodes.csv) or an alternate (a membership in edges.csv)"))
+    return findings
+
+
+def scattered_seats(graph, org: str = "IOM") -> list[Finding]:
+    """CG309: one person (or role) holds seats at platforms in two or more
+    different ``location``\\s (the platforms' locations, any case).
+
+    >>> import coordgraph
+    >>> g = coordgraph.from_records(
+    ...     nodes=[{"id": "hct", "kind": "platform", "label": "HCT", "location": "Maputo"},
+    ...            {"id": "hub", "kind": "platform", "label": "Hub", "location": "Kesso"},
+    ...            {"id": "a", "kind": "role", "label": "Head of Office", "person": "Ana"},
+    ...            {"id": "b", "kind": "role", "label": "Hub Lead", "person": "ana"}],
+    ...     edges=[{"source": "a", "target": "hct", "relation": "membership"},
+    ...            {"source": "b", "target": "hub", "relation": "membership"}])
+    >>> [(f.code, f.node, f.nodes) for f in scattered_seats(g)]
+    [('CG309', 'a', ('a', 'b', 'hct', 'hub'))]
+    """
+    nodes = graph.nodes
+    findings = []
+    for roles, edges in _memberships_of_holders(graph, org):
+        places: dict[str, list[str]] = {}
+        spelling: dict[str, str] = {}
+        for edge in edges:
+            where = nodes[edge.target].location.strip()
+            if edge.is_seat and where:
+                key = where.casefold()
+                spelling.setdefault(key, where)
+                if edge.target not in places.setdefault(key, []):
+                    places[key].append(edge.target)
+        if len(places) < 2:
+            continue
+        involved = list(dict.fromkeys(e.source for e in edges if e.is_seat
+                                      and nodes[e.target].location.strip()))
+        platforms = [p for ids in places.values() for p in ids]
+        detail = "; ".join(f"{spelling[k]}: {names(graph, ids)}" for k, ids in places.items())
+        findings.append(Finding(
+            "CG309", "warning", involved[0], (*involved, *platforms),
+            f"{holder_name(graph, involved)} holds seats in {len(places)} places: {detail}",
+            "one person cannot attend in several duty stations: name a holder at each "
+            "location (the person column in nodes.csv) or an alternate there (edges.csv)"))
+    return findings
