@@ -95,3 +95,36 @@ def test_a_context_saved_by_notepad_in_another_encoding_is_read(write_context, e
     assert graph.context.name == "Sénégal"
     assert [(w.code, w.line, w.message) for w in warnings] == (
         [("CG101", 1, "file is not UTF-8; read it as Windows-1252")] if warned else [])
+
+
+# --- what a country office adds ---------------------------------------------------
+
+def test_country_settings_and_provenance_are_read():
+    context, problems, warnings = parse(
+        'context_type = "Humanitarian"\ncrisis = "disaster"\nsectors = ["ccm", " SHL", "CCM"]\n'
+        'template = "humanitarian"\ntemplate_as_of = 2025-06-01\n'
+        'source = "IASC reference module"\n')
+    assert problems == warnings == []
+    assert (context.context_type, context.crisis, context.sectors, context.template,
+            context.template_as_of, context.source) == (
+        "humanitarian", "disaster", ("CCM", "SHL"), "humanitarian", "2025-06-01",
+        "IASC reference module")
+
+
+@pytest.mark.parametrize("text, words, hint", [
+    ('context_type = "humanitarain"\n', "unknown context_type 'humanitarain'",
+     "did you mean 'humanitarian'?"),
+    ('crisis = "conflit"\n', "unknown crisis 'conflit'", "did you mean 'conflict'?"),
+    ('sectors = "CCM, SHL"\n', "sectors must be a list", 'sectors = ["CCM", "SHL", "HEA"]'),
+    ('sectors = ["CCM", 3]\n', "sectors must be a list", 'sectors = ["CCM", "SHL", "HEA"]'),
+    ('template_as_of = "june"\n', "template_as_of is not a date", "template_as_of = 2026-11-28"),
+])
+def test_bad_country_settings_are_cg105(text, words, hint):
+    _, [problem], _ = parse(text)
+    assert (problem.code, problem.line) == ("CG105", 1)
+    assert words in problem.message and hint in problem.hint
+
+
+def test_sectors_reach_the_graph_from_records():
+    graph = coordgraph.from_records([platform("hct")], [], context={"sectors": ["CCM", "SHL"]})
+    assert graph.context.sectors == ("CCM", "SHL")
