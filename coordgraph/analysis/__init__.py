@@ -37,7 +37,7 @@ def check(graph, org: str | None = None, max_seats: int = 3):
     --------
     >>> import coordgraph
     >>> [f.code for f in check(coordgraph.load())]
-    ['CG305']
+    ['CG302', 'CG302', 'CG305']
     """
     org = org or graph.context.org
     findings = [
