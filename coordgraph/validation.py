@@ -351,6 +351,10 @@ def seat_group_problems(edges, nodes, file, column=None) -> list[Problem]:
     """CG110: a ``seat`` value must group memberships of ONE organisation at
     ONE platform (alternatives for one seat). Values match in any case.
 
+    A ``seat`` on an edge that is not a membership is not checked here: the
+    row path ignores it with a CG110 *warning* (the row still means what its
+    relation says, as with a capacity on such an edge).
+
     >>> nodes = {"hct": Node("hct", "platform", "HCT"), "smt": Node("smt", "platform", "SMT"),
     ...          "com": Node("com", "role", "CoM", org="IOM"),
     ...          "dcom": Node("dcom", "role", "DCoM", org="IOM")}
@@ -378,7 +382,7 @@ def seat_group_problems(edges, nodes, file, column=None) -> list[Problem]:
                 f"'{edge.target}-{edge.seat}'"))
             continue
         org, other_org = (nodes[e.source].org or DEFAULT_ORG for e in (edge, other))
-        if org.casefold() != other_org.casefold():
+        if not nodes[edge.source].org_is(other_org):
             problems.append(Problem(
                 "CG110", file, edge.line, column,
                 f"seat '{edge.seat}' at '{edge.target}' mixes organisations: {other_org} "

@@ -345,3 +345,20 @@ def test_cg309_quiet(found, change):
     else:
         edges[1] = member("hub_lead", "hub", capacity="observer")   # presence, not a seat
     assert found(nodes, edges, "CG309") == []
+
+
+# --- the new values reach every output without breaking it ------------------------
+
+@pytest.mark.parametrize("view", ["organigram", "platforms", "representation"])
+def test_the_country_fixture_draws_in_every_view(view):
+    svg = coordgraph.render(coordgraph.load(COUNTRY), format="svg", view=view).decode()
+    assert 'id="node-cccm_kesso"' in svg
+    if view != "representation":
+        assert "Also reports to" in svg            # the reporting edge has its legend row
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "mermaid", "csv"])
+def test_the_country_fixture_exports(fmt):
+    from coordgraph.exporting import export
+
+    assert export(coordgraph.load(COUNTRY), fmt)

@@ -33,10 +33,24 @@ class Presence:
     seat_holders: list = field(default_factory=list)  # role ids, file order
     unconditional_seat: bool = False
     alternate: bool = False
+    coordinating: bool = False
+    grouped: bool = False  # a membership names a seat group
+
+
+def org_roles(graph, org: str) -> dict:
+    """Every role of the org, any status, by id (one pass over the nodes)."""
+    return _memo(graph, ("org_roles", org.casefold()), lambda: {
+        n.id: n for n in graph.nodes.values() if graph.belongs_to(n, org)})
+
+
+def present_roles(graph, org: str) -> frozenset:
+    """Ids of the org's roles that count as presence (held, and used here)."""
+    return _memo(graph, ("present_roles", org.casefold()), lambda: frozenset(
+        i for i, n in org_roles(graph, org).items() if n.counts_as_presence))
 
 
 def org_presence(graph, org: str) -> dict[str, Presence]:
-    """The org's active roles' memberships into active platforms, by platform.
+    """The org's held roles' memberships into active platforms, by platform.
 
     Platforms without any are absent. One pass serves every CG3xx rule.
     """
@@ -50,8 +64,7 @@ def org_seats(graph, org: str) -> dict[str, list[str]]:
 
 def _org_pass(graph, org: str):
     def compute():
-        roles = {n.id for n in graph.nodes.values()
-                 if n.counts_as_presence and graph.belongs_to(n, org)}
+        roles = present_roles(graph, org)
         inactive = inactive_ids(graph)
         presence: dict[str, Presence] = {}
         seats: dict[str, list[str]] = {}
@@ -62,6 +75,8 @@ def _org_pass(graph, org: str):
             if here is None:
                 here = presence[edge.target] = Presence()
             here.memberships.append(edge)
+            if edge.seat:
+                here.grouped = True
             if edge.capacity in SEAT_CAPACITIES:
                 here.seat_holders.append(edge.source)
                 seats.setdefault(edge.source, []).append(edge.target)
@@ -69,6 +84,8 @@ def _org_pass(graph, org: str):
                     here.unconditional_seat = True
             elif edge.capacity == "alternate":
                 here.alternate = True
+            elif edge.capacity == "coordinator":
+                here.coordinating = True
         return presence, seats
 
     return _memo(graph, ("org_pass", org.casefold()), compute)
@@ -88,39 +105,39 @@ def absent_posts(graph, org: str) -> dict[str, list]:
     """
     def compute():
         inactive = inactive_ids(graph)
+        roles = org_roles(graph, org)
+        absent = {i for i, n in roles.items() if not n.counts_as_presence}
         posts: dict[str, list] = {}
-        for edge in edges_by_relation(graph)["membership"]:
-            role = graph.nodes[edge.source]
-            if (not role.counts_as_presence and edge.target not in inactive
-                    and graph.belongs_to(role, org)):
-                posts.setdefault(edge.target, []).append(edge)
+        if absent:
+            for edge in edges_by_relation(graph)["membership"]:
+                if edge.source in absent and edge.target not in inactive:
+                    posts.setdefault(edge.target, []).append(edge)
         return posts
 
     return _memo(graph, ("absent_posts", org.casefold()), compute)
 
 
-def holder_of(node) -> str:
-    """Who holds a role: its ``person`` (any case) or, unnamed, the role itself.
+def holder_of(node):
+    """Who holds a role: its ``person`` (any case) or, unnamed, the role's id.
 
     >>> from coordgraph.model import Node
     >>> holder_of(Node("po", "role", "PO", person=" Ana Diallo")), holder_of(Node("po", "role", "PO"))
-    ('person:ana diallo', 'role:po')
+    (('person', 'ana diallo'), 'po')
     """
     person = node.person.strip()
-    return f"person:{person.casefold()}" if person else f"role:{node.id}"
+    return ("person", person.casefold()) if person else node.id
 
 
-def holders(graph, org: str) -> dict[str, list[str]]:
-    """The org's present roles grouped by who holds them (see :func:`holder_of`),
-    in file order: several roles of one ``person`` are one holder."""
+def holder_keys(graph, org: str) -> dict:
+    """The holder (:func:`holder_of`) of each of the org's held roles that has
+    a ``person``: look roles up with ``.get(role_id, role_id)``. Empty when no
+    role names a person, so old-style contexts cost nothing more."""
     def compute():
-        groups: dict[str, list[str]] = {}
-        for node in graph.nodes.values():
-            if node.kind == "role" and node.counts_as_presence and graph.belongs_to(node, org):
-                groups.setdefault(holder_of(node), []).append(node.id)
-        return groups
+        roles = org_roles(graph, org)
+        return {i: holder_of(roles[i]) for i in present_roles(graph, org)
+                if roles[i].person.strip()}
 
-    return _memo(graph, ("holders", org.casefold()), compute)
+    return _memo(graph, ("holder_keys", org.casefold()), compute)
 
 
 def holder_name(graph, role_ids) -> str:
@@ -176,6 +193,11 @@ def unknown_org_hint(graph, org: str) -> str:
     hint = did_you_mean(org, known) or did_you_mean(org.upper(), known)
     return (f"no role belongs to '{org}'" + (f": {hint}" if hint else "")
             + f" (organisations: {', '.join(known) or 'none'})")
+
+
+def active_platforms(graph) -> list:
+    """The active platforms, in file order (computed once per graph)."""
+    return _memo(graph, "active_platforms", graph.active_platforms)
 
 
 def inactive_ids(graph) -> frozenset:

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from ..findings import Finding
 from ..schema import LEVEL_RANK
-from ._shared import edges_by_relation, escalation_edges, inactive_ids, names
+from ._shared import active_platforms, edges_by_relation, escalation_edges, inactive_ids, names
 
 
 def escalation_graph(graph, keep=None):
@@ -183,7 +183,7 @@ def unlinked_subnational(graph) -> list[Finding]:
     >>> [(f.code, f.node) for f in unlinked_subnational(g)]
     [('CG205', 'south')]
     """
-    platforms = graph.active_platforms()
+    platforms = active_platforms(graph)
     local = [p for p in platforms if p.level == "subnational"]
     if not local:
         return []

@@ -3,20 +3,26 @@ duty stations (CG309). A holder is a ``person`` over all their roles, or an
 unnamed role on its own."""
 
 from ..findings import Finding
-from ._shared import edges_by_relation, holder_name, holders, inactive_ids, names
+from ._shared import active_platforms, holder_keys, holder_name, names, org_presence
 
 
-def _memberships_of_holders(graph, org):
-    """For each holder (its roles): its memberships into active platforms."""
-    inactive = inactive_ids(graph)
-    by_role: dict[str, list] = {}
-    for edge in edges_by_relation(graph)["membership"]:
-        if edge.target not in inactive:
-            by_role.setdefault(edge.source, []).append(edge)
-    for roles in holders(graph, org).values():
-        edges = [e for r in roles for e in by_role.get(r, ())]
-        if edges:
-            yield roles, edges
+def _memberships_by_holder(graph, org, keep):
+    """The memberships of the org's held roles into active platforms that
+    ``keep`` accepts, grouped by holder, each group in file order."""
+    holder = holder_keys(graph, org)
+    groups: dict = {}
+    for presence in org_presence(graph, org).values():
+        for edge in presence.memberships:
+            if keep(edge):
+                groups.setdefault(holder.get(edge.source, edge.source), []).append(edge)
+    for edges in groups.values():
+        edges.sort(key=lambda e: e.line)
+    return groups
+
+
+def _roles_of(graph, edges) -> list[str]:
+    """The roles of ``edges``, each once, in the order of nodes.csv."""
+    return sorted(set(e.source for e in edges), key=lambda r: graph.nodes[r].line)
 
 
 def double_hatting(graph, org: str = "IOM") -> list[Finding]:
@@ -35,8 +41,12 @@ def double_hatting(graph, org: str = "IOM") -> list[Finding]:
     >>> [(f.code, f.node, f.nodes) for f in double_hatting(g)]
     [('CG306', 'cc', ('cc', 'cccm', 'shl'))]
     """
+    if not any(p.coordinating for p in org_presence(graph, org).values()):
+        return []
     findings = []
-    for roles, edges in _memberships_of_holders(graph, org):
+    groups = _memberships_by_holder(graph, org,
+                                    lambda e: e.capacity == "coordinator" or e.is_seat)
+    for edges in groups.values():
         coordinating = [e for e in edges if e.capacity == "coordinator"]
         if not coordinating:
             continue
@@ -45,7 +55,7 @@ def double_hatting(graph, org: str = "IOM") -> list[Finding]:
             seat = seats.get(edge.target)
             if seat is None:
                 continue
-            involved = list(dict.fromkeys((edge.source, seat.source)))
+            involved = _roles_of(graph, (edge, seat))
             platform = graph.nodes[edge.target].label
             findings.append(Finding(
                 "CG306", "warning", edge.source, (*involved, edge.target),
@@ -56,7 +66,7 @@ def double_hatting(graph, org: str = "IOM") -> list[Finding]:
                 "edges.csv, or the person column in nodes.csv)"))
         platforms = list(dict.fromkeys(e.target for e in coordinating))
         if len(platforms) >= 2:
-            involved = list(dict.fromkeys(e.source for e in coordinating))
+            involved = _roles_of(graph, coordinating)
             findings.append(Finding(
                 "CG306", "warning", involved[0], (*involved, *platforms),
                 f"{holder_name(graph, involved)} coordinates {len(platforms)} platforms: "
@@ -82,21 +92,24 @@ def scattered_seats(graph, org: str = "IOM") -> list[Finding]:
     [('CG309', 'a', ('a', 'b', 'hct', 'hub'))]
     """
     nodes = graph.nodes
+    if not any(p.location.strip() for p in active_platforms(graph)):
+        return []
     findings = []
-    for roles, edges in _memberships_of_holders(graph, org):
+    groups = _memberships_by_holder(graph, org,
+                                    lambda e: e.is_seat and nodes[e.target].location.strip())
+    for edges in groups.values():
         places: dict[str, list[str]] = {}
         spelling: dict[str, str] = {}
         for edge in edges:
             where = nodes[edge.target].location.strip()
-            if edge.is_seat and where:
+            if where:
                 key = where.casefold()
                 spelling.setdefault(key, where)
                 if edge.target not in places.setdefault(key, []):
                     places[key].append(edge.target)
         if len(places) < 2:
             continue
-        involved = list(dict.fromkeys(e.source for e in edges if e.is_seat
-                                      and nodes[e.target].location.strip()))
+        involved = _roles_of(graph, edges)
         platforms = [p for ids in places.values() for p in ids]
         detail = "; ".join(f"{spelling[k]}: {names(graph, ids)}" for k, ids in places.items())
         findings.append(Finding(

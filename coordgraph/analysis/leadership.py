@@ -7,7 +7,10 @@ seat: a cluster coordinator is impartial, not the agency's voice).
 
 from ..findings import Finding
 from ..schema import LEADING_CAPACITIES
-from ._shared import absent_posts, edges_by_relation, inactive_ids, names, org_presence
+from ._shared import (
+    absent_posts, active_platforms, edges_by_relation, inactive_ids, names, org_presence,
+    org_roles,
+)
 from .relevance import expected_platforms
 
 
@@ -27,7 +30,7 @@ def leadership_gaps(graph) -> list[Finding]:
                 f"{p.label} has {' and '.join(p.co_leads)} as co-lead but no lead agency",
                 f"fill the lead column of '{p.id}' in nodes.csv, or move the co-lead to "
                 "the lead column if it leads alone")
-        for p in graph.active_platforms() if p.co_leads and not p.leads
+        for p in active_platforms(graph) if p.co_leads and not p.leads
     ]
 
 
@@ -54,6 +57,8 @@ def silent_leadership(graph, org: str = "IOM") -> list[Finding]:
     posts = absent_posts(graph, org)
     findings = []
     for p in expected_platforms(graph):
+        if not (p.lead or p.co_lead):
+            continue
         here = presence.get(p.id)
         if here is None or here.seat_holders or not p.is_led_by(org):
             continue
@@ -101,12 +106,14 @@ def vacant_leadership(graph, org: str = "IOM") -> list[Finding]:
     >>> [(f.code, f.node, f.nodes) for f in vacant_leadership(g)]
     [('CG308', 'cc', ('cc', 'cccm'))]
     """
+    vacant = {i for i, n in org_roles(graph, org).items() if n.is_vacant}
+    if not vacant:
+        return []
     inactive = inactive_ids(graph)
     duties: dict[str, list] = {}
     for edge in edges_by_relation(graph)["membership"]:
-        role = graph.nodes[edge.source]
-        if (role.is_vacant and edge.capacity in LEADING_CAPACITIES
-                and edge.target not in inactive and graph.belongs_to(role, org)):
+        if (edge.source in vacant and edge.capacity in LEADING_CAPACITIES
+                and edge.target not in inactive):
             duties.setdefault(edge.source, []).append(edge)
     return [
         Finding("CG308", "warning", role_id, (role_id, *(e.target for e in edges)),

@@ -6,7 +6,7 @@ expected unless it has a ``code`` and ``context.toml`` lists ``sectors``
 without that code (the org runs no programme in that sector).
 """
 
-from ._shared import _memo
+from ._shared import _memo, active_platforms
 
 
 def expected_ids(graph) -> frozenset:
@@ -21,11 +21,15 @@ def expected_ids(graph) -> frozenset:
     >>> sorted(expected_ids(g))
     ['hct']
     """
-    return _memo(graph, "expected", lambda: frozenset(
-        p.id for p in graph.active_platforms() if graph.is_expected(p)))
+    return frozenset(p.id for p in expected_platforms(graph))
 
 
 def expected_platforms(graph) -> list:
     """The active platforms the org is expected at, in file order."""
-    expected = expected_ids(graph)
-    return [p for p in graph.active_platforms() if p.id in expected]
+    def compute():
+        platforms = active_platforms(graph)
+        if not graph.context.sectors and not any(p.expected for p in platforms):
+            return platforms  # every one, as in a context without relevance columns
+        return [p for p in platforms if graph.is_expected(p)]
+
+    return _memo(graph, "expected", compute)

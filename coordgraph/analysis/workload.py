@@ -4,7 +4,7 @@ Both count per holder: several roles with one ``person`` are one person.
 """
 
 from ..findings import Finding
-from ._shared import holder_name, holder_of, holders, names, org_presence, org_seats
+from ._shared import holder_keys, holder_name, names, org_presence, org_seats
 
 
 def seats_by_role(graph, org: str = "IOM") -> dict[str, list[str]]:
@@ -32,11 +32,19 @@ def seats_by_holder(graph, org: str = "IOM") -> dict[tuple, list[str]]:
     {('x', 'y'): ['a', 'b']}
     """
     seats = org_seats(graph, org)
+    keys = holder_keys(graph, org)
+    if not keys:
+        return {(role_id,): platforms for role_id, platforms in seats.items()}
+    roles: dict = {}
+    for role_id in seats:
+        roles.setdefault(keys.get(role_id, role_id), []).append(role_id)
     out = {}
-    for roles in holders(graph, org).values():
-        platforms = list(dict.fromkeys(p for r in roles for p in seats.get(r, ())))
-        if platforms:
-            out[tuple(roles)] = platforms
+    for group in roles.values():
+        if len(group) == 1:
+            out[tuple(group)] = seats[group[0]]
+            continue
+        group.sort(key=lambda r: graph.nodes[r].line)
+        out[tuple(group)] = list(dict.fromkeys(p for r in group for p in seats[r]))
     return out
 
 
@@ -53,17 +61,21 @@ def overloaded_roles(graph, org: str = "IOM", max_seats: int = 3) -> list[Findin
     >>> [(f.code, f.node) for f in overloaded_roles(g, max_seats=3)]
     [('CG304', 'com')]
     """
+    nodes = graph.nodes
     findings = []
     for roles, platforms in seats_by_holder(graph, org).items():
-        own = [graph.nodes[r].max_seats for r in roles]
-        limit = max(n if n is not None else max_seats for n in own)
+        if len(roles) == 1:
+            own = [nodes[roles[0]].max_seats]
+            limit = own[0] or max_seats
+        else:
+            own = [nodes[r].max_seats for r in roles]
+            limit = max(n if n is not None else max_seats for n in own)
         if len(platforms) <= limit:
             continue
         why = "its max_seats" if limit != max_seats or None not in own else ""
-        involved = [r for r in roles if r in org_seats(graph, org)]
         findings.append(Finding(
-            "CG304", "warning", involved[0], (*involved, *platforms),
-            f"{holder_name(graph, involved)} holds seats in {len(platforms)} platforms "
+            "CG304", "warning", roles[0], (*roles, *platforms),
+            f"{holder_name(graph, roles)} holds seats in {len(platforms)} platforms "
             f"(more than {limit}{', ' + why if why else ''}): {names(graph, platforms)}",
             "hand some seats to other staff or name alternates; the max_seats column of "
             "nodes.csv (or --max-seats) sets the limit"))
@@ -83,18 +95,25 @@ def single_points_of_failure(graph, org: str = "IOM") -> list[Finding]:
     [('CG305', 'chief_of_mission', ('chief_of_mission', 'unct', 'smt'))]
     """
     nodes = graph.nodes
-    sole: dict[str, list[str]] = {}
-    sole_roles: dict[str, list[str]] = {}
+    holder = holder_keys(graph, org)
+    sole: dict = {}
+    sole_roles: dict = {}
     for platform_id, presence in org_presence(graph, org).items():
-        seat_edges = [e for e in presence.memberships if e.source in presence.seat_holders
-                      and e.is_seat]
-        keys = {holder_of(nodes[e.source]) for e in seat_edges}
+        if not holder and not presence.grouped:
+            # No people, no seat groups: one seat holder and no alternate.
+            if len(presence.seat_holders) == 1 and not presence.alternate:
+                key = presence.seat_holders[0]
+                sole.setdefault(key, []).append(platform_id)
+                sole_roles.setdefault(key, [key])
+            continue
+        seat_edges = [e for e in presence.memberships if e.is_seat]
+        keys = {holder.get(e.source, e.source) for e in seat_edges}
         if len(keys) != 1:
             continue
         [key] = keys
         groups = {e.seat.casefold() for e in seat_edges if e.seat}
-        backed_up = any(
-            holder_of(nodes[e.source]) != key
+        backed_up = (presence.alternate or groups) and any(
+            holder.get(e.source, e.source) != key
             and (e.capacity == "alternate" or (e.seat and e.seat.casefold() in groups))
             for e in presence.memberships)
         if backed_up:

@@ -12,7 +12,7 @@ from . import FORMATS, _data_option, _load, _org, _org_option, cli
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
               show_default=True, help="Output format.")
 def validate(data_dir, fmt):
-    """Check that a context folder is well formed (rules CG101-CG109).
+    """Check that a context folder is well formed (rules CG101-CG110).
 
     Every problem is reported at once, as path:line:column: CODE message
     (hint). Exits 0 when the data is valid, 2 when it is not.
