@@ -253,9 +253,9 @@ def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
                                     for k, s in zip(kinds, statuses)):
         return None  # a platform cannot be vacant: a CG105 on its row
     if any(max_seats):
-        max_seats = [whole_number(v) if v else None for v in max_seats]
-        if any(n is not None and n < MIN_MAX_SEATS or n is None and v
-               for n, v in zip(max_seats, values[-1])):
+        cells, max_seats = max_seats, [whole_number(v) if v else None for v in max_seats]
+        if any(n is None and v or n is not None and n < MIN_MAX_SEATS
+               for n, v in zip(max_seats, cells)):
             return None
     else:
         max_seats = [None] * len(ids)
