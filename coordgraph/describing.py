@@ -6,9 +6,9 @@
 >>> import coordgraph
 >>> hct = describe(coordgraph.load(), "hct")
 >>> [(s["role"], s["capacity"]) for s in hct["seats"]]
-[('chief_of_mission', 'member')]
->>> [(a["role"], a["condition"]) for a in hct["alternates"]]  # doctest: +ELLIPSIS
-[('rrt_lead', 'in the event that the COM has limited experience ...')]
+[('chief_of_mission', 'member'), ('rrt_lead', 'member')]
+>>> [(s["role"], s["condition"]) for s in hct["seats"]][1]  # doctest: +ELLIPSIS
+('rrt_lead', 'in the event that the COM has limited experience ...')
 """
 
 from .errors import UsageError
@@ -209,11 +209,10 @@ def describe_text(info: dict, org: str = "IOM") -> str:
     >>> print(describe_text(describe(coordgraph.load(), "rrt_lead")), end="")
     rrt_lead: Rapid Response Team Lead
     role of IOM · active
-    Lead of Rapid Response Team: the alternative emergency coordinator the Chief of Mission designates when the CoM has limited experience in humanitarian response.
+    Lead of Rapid Response Team, in the event that the COM has limited experience in humanitarian response and has designated an alternative emergency coordinator.
     <BLANKLINE>
-    Seats: none
-    Alternate for:
-      hct: Humanitarian Country Team (HCT), only in the event that the COM has limited experience in humanitarian response and has designated an alternative emergency coordinator
+    Seats:
+      hct: Humanitarian Country Team (HCT), member, only in the event that the COM has limited experience in humanitarian response and has designated an alternative emergency coordinator
     Only IOM seat holder in: none
     Findings (IOM): none
     """

@@ -492,7 +492,7 @@ def seat_rows(graph, org: str | None = None, lang: str | None = None,
 
     >>> import coordgraph
     >>> row = seat_rows(coordgraph.load())[0]
-    >>> row["Platform"], row["Seat holders"]
+    >>> row["Platform"], row["Seat holders"].split("\\n")[0]
     ('Humanitarian Country Team (HCT)', 'Chief of Mission (CoM) — member')
     """
     org = org or graph.context.org

@@ -14,18 +14,26 @@ humanitarian
     The generic framework with its single ``cluster_meetings`` platform
     replaced by one platform per IASC cluster and Protection area of
     responsibility of ``reference/ocha-global-coordination-groups.csv``
-    (OCHA code in ``code``, French name in ``label_fr``). Each cluster
-    escalates where ``cluster_meetings`` did (the inter-cluster group); each
-    area of responsibility, a sub-cluster, escalates to its parent cluster
-    (``PRO-GBV`` to ``PRO``). Each generic role that sat in
-    ``cluster_meetings`` (the sector's programme officer, member; its
-    operations officer, alternate) becomes one role per sector with the same
-    membership, marked ``inactive``: the seat exists, nobody is assigned to it
-    yet, so ``check`` lists every cluster under CG301 until the country office
-    activates the roles of the sectors where IOM works.
+    (OCHA code in ``code``, French name in ``label_fr``; ``lead`` and
+    ``co_lead`` left empty: leadership is the country's to record). Each
+    cluster escalates where ``cluster_meetings`` did (the inter-cluster
+    group); each area of responsibility, a sub-cluster, escalates to its
+    parent cluster (``PRO-GBV`` to ``PRO``). Each generic role that sat in
+    ``cluster_meetings`` (the sector's programme manager/officer and its
+    operations officer, one seat either may fill) becomes one role per sector
+    sharing one ``seat`` per cluster, marked ``inactive``: the post exists,
+    nobody is assigned to it yet, so ``check`` lists every cluster under CG301
+    until the country office activates the posts of the sectors where IOM
+    works, or lists those sectors in ``context.toml``. The manual's condition
+    on that seat ("implementing activities related to the cluster") is what
+    ``sectors`` and the posts' status say in a country, so the sector seats
+    carry no ``condition``.
 pre-crisis
     The platforms of the "Pre-Crisis Coordination Structures", the nodes they
     are related to, and the relations among those.
+
+Both give the Chief of Mission a ``max_seats`` (``ROLE_SETTINGS``): the post
+holds the heads-of-agency seats by design.
 """
 
 import argparse
@@ -48,6 +56,19 @@ SEED_DATE = "2022-11-01"
 CLUSTER_MEETINGS = "cluster_meetings"
 SECTOR_ROLES = {"programme_officer": "po", "operations_officer": "oo"}
 SECTOR_PHRASE = "(of the cluster's sector)"
+
+# Cells the templates set on generic roles, with why (appended to reference).
+# The manual's table gives the Chief of Mission three heads-of-agency seats
+# (HCT, UNCT, SMT); countries add more (the UN Network on Migration, which
+# IOM coordinates, ...), and CG304's default limit of 3 would call that
+# overload.
+ROLE_SETTINGS = {
+    "chief_of_mission": ({"max_seats": "5"},
+                         "max_seats 5 set by the template, not by the manual: the Chief of "
+                         "Mission holds the heads-of-agency seats by design (HCT, UNCT and SMT "
+                         "in the manual's table; in most countries others too, such as the UN "
+                         "Network on Migration that IOM coordinates)"),
+}
 
 PRE_CRISIS_STRUCTURE = "Pre-Crisis Coordination Structures"
 
@@ -173,8 +194,14 @@ def humanitarian(node_header, nodes, edge_header, edges, groups):
                     out_edges.append({**edge, "source": group.id,
                                       "reference": f"{edge['reference']}; {group.reference}"})
         elif edge["target"] == CLUSTER_MEETINGS:
+            if not edge["seat"]:
+                raise SystemExit(f"data/edges.csv: {edge['source']} -> {CLUSTER_MEETINGS} "
+                                 "has no seat; the sector posts share one seat per cluster")
             out_edges += [{**edge, "source": f"{SECTOR_ROLES[edge['source']]}_{g.slug}",
-                           "target": g.id, "reference": f"{edge['reference']}; {g.reference}"}
+                           "target": g.id, "seat": f"{g.code.lower()}-sector", "condition": "",
+                           "reference": f"{edge['reference']}; {g.reference}; no condition: "
+                                        "sectors in context.toml and the post's status say "
+                                        "where IOM implements activities"}
                           for g in groups]
         elif CLUSTER_MEETINGS in (edge["source"], edge["target"]):
             raise SystemExit(f"data/edges.csv: no rule for {edge['source']} -> "
@@ -201,11 +228,23 @@ def pre_crisis(node_header, nodes, edge_header, edges):
 
 # ---------------------------------------------------------------- context.toml
 
-def context_toml(comment: str, name: str) -> str:
+# Commented settings of a humanitarian context, for the user to fill in.
+CRISIS_AND_SECTORS = [
+    "# The crisis decides the default lead agencies (CCCM: IOM in disasters,",
+    "# UNHCR in conflict): disaster, conflict or both.",
+    '# crisis = "disaster"',
+    "# The sector codes where IOM runs programmes: a cluster with another code",
+    "# is then not expected to have IOM in it (no CG301 there).",
+    '# sectors = ["CCM", "SHL", "HEA"]',
+]
+
+
+def context_toml(comment: str, name: str, context_type: str, extra=()) -> str:
     lines = [f"# {line}".rstrip() for line in comment.strip().splitlines()]
     lines += ["# Generated by scripts/make_templates.py: edit data/ or the script, "
               "not this file.",
-              f'name = "{name}"', 'org = "IOM"', f"as_of = {SEED_DATE}", 'lang = "en"']
+              f'name = "{name}"', 'org = "IOM"', f"as_of = {SEED_DATE}", 'lang = "en"',
+              f'context_type = "{context_type}"', *extra]
     return "\n".join(lines) + "\n"
 
 
@@ -214,8 +253,9 @@ Template "humanitarian": the generic framework of the IOM Emergency Manual entry
 "Coordination in Different Contexts" (Nov 2022), its single Cluster Meetings
 platform replaced by the IASC clusters and Protection areas of responsibility of
 {OCHA}.
-The sector programme and operations officer roles are inactive: activate those
-of the sectors where IOM works, mark clusters not activated here inactive.
+The sector programme manager/officer and operations officer posts are inactive:
+activate those of the sectors where IOM works, list those sectors below, mark
+clusters not activated here inactive and fill in lead and co_lead.
 """
 
 PRE_CRISIS_COMMENT = """
@@ -227,9 +267,27 @@ roles that sit in them and the Designated Official the SMT advises.
 
 # ---------------------------------------------------------------- main
 
+def with_role_settings(nodes: list[dict]) -> list[dict]:
+    """``nodes`` with the cells of ``ROLE_SETTINGS`` set, each reason appended
+    to the row's reference."""
+    out = []
+    for node in nodes:
+        if node["id"] in ROLE_SETTINGS:
+            cells, why = ROLE_SETTINGS[node["id"]]
+            missing = set(cells) - set(node)
+            if missing:
+                raise SystemExit(f"data/nodes.csv has no column {', '.join(sorted(missing))}")
+            node = {**node, **cells, "reference": f"{node['reference']}; {why}"}
+        out.append(node)
+    if not set(ROLE_SETTINGS) <= {n["id"] for n in nodes}:
+        raise SystemExit("data/nodes.csv: ROLE_SETTINGS names roles it does not have")
+    return out
+
+
 def generate(data: Path = DATA, reference: Path = REFERENCE) -> dict[str, dict[str, str]]:
     """Every generated file: {template: {file name: text}}."""
     node_header, nodes = read_csv(data / "nodes.csv")
+    nodes = with_role_settings(nodes)
     edge_header, edges = read_csv(data / "edges.csv")
     groups = read_groups(reference)
     h_nodes, h_edges = humanitarian(node_header, nodes, edge_header, edges, groups)
@@ -237,9 +295,11 @@ def generate(data: Path = DATA, reference: Path = REFERENCE) -> dict[str, dict[s
     return {
         "humanitarian": {"nodes.csv": h_nodes, "edges.csv": h_edges,
                          "context.toml": context_toml(HUMANITARIAN_COMMENT,
-                                                      "Humanitarian template")},
+                                                      "Humanitarian template", "humanitarian",
+                                                      CRISIS_AND_SECTORS)},
         "pre-crisis": {"nodes.csv": p_nodes, "edges.csv": p_edges,
-                       "context.toml": context_toml(PRE_CRISIS_COMMENT, "Pre-crisis template")},
+                       "context.toml": context_toml(PRE_CRISIS_COMMENT, "Pre-crisis template",
+                                                    "pre-crisis")},
     }
 
 

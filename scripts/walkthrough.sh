@@ -67,14 +67,16 @@ the template or with last month's version. Templates:
 | template | what it holds |
 |---|---|
 | `generic` | the bundled framework of [`data/`](data/): the IASC humanitarian and UN Country Team structures, one platform for all cluster meetings |
-| `humanitarian` | the generic framework with *Cluster Meetings* replaced by OCHA's 11 global clusters and the 4 Protection areas of responsibility (OCHA code in `code`, French name in `label_fr`; `reference/` holds the 2022 snapshot). Each cluster escalates to the inter-cluster group, each AoR to the Protection cluster; each has its programme officer's seat (`po_hea`, member) and operations officer (`oo_hea`, alternate), **inactive** until you assign someone |
+| `humanitarian` | the generic framework with *Cluster Meetings* replaced by OCHA's 11 global clusters and the 4 Protection areas of responsibility (OCHA code in `code`, French name in `label_fr`; `reference/` holds the 2022 snapshot). Each cluster escalates to the inter-cluster group, each AoR to the Protection cluster; each has one IOM seat (`seat` = `hea-sector`) that its programme manager/officer (`po_hea`) or operations officer (`oo_hea`) may fill, **inactive** until you assign someone; `lead` and `co_lead` empty; the Chief of Mission's `max_seats` is 5 |
 | `pre-crisis` | the UN Country Team side alone: UNCT, SMT, PMT, OMT, their IOM roles and the Designated Official |
 
 Cluster *leadership* (who leads or co-leads which cluster) changes over time —
 IOM and IFRC took joint lead of a merged shelter, land and site coordination
-cluster in 2025 — so no template asserts it: record it in your context as a
-membership with capacity `lead` or `co-lead`, with its date and source in
-`note` and `reference`.
+cluster in 2025 — so no template asserts it: record it in your context in the
+platform's `lead` and `co_lead` columns, with its date and source in
+`reference`. List the sectors where IOM runs programmes in `context.toml`
+(`sectors = ["CCM", "SHL", "HEA"]`): clusters of other sectors are then not
+expected to have IOM in them.
 
 A walk-through (`scripts/walkthrough.sh` re-runs it and prints this section).
 Start a context from the humanitarian template:

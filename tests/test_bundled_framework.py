@@ -16,6 +16,7 @@ DATA = ROOT / "data"
 SEED = ROOT / "tests" / "fixtures" / "seed" / "coordination-in-different-contexts.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seed" / SEED.name
 SOURCE = "IOM Emergency Manual"
+IASC = "IASC, Reference Module for Cluster Coordination at Country Level"
 
 
 def rows(name):
@@ -43,17 +44,44 @@ def test_validates_clean_without_warnings():
 
 
 def test_its_findings_exactly():
-    # The seed names no alternate for the Chief of Mission at the UNCT and the
-    # SMT: the CoM is IOM's only link to both (CG305). Everything else has a seat.
+    # The manual seats IOM at the inter-cluster group only through staff who
+    # coordinate a cluster, and at cluster meetings only through officers
+    # implementing activities of the cluster: conditional seats (CG302). It
+    # names nobody beside the Chief of Mission at the UNCT and the SMT (CG305);
+    # at the HCT the Rapid Response Team lead can fill the CoM's seat.
     findings = coordgraph.check(coordgraph.load(DATA))
     assert [(f.code, f.severity, f.node, f.nodes) for f in findings] == [
+        ("CG302", "warning", "cluster_meetings",
+         ("cluster_meetings", "programme_officer", "operations_officer")),
+        ("CG302", "warning", "iccg", ("iccg", "cluster_coordinator")),
         ("CG305", "warning", "chief_of_mission", ("chief_of_mission", "unct", "smt"))]
 
 
+def test_check_exits_0_on_the_bundled_framework():
+    from click.testing import CliRunner
+
+    from coordgraph.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", "--data", str(DATA)])
+    assert result.exit_code == 0, result.output
+    assert "3 warnings." in result.output and "error" not in result.output
+
+
 def test_every_row_names_its_source():
+    # The manual's table, or for what it does not say, the source that does.
     for name in ("nodes.csv", "edges.csv"):
         for number, row in enumerate(rows(name), start=2):
-            assert SOURCE in row["reference"], f"{name}:{number}"
+            assert SOURCE in row["reference"] or IASC in row["reference"], f"{name}:{number}"
+
+
+def test_the_escalation_chain_cites_the_iasc_module_not_the_manual():
+    # The seed's table names the platforms, not how issues go up between them.
+    chain = [row for row in rows("edges.csv") if row["relation"] == "escalation"]
+    assert {(row["source"], row["target"]) for row in chain} == {
+        ("cluster_meetings", "iccg"), ("iccg", "hct")}
+    for row in chain:
+        assert IASC in row["reference"] and "2015" in row["reference"]
+        assert SOURCE not in row["reference"]
 
 
 def test_every_platform_of_the_seed_is_there_in_its_words():
@@ -72,16 +100,78 @@ def test_vendored_seed_is_the_shared_one():
     assert SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
-def test_the_seeds_escalation_chain_and_representation():
+def _memberships(graph, platform):
+    return {e.source: (e.capacity, e.seat, e.condition) for e in graph.memberships(platform)}
+
+
+def test_the_hct_chief_of_mission_or_the_rapid_response_team_lead():
+    # "Chief of Mission, or lead of Rapid Response Team in the event that ...":
+    # one seat, the RRT lead filling it under the manual's condition; "in some
+    # instances" the cluster coordinators observe.
+    hct = _memberships(coordgraph.load(DATA), "hct")
+    assert hct["chief_of_mission"] == ("member", "hct-head", "")
+    capacity, seat, condition = hct["rrt_lead"]
+    assert (capacity, seat) == ("member", "hct-head")
+    assert condition == ("in the event that the COM has limited experience in humanitarian "
+                         "response and has designated an alternative emergency coordinator")
+    assert hct["cluster_coordinator"] == ("observer", "", "in some instances")
+
+
+def test_iccg_and_cluster_meetings_seats_are_conditional():
     graph = coordgraph.load(DATA)
-    escalation = {(e.source, e.target) for e in graph.edges if e.relation == "escalation"}
-    assert escalation == {("cluster_meetings", "iccg"), ("iccg", "hct")}
-    hct = {e.source: e for e in graph.memberships("hct")}
-    assert (hct["chief_of_mission"].capacity, hct["chief_of_mission"].condition) == ("member", "")
-    assert hct["rrt_lead"].capacity == "alternate" and hct["rrt_lead"].condition
-    assert hct["cluster_coordinator"].capacity == "observer"
-    assert ("smt", "designated_official") in {(e.source, e.target) for e in graph.edges
-                                               if e.relation == "advises"}
+    assert _memberships(graph, "iccg") == {"cluster_coordinator": (
+        "member", "", "when IOM staff assume the role of Cluster Coordinator")}
+    meetings = _memberships(graph, "cluster_meetings")
+    assert meetings == dict.fromkeys(
+        ("programme_officer", "operations_officer"),
+        ("member", "cluster-sector", "when implementing activities related to the cluster"))
+
+
+def test_programme_coordinator_or_senior_programme_manager_is_one_seat():
+    pmt = _memberships(coordgraph.load(DATA), "pmt")
+    assert pmt == dict.fromkeys(("programme_coordinator", "senior_programme_manager"),
+                                ("member", "pmt-programme", ""))
+
+
+def test_no_alternates_the_seed_does_not_name():
+    graph = coordgraph.load(DATA)
+    assert [e for e in graph.edges if e.capacity == "alternate"] == []
+
+
+def test_seat_values_belong_to_one_platform():
+    graph = coordgraph.load(DATA)
+    platforms = {}
+    for edge in graph.edges:
+        if edge.seat:
+            platforms.setdefault(edge.seat, set()).add(edge.target)
+    assert platforms == {"hct-head": {"hct"}, "cluster-sector": {"cluster_meetings"},
+                         "pmt-programme": {"pmt"}}
+
+
+def test_every_role_the_seed_names_is_there():
+    graph = coordgraph.load(DATA)
+    labels = {n.id: n.label for n in graph.nodes.values() if n.kind == "role"}
+    assert labels["programme_officer"].startswith("Programme Manager/Officer")
+    seed = SEED.read_text(encoding="utf-8") if SEED.is_file() else ""
+    for words in ("Chief of Mission", "Rapid Response Team", "Cluster Coordinator",
+                  "Programme Manager/Officer", "Programme Coordinator",
+                  "Senior Programme Manager", "Resource Management Officer",
+                  "Designated Official"):
+        assert not seed or words in seed
+        assert any(words in label for label in labels.values()), words
+    assert any(e.source == "smt" and e.target == "designated_official"
+               and e.relation == "advises" for e in graph.edges)
+
+
+def test_the_seeds_words_are_in_the_descriptions_and_notes():
+    graph = coordgraph.load(DATA)
+    assert graph.nodes["cluster_coordinator"].description == (
+        "IOM staff assuming the role of Cluster Coordinator.")
+    notes = {(e.source, e.target): e.note for e in graph.edges}
+    assert "Programme Manager/Officer of the Health programme" in notes[
+        ("programme_officer", "cluster_meetings")]
+    assert notes[("cluster_coordinator", "hct")] == (
+        "In some instances IOM cluster coordinators may also take part as observers.")
 
 
 # --- the wheel carries data/ -----------------------------------------------------------

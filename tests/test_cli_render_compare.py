@@ -33,7 +33,7 @@ def country(tmp_path_factory):
     delete_rows(edges, {"source": "cluster_coordinator", "target": "hct"})
     set_cells(nodes, {"id": "po_hea"}, label="Migration Health Programme Manager",
               status="active")
-    set_cells(edges, {"source": "rrt_lead", "target": "hct"}, capacity="member")
+    set_cells(edges, {"source": "rrt_lead", "target": "hct"}, capacity="alternate")
     delete_rows(edges, {"source": "oo_edu"})
     delete_rows(nodes, {"id": "oo_edu"})
     return folder
@@ -83,7 +83,8 @@ def test_badges_and_tooltips(root):
     assert "~ changed: status" in texts(nodes["cluster_edu"])
     assert "~ changed: label, status" in texts(nodes["po_hea"])
     titles = [a.get("{http://www.w3.org/1999/xlink}title") for a in nodes["po_hea"].iter(f"{SVG}a")]
-    assert any("label: Programme Officer (Health) → Migration Health Programme Manager" in t
+    assert any("label: Programme Manager/Officer (Health) → Migration Health Programme "
+               "Manager" in t
                for t in titles)
 
 
@@ -93,7 +94,7 @@ def test_edges_carry_their_marks(root):
                for mark in ("added", "removed", "changed")}
     assert len(by_mark["added"]) == 1
     assert len(by_mark["removed"]) == 2      # the observer seat, and oo_edu's
-    assert len(by_mark["changed"]) == 1      # rrt_lead: alternate → member
+    assert len(by_mark["changed"]) == 1      # rrt_lead: member → alternate
     assert all(g.get("id").startswith("cg-") for g in edges)
 
 

@@ -22,8 +22,11 @@ def _who(items, key="role"):
 
 def test_who_represents_iom_at_the_hct_and_who_stands_in(generic):
     hct = describe(generic, "hct")
-    assert _who(hct["seats"]) == [("chief_of_mission", "member", "")]
-    assert _who(hct["alternates"]) == [("rrt_lead", "alternate", HCT_CONDITION)]
+    # "Chief of Mission, or lead of Rapid Response Team in the event that ...":
+    # both fill one seat, the RRT lead under the manual's condition.
+    assert _who(hct["seats"]) == [("chief_of_mission", "member", ""),
+                                  ("rrt_lead", "member", HCT_CONDITION)]
+    assert hct["alternates"] == []
     assert _who(hct["observers"]) == [("cluster_coordinator", "observer", "in some instances")]
     assert hct["seats"][0]["label"] == "Chief of Mission (CoM)"
     assert hct["seats"][0]["org"] == "IOM"
@@ -31,9 +34,9 @@ def test_who_represents_iom_at_the_hct_and_who_stands_in(generic):
 
 def test_hct_text_answers_the_question(generic):
     text = describe_text(describe(generic, "hct"))
-    assert "Seat holders:\n  chief_of_mission: Chief of Mission (CoM) [IOM], member\n" in text
-    assert (f"Alternates:\n  rrt_lead: Rapid Response Team Lead [IOM], only {HCT_CONDITION}\n"
-            in text)
+    assert ("Seat holders:\n  chief_of_mission: Chief of Mission (CoM) [IOM], member\n"
+            f"  rrt_lead: Rapid Response Team Lead [IOM], member, only {HCT_CONDITION}\n"
+            "Alternates: none\n") in text
     assert ("Observers:\n  cluster_coordinator: IOM Cluster Coordinator [IOM], "
             "only in some instances\n") in text
     assert "Escalates to: nothing; this platform is an apex" in text
@@ -55,10 +58,11 @@ def test_aor_route_goes_through_protection():
     assert [p["id"] for p in gbv["escalation"]["route"]] == ["cluster_pro", "iccg", "hct"]
     assert gbv["code"] == "PRO-GBV" and gbv["label_fr"] == "Violences basées sur le genre"
     # The seat exists but nobody is assigned: shown inactive, and CG301.
-    assert [(s["role"], s["status"]) for s in gbv["seats"]] == [("po_gbv", "inactive")]
+    assert [(s["role"], s["status"]) for s in gbv["seats"]] == [
+        ("po_gbv", "inactive"), ("oo_gbv", "inactive")]
     assert [f["code"] for f in gbv["findings"]] == ["CG301"]
-    assert "po_gbv: Programme Officer (Gender Based Violence) [IOM], member (inactive)" in \
-        describe_text(gbv)
+    assert ("po_gbv: Programme Manager/Officer (Gender Based Violence) [IOM], member "
+            "(inactive)") in describe_text(gbv)
 
 
 def test_escalation_cycle_stops():
@@ -94,13 +98,13 @@ def test_role_seats_and_sole_seats(generic):
     com = describe(generic, "chief_of_mission")
     assert [(s["platform"], s["capacity"]) for s in com["seats"]] == [
         ("hct", "member"), ("unct", "member"), ("smt", "member")]
+    # At the HCT the Rapid Response Team lead can fill the CoM's seat.
     assert [(s["id"], s["has_alternate"]) for s in com["sole_seat_holder"]] == [
-        ("hct", True), ("unct", False), ("smt", False)]
+        ("unct", False), ("smt", False)]
     assert [f["code"] for f in com["findings"]] == ["CG305"]
     assert com["org"] == "IOM"
     text = describe_text(com)
-    assert "Only IOM seat holder in: hct (has an alternate), unct (no alternate), smt " \
-           "(no alternate)" in text
+    assert "Only IOM seat holder in: unct (no alternate), smt (no alternate)" in text
 
 
 def test_role_alternate_and_observer(generic):
@@ -108,11 +112,24 @@ def test_role_alternate_and_observer(generic):
     assert [s["platform"] for s in cc["seats"]] == ["iccg"]
     assert _who(cc["observer_at"], "platform") == [("hct", "observer", "in some instances")]
     assert cc["alternate_for"] == []
+    # "Programme Coordinator or Senior Programme Manager": both hold the seat.
     spm = describe(generic, "senior_programme_manager")
+    assert [s["platform"] for s in spm["seats"]] == ["pmt"] and spm["alternate_for"] == []
+    assert describe(generic, "programme_coordinator")["sole_seat_holder"] == []
+
+
+def test_an_alternate_is_not_a_seat():
+    graph = coordgraph.from_records(
+        nodes=[{"id": "pmt", "kind": "platform", "label": "PMT"},
+               {"id": "pc", "kind": "role", "label": "Programme Coordinator"},
+               {"id": "spm", "kind": "role", "label": "Senior Programme Manager"}],
+        edges=[{"source": "pc", "target": "pmt", "relation": "membership"},
+               {"source": "spm", "target": "pmt", "relation": "membership",
+                "capacity": "alternate"}])
+    spm = describe(graph, "spm")
     assert spm["seats"] == [] and [a["platform"] for a in spm["alternate_for"]] == ["pmt"]
-    # An alternate is not a seat: the Programme Coordinator is the sole seat
-    # holder at the PMT, with an alternate.
-    pc = describe(generic, "programme_coordinator")
+    # The Programme Coordinator is the sole seat holder at the PMT, with an alternate.
+    pc = describe(graph, "pc")
     assert [(s["id"], s["has_alternate"]) for s in pc["sole_seat_holder"]] == [("pmt", True)]
 
 

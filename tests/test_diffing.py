@@ -75,11 +75,11 @@ def test_node_added_and_removed(copy):
 
 def test_edge_changed_capacity_and_condition(copy):
     set_cells(copy / "edges.csv", {"source": "rrt_lead", "target": "hct"},
-              capacity="member", condition="")
+              capacity="alternate", condition="")
     (change,) = _diff(copy).edges_changed
     assert (change.source, change.relation, change.target) == ("rrt_lead", "membership", "hct")
     assert [c.attribute for c in change.changes] == ["capacity", "condition"]
-    assert change.changes[0] == Change("capacity", "alternate", "member")
+    assert change.changes[0] == Change("capacity", "member", "alternate")
     assert change.changes[1].new == ""
 
 

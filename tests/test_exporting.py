@@ -386,7 +386,8 @@ def test_csv_seat_table_content():
     assert rows["click"]["Findings"].startswith("CG301 (error): IOM has no one in")
     assert rows["subgraph"]["Status"] == "inactive"
     bundled = {r["Platform ID"]: r for r in seat_rows(coordgraph.load())}
-    assert bundled["hct"]["Alternates"].startswith("Rapid Response Team Lead; condition: ")
+    assert bundled["hct"]["Seat holders"].split("\n")[1].startswith(
+        "Rapid Response Team Lead — member; condition: ")
     assert bundled["unct"]["Findings"].startswith("CG305 (warning): ")
 
 

@@ -134,3 +134,23 @@ def test_an_empty_folder_name_writes_nothing(tmp_path, monkeypatch, folder):
     with pytest.raises(UsageError, match="the folder name is empty"):
         init_context(folder)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_fresh_humanitarian_folder_offers_every_column_to_fill(tmp_path):
+    # The new columns arrive empty in Excel, ready to fill: who leads, who
+    # holds the post, where, and the sector posts' shared seat.
+    import csv
+
+    init_context(tmp_path, "humanitarian")
+    with open(tmp_path / "nodes.csv", encoding="utf-8-sig", newline="") as handle:
+        nodes = list(csv.DictReader(handle))
+    with open(tmp_path / "edges.csv", encoding="utf-8-sig", newline="") as handle:
+        edges = list(csv.DictReader(handle))
+    for column in ("expected", "lead", "co_lead", "person", "location", "max_seats"):
+        assert column in nodes[0], column
+    assert "seat" in edges[0]
+    assert all(not row["lead"] and not row["co_lead"] and not row["person"] for row in nodes)
+    com = next(row for row in nodes if row["id"] == "chief_of_mission")
+    assert com["max_seats"] == "5"
+    shelter = {row["source"]: row["seat"] for row in edges if row["target"] == "cluster_shl"}
+    assert shelter == {"po_shl": "shl-sector", "oo_shl": "shl-sector"}

@@ -129,7 +129,8 @@ def test_no_findings_no_marks_in_the_legend(bundled):
 
 def test_conditions_are_numbered_with_tooltips(bundled):
     dot = build(bundled).dot
-    assert 'label="alternate [1]"' in dot and 'label="observer [2]"' in dot
+    # A member seat shows only its number; other capacities are named.
+    assert 'label="[1]"' in dot and 'label="observer [2]"' in dot
     assert "[1]\u200e in the event that the COM has limited experience" in dot
     assert re.search(r'tooltip="[^"]*in the event that the COM', dot)
 
@@ -137,9 +138,10 @@ def test_conditions_are_numbered_with_tooltips(bundled):
 def test_legend_lists_only_what_is_drawn(bundled):
     platforms = build(bundled, "platforms").dot
     assert "Escalation" in platforms and "Advises" in platforms
-    assert "IOM role" not in platforms and "Alternate" not in platforms
+    assert "IOM role" not in platforms and "Observer" not in platforms
     organigram = build(bundled).dot
-    assert "IOM role" in organigram and "Alternate (not a seat)" in organigram
+    assert "IOM role" in organigram and "Observer (not a seat)" in organigram
+    assert "Alternate" not in organigram                  # the manual names none
     assert "Role of another organisation" in organigram   # the Designated Official
     assert "Seat with a leading role" not in organigram   # nobody chairs in the seed
 
@@ -147,7 +149,7 @@ def test_legend_lists_only_what_is_drawn(bundled):
 def test_french_labels_legend_and_title(bundled):
     drawing = build(bundled, lang="fr")
     assert "Équipe humanitaire pays" in drawing.dot and "Chef de file sectoriel" in drawing.dot
-    assert "Légende" in drawing.dot and "suppléant" in drawing.dot
+    assert "Légende" in drawing.dot and "Observateur (pas un siège)" in drawing.dot
     assert drawing.subtitle == "Organigramme · au 1er novembre 2022"
     assert "Plateformes" in build(bundled, "platforms", lang="fr").subtitle
 

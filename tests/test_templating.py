@@ -81,17 +81,19 @@ def test_template_validates_without_warnings(name):
     assert graph.context.org == "IOM"
 
 
+GENERIC_FINDINGS = [("CG302", "warning", "iccg"), ("CG305", "warning", "chief_of_mission")]
+
+
 def test_humanitarian_findings():
-    # Every cluster and area of responsibility has its programme officer's
-    # seat, but the sector roles are vacant (inactive) until the country office
-    # assigns staff: each of the 15 platforms is unrepresented (CG301). The
-    # CoM's CG305 is the generic framework's, unchanged.
+    # Every cluster and area of responsibility has its programme seat, but
+    # the sector posts are inactive until the country office assigns staff:
+    # each of the 15 platforms is unrepresented (CG301). The sector seats carry
+    # no condition (sectors in context.toml says where IOM works), so only the
+    # ICCG keeps the generic CG302; the CoM's CG305 is the generic one.
     graph = coordgraph.load(template_path("humanitarian"))
     ids = sorted(f"cluster_{c.lower()}" for c in CLUSTERS) + sorted(
         f"aor_{a[4:].lower()}" for a in AORS)
-    assert _findings(graph) == (
-        [("CG301", "error", i) for i in sorted(ids)]
-        + [("CG305", "warning", "chief_of_mission")])
+    assert _findings(graph) == [("CG301", "error", i) for i in sorted(ids)] + GENERIC_FINDINGS
 
 
 def test_humanitarian_cg301_goes_when_the_sector_roles_are_assigned(tmp_path):
@@ -100,7 +102,46 @@ def test_humanitarian_cg301_goes_when_the_sector_roles_are_assigned(tmp_path):
 
     init_context(tmp_path, "humanitarian")
     set_cells(tmp_path / "nodes.csv", {"kind": "role", "status": "inactive"}, status="active")
-    assert _findings(coordgraph.load(tmp_path)) == [("CG305", "warning", "chief_of_mission")]
+    assert _findings(coordgraph.load(tmp_path)) == GENERIC_FINDINGS
+
+
+def test_humanitarian_cg301_goes_for_sectors_where_iom_runs_no_programme(tmp_path):
+    from coordgraph.templating import init_context
+
+    init_context(tmp_path, "humanitarian")
+    context = tmp_path / "context.toml"
+    context.write_text(context.read_text(encoding="utf-8")
+                       + 'sectors = ["CCM", "SHL", "HEA"]\n', encoding="utf-8")
+    assert [node for code, _, node in _findings(coordgraph.load(tmp_path))
+            if code == "CG301"] == ["cluster_ccm", "cluster_hea", "cluster_shl"]
+
+
+def test_humanitarian_context_offers_crisis_and_sectors_commented_out():
+    import tomllib
+
+    text = (template_path("humanitarian") / "context.toml").read_text(encoding="utf-8")
+    assert '# sectors = ["CCM", "SHL", "HEA"]' in text.splitlines()
+    assert '# crisis = "disaster"' in text.splitlines()
+    settings = tomllib.loads(text)
+    assert "sectors" not in settings and "crisis" not in settings
+    assert settings["context_type"] == "humanitarian"
+    graph = coordgraph.load(template_path("humanitarian"))
+    assert graph.context.context_type == "humanitarian" and graph.context.sectors == ()
+
+
+def test_templates_name_no_leads():
+    # Loading never invents leads, and the template does not assert them.
+    for name in ("humanitarian", "pre-crisis"):
+        graph = coordgraph.load(template_path(name))
+        assert all(not n.lead and not n.co_lead for n in graph.nodes.values()), name
+
+
+@pytest.mark.parametrize("name", ["humanitarian", "pre-crisis"])
+def test_chief_of_mission_may_hold_the_heads_of_agency_seats(name):
+    com = coordgraph.load(template_path(name)).nodes["chief_of_mission"]
+    assert com.max_seats == 5
+    assert "max_seats 5 set by the template, not by the manual" in com.reference
+    assert coordgraph.load(coordgraph.bundled_path()).nodes["chief_of_mission"].max_seats is None
 
 
 def test_pre_crisis_findings():
@@ -143,18 +184,22 @@ def test_humanitarian_escalation_clusters_to_iccg_aors_to_protection():
 
 
 def test_humanitarian_each_group_has_its_programme_and_operations_officer():
+    # "Programme or Operation Officers": one seat per cluster either may fill.
     graph = coordgraph.load(template_path("humanitarian"))
     for platform in (n for n in graph.nodes.values() if n.code):
         slug = platform.id.split("_", 1)[1]
-        memberships = {(e.source, e.capacity) for e in graph.memberships(platform.id)}
-        assert memberships == {(f"po_{slug}", "member"), (f"oo_{slug}", "alternate")}
+        seat = f"{platform.code.lower()}-sector"
+        memberships = {(e.source, e.capacity, e.seat, e.condition)
+                       for e in graph.memberships(platform.id)}
+        assert memberships == {(f"po_{slug}", "member", seat, ""),
+                               (f"oo_{slug}", "member", seat, "")}
         po, oo = graph.nodes[f"po_{slug}"], graph.nodes[f"oo_{slug}"]
         term = _reference_rows()[platform.code]["Preferred Term"]
-        assert po.label == f"Programme Officer ({term})"
+        assert po.label == f"Programme Manager/Officer ({term})"
         assert oo.label == f"Operations Officer ({term})"
         assert po.status == oo.status == "inactive"
         assert po.org == oo.org == "IOM"
-    assert graph.nodes["po_hea"].label == "Programme Officer (Health)"
+    assert graph.nodes["po_hea"].label == "Programme Manager/Officer (Health)"
 
 
 def _raw_rows(folder, name, key):
@@ -169,7 +214,12 @@ def test_shared_rows_are_the_generic_rows_cell_for_cell(name):
         generic = _raw_rows(data, file, key)
         rows = _raw_rows(template, file, key)
         for row_key, row in rows.items():
-            if row_key in generic:
+            if row_key == ("chief_of_mission",):
+                # The one cell the templates set, saying so in reference.
+                assert row == {**generic[row_key], "max_seats": "5",
+                               "reference": row["reference"]}
+                assert row["reference"].startswith(generic[row_key]["reference"] + "; ")
+            elif row_key in generic:
                 assert row == generic[row_key], (file, row_key)
             else:
                 # Nothing beyond the seed without a reference to its source.

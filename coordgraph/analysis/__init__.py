@@ -46,7 +46,7 @@ def check(graph, org: str | None = None, max_seats: int = 3):
     --------
     >>> import coordgraph
     >>> [f.code for f in check(coordgraph.load())]
-    ['CG305']
+    ['CG302', 'CG302', 'CG305']
     """
     from ..arguments import require, require_graph
     from ._shared import resolve_org
