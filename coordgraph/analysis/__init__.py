@@ -71,4 +71,14 @@ def check(graph, org: str | None = None, max_seats: int = 3):
         *vacant_leadership(graph, org),
         *scattered_seats(graph, org),
     ]
-    return sort_findings(findings)
+    return sort_findings(_without_repeats(findings))
+
+
+def _without_repeats(findings) -> list:
+    """Drop a CG302 where a CG307 is about the same platform: "IOM leads X but
+    has no seat there" already says the org's representation there is weak,
+    and a brief should say it once."""
+    silent = {f.node for f in findings if f.code == "CG307"}
+    if not silent:
+        return findings
+    return [f for f in findings if not (f.code == "CG302" and f.node in silent)]
