@@ -132,7 +132,8 @@ def findings_text(graph, findings, org: str) -> str:
             continue
         lines += ["", f"{_TITLES[severity]}:"]
         for finding in group:
-            lines.append(f"  {finding.code} {escape_controls(finding.node)}: "
+            where = f" {escape_controls(finding.node)}" if finding.node else ""
+            lines.append(f"  {finding.code}{where}: "
                          f"{escape_controls(finding.message)}")
             if finding.hint:
                 lines.append(f"        → {escape_controls(finding.hint)}")
@@ -169,7 +170,7 @@ def findings_markdown(graph, findings, org: str) -> str:
     if findings:
         lines += ["| severity | code | node | finding | what to do |",
                   "|---|---|---|---|---|"]
-        lines += [f"| {f.severity} | {f.code} | {markdown_code(f.node)} "
+        lines += [f"| {f.severity} | {f.code} | {markdown_code(f.node) if f.node else ''} "
                   f"| {markdown_text(f.message)} | {markdown_text(f.hint)} |" for f in findings]
     else:
         lines.append(markdown_text(_nothing_found(graph.active_platforms(), org)) + ".")

@@ -219,3 +219,20 @@ def test_the_installed_package_loads_its_data(wheel, tmp_path):
     module, data, count = result.stdout.split("\n")[:3]
     assert module.startswith(str(site)) and data == str(site / "coordgraph" / "data")
     assert int(count) == len(rows("nodes.csv"))
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_reference_and_reads_it(wheel, tmp_path):
+    reference = ROOT / "reference"
+    with zipfile.ZipFile(wheel) as archive:
+        for path in sorted(reference.glob("*.csv")):
+            assert archive.read(f"coordgraph/reference/{path.name}") == path.read_bytes()
+        archive.extractall(tmp_path / "site")
+    script = ("import coordgraph.clusters as c; print(c.reference_path()); "
+              "print(c.leads_for('CCM', 'conflict', on='2022-06-01')); "
+              "print(len(c.cluster_codes()))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:3] == [
+        str(tmp_path / "site" / "coordgraph" / "reference"), "(('UNHCR',), ())", "15"]

@@ -1,6 +1,7 @@
 """The analyses of a valid graph, one module per concept, and :func:`check`."""
 
 from ..findings import sort_findings
+from .contexts import context_findings
 from .escalation import (
     downward_escalation, escalation_cycles, multiple_escalation, unlinked_subnational,
 )
@@ -21,7 +22,10 @@ __all__ = [
 
 
 def check(graph, org: str | None = None, max_seats: int = 3):
-    """Run every CG2xx and CG3xx rule; findings sorted by severity, code, node.
+    """Run every CG2xx, CG3xx and CG4xx rule; findings sorted by severity, code, node.
+
+    The CG4xx rules (:mod:`.contexts`) run only when ``context.toml`` sets
+    ``context_type`` or ``crisis``.
 
     Parameters
     ----------
@@ -70,6 +74,7 @@ def check(graph, org: str | None = None, max_seats: int = 3):
         *silent_leadership(graph, org),
         *vacant_leadership(graph, org),
         *scattered_seats(graph, org),
+        *context_findings(graph),
     ]
     return sort_findings(_without_repeats(findings))
 
