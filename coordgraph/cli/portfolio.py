@@ -1,6 +1,7 @@
 """The ``portfolio`` command: many contexts side by side."""
 
 import datetime
+import shlex
 import sys
 import warnings as python_warnings
 
@@ -90,7 +91,8 @@ def portfolio(paths, org, max_seats, fmt, hxl, output, today, fail_on):
     for row in rows:
         if not row.valid:
             echo_text(f"coordgraph: {row.source}: invalid data, {len(row.problems)} "
-                      "error(s); `coordgraph validate --data` it for details", err=True)
+                      f"error(s): `coordgraph validate --data {shlex.quote(row.source)}` "
+                      "lists them", err=True)
 
     if fmt == "json":
         data = matrix.to_json(result).encode("utf-8")
