@@ -169,6 +169,8 @@ class Context:
     template: str = ""
     template_as_of: str = ""
     source: str = ""
+    #: Free text grouping contexts in a portfolio, e.g. "West and Central Africa".
+    region: str = ""
 
     def runs_programmes_in(self, code: str) -> bool | None:
         """Whether ``sectors`` lists ``code`` (any case); None when ``sectors``

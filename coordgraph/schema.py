@@ -65,4 +65,4 @@ ENUM_COLUMNS = {
 }
 
 CONTEXT_KEYS = ("name", "country", "org", "as_of", "lang", "context_type", "crisis", "sectors",
-                "template", "template_as_of", "source")
+                "template", "template_as_of", "source", "region")

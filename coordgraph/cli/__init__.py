@@ -108,6 +108,7 @@ def cli():
 # Each module adds its commands to `cli`; none imports networkx or pydot at
 # import time, so `coordgraph --help` stays fast.
 from . import checking, contexts, exporting, rendering  # noqa: E402,F401
+from . import portfolio  # noqa: E402,F401
 
 
 def main():

@@ -1,0 +1,528 @@
+"""A portfolio: many contexts side by side, one row each, one column per
+kind of platform, each cell the organisation's strongest place there.
+
+Pure functions over graphs already loaded and checked (the command line
+loads them): :func:`context_row` makes a row, :func:`build` the whole
+matrix, and :func:`to_text`, :func:`to_json`, :func:`to_markdown` and
+:func:`to_csv` write it out (the HTML page is :mod:`coordgraph.portfolio_html`).
+
+*Kind of platform.* A platform's kind is its ``code`` upper-cased when it has
+one (``CCM``, ``PRO-GBV``); otherwise a known acronym (``HCT``, ``ICCG``,
+``UNCT``, ``SMT``, ``PMT``, ``OMT``) found as its id or in brackets at the
+end of its label (``Inter-Cluster ... (ICWG/ICCG)`` is ``ICCG``); otherwise
+the acronym in brackets; otherwise its id upper-cased. When a context has
+national platforms of a kind, only those make its cell (a sub-national
+cluster hub does not hide the national cluster's gap).
+
+*Columns.* HCT, ICCG, every OCHA cluster and area of responsibility,
+UNCT, SMT, PMT and OMT have a column when at least one context has such a
+platform; any other kind needs two contexts.
+
+*Cells*, strongest first (:data:`STATES`): the org named in the platform's
+``lead``/``co_lead`` or holding a membership of that capacity, then chair,
+co-chair, coordinator, member, alternate or observer only; then, when the
+org is not there, ``absent`` (the platform is expected: see
+:meth:`~coordgraph.model.CoordGraph.is_expected`) or ``not-expected``;
+``inactive`` when every such platform is inactive; no cell (``None``) when
+the context has no such platform. Vacant and inactive roles do not count as
+presence, as in ``check``.
+"""
+
+import csv
+import datetime
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .escaping import escape_controls, escape_json_output, markdown_text
+from .findings import FAIL_ON, summarize
+from .schema import NODE_FILE
+
+#: Cell states, strongest first, with a one-letter symbol (text, CSV, the
+#: page) and what it means.
+STATES = {
+    "lead": ("L", "lead"),
+    "co-lead": ("l", "co-lead"),
+    "chair": ("C", "chair"),
+    "co-chair": ("c", "co-chair"),
+    "coordinator": ("K", "coordinator"),
+    "member": ("M", "member (a seat)"),
+    "observer": ("o", "alternate or observer only"),
+    "absent": ("!", "absent where expected"),
+    "not-expected": (".", "absent, not expected"),
+    "inactive": ("-", "platform not active"),
+}
+RANK = {state: rank for rank, state in enumerate(STATES)}
+#: Membership capacity -> state.
+CAPACITY_STATE = {"lead": "lead", "co-lead": "co-lead", "chair": "chair", "co-chair": "co-chair",
+                  "coordinator": "coordinator", "member": "member", "alternate": "observer",
+                  "observer": "observer"}
+
+#: Kinds with a column as soon as one context has them, in reading order:
+#: the humanitarian apex, the clusters (OCHA global coordination groups'
+#: codes, IOM's own clusters first, Protection with its areas of
+#: responsibility), then the UN Country Team system.
+KNOWN_KINDS = {
+    "HCT": "Humanitarian Country Team",
+    "ICCG": "Inter-Cluster Coordination Group",
+    "CCM": "Camp Coordination / Management",
+    "SHL": "Emergency Shelter and NFI",
+    "PRO": "Protection",
+    "PRO-CPN": "Child Protection",
+    "PRO-GBV": "Gender Based Violence",
+    "PRO-HLP": "Housing, Land and Property",
+    "PRO-MIN": "Mine Action",
+    "WSH": "Water Sanitation Hygiene",
+    "HEA": "Health",
+    "FSC": "Food Security",
+    "NUT": "Nutrition",
+    "EDU": "Education",
+    "ERY": "Early Recovery",
+    "LOG": "Logistics",
+    "TEL": "Emergency Telecommunications",
+    "UNCT": "United Nations Country Team",
+    "SMT": "Security Management Team",
+    "PMT": "Programme Management Team",
+    "OMT": "Operations Management Team",
+}
+#: Other names of the known kinds (ids and acronyms).
+ALIASES = {"ICWG": "ICCG", "ICC": "ICCG", "ICCM": "ICCG", "ISCG": "ICCG", "CCCM": "CCM",
+           "WASH": "WSH"}
+#: A kind outside :data:`KNOWN_KINDS` gets a column when this many contexts have it.
+OTHER_KIND_MIN = 2
+
+_BRACKETS = re.compile(r"\(([^()]*)\)\s*$")
+_NOT_KEY = re.compile(r"[^A-Z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A kind of platform: ``key`` (``CCM``), a ``label`` and a ``short``
+    name of at most 4 characters for narrow tables."""
+
+    key: str
+    label: str
+    short: str
+
+
+@dataclass(slots=True)
+class Row:
+    """One context of the portfolio. ``cells`` maps a kind to a state of
+    :data:`STATES`; ``problems`` holds the CG1xx errors of an invalid context."""
+
+    source: str
+    name: str = ""
+    country: str = ""
+    region: str = ""
+    context_type: str = ""
+    as_of: str = ""
+    template: str = ""
+    template_as_of: str = ""
+    org: str = ""
+    valid: bool = True
+    findings: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    cells: dict = field(default_factory=dict)
+    labels: dict = field(default_factory=dict)   # kind -> a platform label, for columns
+    as_of_age: int | None = None
+    template_age: int | None = None
+
+    @property
+    def summary(self) -> dict:
+        """Findings per severity; an invalid context counts its CG1xx errors."""
+        counts = summarize(self.findings)
+        counts["error"] += len(self.problems)
+        return counts
+
+
+@dataclass(slots=True)
+class Portfolio:
+    """The matrix: ``rows`` in the order given, ``columns`` in reading order."""
+
+    rows: list
+    columns: list
+    today: str
+    org: str = ""
+
+
+# ---------------------------------------------------------------- contexts
+
+def context_paths(arguments) -> list[Path]:
+    """The contexts named by ``arguments``: a context folder (it holds
+    ``nodes.csv``) or any other path stands for itself; a folder without
+    ``nodes.csv`` whose sub-folders have one stands for those sub-folders,
+    by name. Repeats are dropped.
+
+    >>> import coordgraph.loading as loading
+    >>> [p.name for p in context_paths([loading.bundled_path()])]
+    ['data']
+    """
+    found: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        children = []
+        if path.is_dir() and not (path / NODE_FILE).exists():
+            try:
+                children = sorted(child for child in path.iterdir()
+                                  if child.is_dir() and (child / NODE_FILE).is_file())
+            except OSError:
+                children = []
+        found.extend(children or [path])
+    unique: dict = {}
+    for path in found:
+        try:
+            key = path.resolve()
+        except OSError:
+            key = path
+        unique.setdefault(key, path)
+    return list(unique.values())
+
+
+def platform_kind(node) -> str:
+    """The kind of a platform (see the module's docstring).
+
+    >>> from coordgraph.model import Node
+    >>> platform_kind(Node("x", "platform", "CCCM Sub-national", code="ccm"))
+    'CCM'
+    >>> platform_kind(Node("iccg", "platform", "Inter-Cluster Group (ICWG/ICCG)"))
+    'ICCG'
+    >>> platform_kind(Node("hct_north", "platform", "Humanitarian Country Team (HCT)"))
+    'HCT'
+    >>> platform_kind(Node("cwg", "platform", "Cash Working Group"))
+    'CWG'
+    """
+    if node.code.strip():
+        return _key(node.code)
+    candidates = [_key(node.id)]
+    bracket = _BRACKETS.search(node.label)
+    if bracket:
+        candidates += [_key(part) for part in bracket[1].split("/")]
+    for candidate in candidates:
+        known = ALIASES.get(candidate, candidate)
+        if known in KNOWN_KINDS:
+            return known
+    return candidates[1] if len(candidates) > 1 and candidates[1] else candidates[0]
+
+
+def _key(text: str) -> str:
+    """A kind key: upper case, runs of other characters as one ``-``.
+
+    >>> _key(" pro-gbv "), _key("cluster_meetings")
+    ('PRO-GBV', 'CLUSTER-MEETINGS')
+    """
+    return _NOT_KEY.sub("-", text.strip().upper()).strip("-")
+
+
+def platform_state(graph, platform, org: str) -> str:
+    """The org's strongest place at one platform, a key of :data:`STATES`.
+
+    >>> import coordgraph
+    >>> g = coordgraph.from_records(
+    ...     [{"id": "shl", "kind": "platform", "label": "Shelter", "lead": "UNHCR",
+    ...       "co_lead": "IOM"}, {"id": "po", "kind": "role", "label": "PO"}],
+    ...     [{"source": "po", "target": "shl", "relation": "membership"}])
+    >>> platform_state(g, g.nodes["shl"], "IOM")
+    'co-lead'
+    """
+    if not platform.is_active:
+        return "inactive"
+    wanted = org.casefold()
+    states = []
+    if any(o.casefold() == wanted for o in platform.leads):
+        states.append("lead")
+    if any(o.casefold() == wanted for o in platform.co_leads):
+        states.append("co-lead")
+    for edge in graph.memberships(platform.id):
+        role = graph.nodes[edge.source]
+        if role.org_is(org) and role.counts_as_presence:
+            states.append(CAPACITY_STATE.get(edge.capacity or "member", "member"))
+    if states:
+        return min(states, key=RANK.__getitem__)
+    return "absent" if graph.is_expected(platform) else "not-expected"
+
+
+def context_cells(graph, org: str) -> tuple[dict, dict]:
+    """Each kind of platform in ``graph`` -> the org's strongest state there,
+    and each kind -> the label of its first platform.
+
+    National platforms of a kind, when there are any, decide alone.
+    """
+    by_kind: dict[str, list] = {}
+    for node in graph.nodes.values():
+        if node.kind == "platform":
+            by_kind.setdefault(platform_kind(node), []).append(node)
+    cells, labels = {}, {}
+    for kind, platforms in by_kind.items():
+        national = [p for p in platforms if p.level == "national"]
+        chosen = national or platforms
+        cells[kind] = min((platform_state(graph, p, org) for p in chosen), key=RANK.__getitem__)
+        labels[kind] = chosen[0].label
+    return cells, labels
+
+
+def age_in_days(date: str, today: datetime.date) -> int | None:
+    """Days from ``date`` (ISO text) to ``today``; None without a date.
+
+    >>> age_in_days("2026-11-01", datetime.date(2026, 11, 29)), age_in_days("", None)
+    (28, None)
+    """
+    if not date:
+        return None
+    try:
+        return (today - datetime.date.fromisoformat(date)).days
+    except ValueError:
+        return None
+
+
+def context_row(source, graph, findings, org: str, today: datetime.date, *,
+                problems=(), context=None) -> Row:
+    """The row of one context: a loaded ``graph`` and its ``findings``, or
+    (``graph`` None) the CG1xx ``problems`` of an invalid one and whatever
+    ``context`` its context.toml could tell."""
+    context = graph.context if graph is not None else context
+    row = Row(source=str(source), org=org, valid=graph is not None, problems=list(problems),
+              findings=list(findings) if graph is not None else [])
+    if context is not None:
+        for name in ("name", "country", "region", "context_type", "as_of", "template",
+                     "template_as_of"):
+            setattr(row, name, getattr(context, name, "") or "")
+    row.as_of_age = age_in_days(row.as_of, today)
+    row.template_age = age_in_days(row.template_as_of, today)
+    if graph is not None:
+        row.cells, row.labels = context_cells(graph, org)
+    return row
+
+
+def columns_for(rows) -> list[Column]:
+    """The columns: every known kind some context has, in
+    :data:`KNOWN_KINDS` order, then other kinds that :data:`OTHER_KIND_MIN`
+    contexts have, alphabetically."""
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for row in rows:
+        for kind in row.cells:
+            counts[kind] = counts.get(kind, 0) + 1
+            labels.setdefault(kind, row.labels.get(kind, kind))
+    known = [Column(k, label, _short(k)) for k, label in KNOWN_KINDS.items() if k in counts]
+    others = [Column(k, labels[k], _short(k)) for k in sorted(counts)
+              if k not in KNOWN_KINDS and counts[k] >= OTHER_KIND_MIN]
+    return known + others
+
+
+def _short(key: str) -> str:
+    """At most 4 characters: ``PRO-GBV`` is ``GBV``.
+
+    >>> _short("PRO-GBV"), _short("UNCT"), _short("CLUSTER-MEETINGS")
+    ('GBV', 'UNCT', 'CLUS')
+    """
+    return key.removeprefix("PRO-")[:4]
+
+
+def build(rows, today: datetime.date, org: str = "") -> Portfolio:
+    """The portfolio of ``rows`` (from :func:`context_row`)."""
+    return Portfolio(rows=list(rows), columns=columns_for(rows), today=today.isoformat(),
+                     org=org)
+
+
+def fails(portfolio: Portfolio, fail_on: str) -> bool:
+    """Whether a context has findings at or above ``fail_on``; an invalid
+    context's CG1xx problems are errors."""
+    levels = FAIL_ON[fail_on]
+    return any(row.summary[severity] for row in portfolio.rows for severity in levels)
+
+
+def display_name(row: Row) -> str:
+    """The context's ``name``, else its folder's name."""
+    return row.name or Path(row.source).name or row.source
+
+
+# ---------------------------------------------------------------- outputs
+
+def row_dict(row: Row, columns) -> dict:
+    """One context as the JSON object: ``check --format json``'s ``org``,
+    ``summary`` and ``findings``, the context's settings, ages, and the
+    cells (``null`` where the context has no such platform)."""
+    data = {
+        "source": row.source, "name": display_name(row), "country": row.country,
+        "region": row.region, "context_type": row.context_type,
+        "as_of": row.as_of or None, "as_of_age_days": row.as_of_age,
+        "template": row.template or None, "template_as_of": row.template_as_of or None,
+        "template_age_days": row.template_age,
+        "valid": row.valid, "org": row.org, "summary": row.summary,
+        "findings": [f.as_dict() for f in row.findings],
+        "cells": {c.key: row.cells.get(c.key) for c in columns},
+    }
+    if not row.valid:
+        data["problems"] = [p.as_dict() for p in row.problems]
+    return data
+
+
+def to_dict(portfolio: Portfolio) -> dict:
+    """The whole portfolio as plain data (what :func:`to_json` writes)."""
+    return {
+        "today": portfolio.today,
+        "states": {key: {"symbol": symbol, "meaning": meaning}
+                   for key, (symbol, meaning) in STATES.items()},
+        "columns": [{"key": c.key, "label": c.label, "short": c.short}
+                    for c in portfolio.columns],
+        "contexts": [row_dict(row, portfolio.columns) for row in portfolio.rows],
+    }
+
+
+def to_json(portfolio: Portfolio) -> str:
+    """The portfolio as indented JSON, control characters escaped."""
+    return escape_json_output(json.dumps(to_dict(portfolio), indent=2, ensure_ascii=False)) + "\n"
+
+
+def _symbol(state) -> str:
+    return STATES[state][0] if state else " "
+
+
+def _age(days) -> str:
+    return "" if days is None else str(days)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with ``…``.
+
+    >>> _cut("Nortavia (illustrative)", 10), _cut("Ab", 5)
+    ('Nortavia …', 'Ab')
+    """
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+_TYPE_SHORT = {"pre-crisis": "pre", "humanitarian": "hum", "refugee": "ref", "mixed": "mix"}
+_NAME_WIDTH = 18
+_LINE_WIDTH = 100
+_FIXED_WIDTH = 32   # the columns after the name, with their spaces
+
+
+def to_text(portfolio: Portfolio) -> str:
+    """A table for a 100-column terminal: the kinds' short names written
+    downwards over the columns, one symbol per cell, then the legends."""
+    columns = portfolio.columns
+    lines = [f"Portfolio of {len(portfolio.rows)} context(s), ages in days to "
+             f"{portfolio.today}"]
+    height = max((len(c.short) for c in columns), default=0)
+    # The name gives way (down to 8 characters) so that the cells fit in 100.
+    width = max(8, min(_NAME_WIDTH, _LINE_WIDTH - _FIXED_WIDTH - 2 * len(columns) - 1))
+    fixed = (f"{'Name':<{width}} {'Ctry':<4} {'Type':<4} {'As-of':>5} "
+             f"{'Tmpl':>5} {'Err':>3} {'Warn':>4}")
+    for level in range(height):
+        letters = " ".join(c.short.rjust(height)[level] for c in columns)
+        prefix = fixed if level == height - 1 else " " * len(fixed)
+        lines.append(f"{prefix}  {letters}".rstrip())
+    if not height:
+        lines.append(fixed)
+    for row in portfolio.rows:
+        summary = row.summary
+        start = (f"{_cut(escape_controls(display_name(row)), width):<{width}} "
+                 f"{escape_controls(row.country)[:4]:<4} "
+                 f"{_TYPE_SHORT.get(row.context_type, row.context_type[:4]):<4} "
+                 f"{_age(row.as_of_age):>5} {_age(row.template_age):>5} "
+                 f"{summary['error']:>3} {summary['warning']:>4}")
+        if row.valid:
+            cells = " ".join(_symbol(row.cells.get(c.key)) for c in columns)
+        else:
+            cells = f"invalid data: {len(row.problems)} CG1xx error(s)"
+        lines.append(f"{start}  {cells}".rstrip())
+    lines.append("")
+    lines += _wrap("Cells: ", [f"{symbol} {meaning}" for symbol, meaning in STATES.values()]
+                   + ["blank: no such platform"])
+    key = [f"{c.short} {escape_controls(c.label)}" for c in columns]
+    if key:
+        lines += _wrap("Columns: ", key)
+    lines += _wrap("Type: ", ["hum humanitarian", "pre pre-crisis", "ref refugee", "mix mixed"])
+    lines.append("As-of, Tmpl: days since the data's as_of and its template's; "
+                 "Err, Warn: findings of check.")
+    return "\n".join(lines) + "\n"
+
+
+def _wrap(head: str, items, width: int = 99) -> list[str]:
+    """``head`` and ``items`` joined by ``; `` in lines of at most ``width``.
+
+    >>> _wrap("K: ", ["a b", "c d", "e f"], width=14)
+    ['K: a b; c d;', '   e f']
+    """
+    lines, current = [], head
+    for number, item in enumerate(items):
+        piece = item + (";" if number < len(items) - 1 else "")
+        if len(current) + len(piece) + 1 > width and current.strip():
+            lines.append(current.rstrip())
+            current = " " * len(head)
+        current += piece + " "
+    lines.append(current.rstrip())
+    return lines
+
+
+def to_markdown(portfolio: Portfolio) -> str:
+    """A Markdown table, one row per context, every value from the data escaped."""
+    columns = portfolio.columns
+    head = ["Context", "Country", "Type", "As of", "Age (days)", "Template",
+            "Template age (days)", "Errors", "Warnings", *(c.key for c in columns)]
+    lines = [f"## Portfolio of {len(portfolio.rows)} context(s)", "",
+             f"Ages in days to {portfolio.today}.", "",
+             "| " + " | ".join(markdown_text(h) for h in head) + " |",
+             "|" + "---|" * len(head)]
+    for row in portfolio.rows:
+        summary = row.summary
+        values = [display_name(row), row.country, row.context_type, row.as_of,
+                  _age(row.as_of_age), row.template, _age(row.template_age),
+                  str(summary["error"]), str(summary["warning"])]
+        if row.valid:
+            cells = [_symbol(row.cells.get(c.key)).strip() for c in columns]
+        else:
+            cells = [f"invalid: {len(row.problems)} CG1xx"] + [""] * (len(columns) - 1)
+            cells = cells[:len(columns)] if columns else []
+        lines.append("| " + " | ".join(markdown_text(v) for v in [*values, *cells]) + " |")
+    lines += ["", "Cells: " + ", ".join(f"`{symbol}` {meaning}"
+                                        for symbol, meaning in STATES.values()) + ".", "",
+              "Columns: " + "; ".join(f"{markdown_text(c.key)} {markdown_text(c.label)}"
+                                      for c in columns) + "."]
+    return "\n".join(lines) + "\n"
+
+
+#: CSV columns before the cells, with their HXL hashtags.
+CSV_HEAD = (("Context", "#country+name"), ("Country", "#country+code"),
+            ("Region", "#region+name"), ("Context type", "#crisis+type"),
+            ("As of", "#date+as_of"), ("Age (days)", "#indicator+age+num"),
+            ("Template", "#meta+template"), ("Template as of", "#date+template"),
+            ("Template age (days)", "#indicator+template_age+num"),
+            ("Errors", "#indicator+errors+num"), ("Warnings", "#indicator+warnings+num"),
+            ("Source", "#meta+source"))
+
+
+def to_csv(portfolio: Portfolio, hxl: bool = False) -> bytes:
+    """The matrix for Excel: UTF-8 with BOM, CRLF, one row per context, a
+    cell per kind holding its state's name (``lead``, ``absent``...);
+    cells neutralised against formulas. ``hxl`` adds a row of HXL hashtags
+    under the header (``#sector+code`` with the kind as attribute)."""
+    from .exporting import neutralise
+
+    columns = portfolio.columns
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([name for name, _ in CSV_HEAD] + [c.key for c in columns])
+    if hxl:
+        writer.writerow([tag for _, tag in CSV_HEAD]
+                        + [f"#sector+code+{_hxl_attribute(c.key)}" for c in columns])
+    for row in portfolio.rows:
+        summary = row.summary
+        values = [display_name(row), row.country, row.region, row.context_type, row.as_of,
+                  _age(row.as_of_age), row.template, row.template_as_of,
+                  _age(row.template_age), str(summary["error"]), str(summary["warning"]),
+                  row.source]
+        cells = [(row.cells.get(c.key) or "") if row.valid else "" for c in columns]
+        writer.writerow([neutralise(str(v)) for v in [*values, *cells]])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _hxl_attribute(key: str) -> str:
+    """An HXL attribute from a kind: lower case letters, digits and ``_``.
+
+    >>> _hxl_attribute("PRO-GBV")
+    'pro_gbv'
+    """
+    return re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_") or "other"
