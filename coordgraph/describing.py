@@ -113,13 +113,18 @@ def _up_links(graph, node_id) -> tuple[list, list]:
 
 
 def _route_end(graph, platform_id, steps, cycle) -> str:
-    """How an escalation route ends: ``cycle``, ``apex`` (a national or higher
-    platform that escalates nowhere), or ``no_link_up`` (it stops at a
-    sub-national platform: not an apex, CG205's concern)."""
+    """How an escalation route ends: ``cycle``; ``apex`` (a national or higher
+    platform that escalates nowhere); at a sub-national platform, which is
+    not an apex: ``reporting`` when a reporting line goes on up from it,
+    else ``no_link_up`` (CG205's concern)."""
     if cycle:
         return "cycle"
     last = graph.nodes[steps[-1] if steps else platform_id]
-    return "no_link_up" if last.level == "subnational" else "apex"
+    if last.level != "subnational":
+        return "apex"
+    if any(e.relation == "reporting" for e in graph.out_edges.get(last.id, ())):
+        return "reporting"
+    return "no_link_up"
 
 
 def _findings(graph, node_id, org, max_seats, findings=None) -> list[dict]:
@@ -333,10 +338,14 @@ def _route_text(info) -> str:
         if ends == "no_link_up":
             return ("Escalates to: nothing; a sub-national platform with no link up "
                     "(see CG205)")
+        if ends == "reporting":
+            return ("Escalates to: nothing; a sub-national platform whose link up is a "
+                    "reporting line")
         return "Escalates to: nothing; this platform is an apex"
     steps = " → ".join(f"{p['id']}{_status(p)}" for p in route)
     end = {"cycle": " → back to a platform already on the route (escalation cycle)",
            "apex": " (apex)",
+           "reporting": " (sub-national; a reporting line goes on up from there)",
            "no_link_up": " (sub-national, no link further up: see CG205)"}[ends]
     return f"Escalation route: {info['id']} → {steps}{end}"
 
@@ -404,7 +413,7 @@ def describe_text(info: dict, org: str = "IOM") -> str:
         block("Seat holders", info["seats"], "role")
         for group in info["seat_groups"]:
             names = [f"{r} ({label}){_status({'status': st})}" for r, label, st in
-                     zip(group["roles"], group["labels"], group["statuses"])]
+                     zip(group["roles"], group["labels"], group["statuses"], strict=True)]
             lines.append(f"  one seat: {' or '.join(names)}")
         block("Alternates", info["alternates"], "role")
         block("Observers", info["observers"], "role")

@@ -261,7 +261,9 @@ def _leadership_changes(old, new, org) -> list[LeadershipChange]:
         if not after.is_platform or before is None or not before.is_platform:
             continue
         label = after.label
-        orgs = dict.fromkeys((*before.leads, *before.co_leads, *after.leads, *after.co_leads))
+        same = before.lead == after.lead and before.co_lead == after.co_lead
+        orgs = () if same else dict.fromkeys(
+            (*before.leads, *before.co_leads, *after.leads, *after.co_leads))
         for agency in orgs:
             was, now = _role_of(before, agency), _role_of(after, agency)
             if was != now:

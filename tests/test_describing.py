@@ -254,7 +254,8 @@ def test_vacant_post(country):
 
 def test_seat_groups_one_seat_either_role(country):
     hct = describe(country, "hct")
-    assert hct["seat_groups"] == [{"seat": "hct-head", "roles": ["chief_of_mission", "deputy_chief"],
+    assert hct["seat_groups"] == [{"seat": "hct-head",
+                                   "roles": ["chief_of_mission", "deputy_chief"],
                                    "labels": ["Chief of Mission", "Deputy Chief of Mission"],
                                    "statuses": ["active", "active"]}]
     assert [s.get("seat") for s in hct["seats"]] == [None, "hct-head", "hct-head"]
@@ -320,3 +321,22 @@ def test_sole_seat_holder_uses_the_org_in_any_case():
                {"id": "dep", "kind": "role", "label": "Deputy", "org": "iom"}],
         edges=[{"source": r, "target": "hct", "relation": "membership"} for r in ("com", "dep")])
     assert describe(graph, "com")["sole_seat_holder"] == []
+
+
+def test_subnational_platform_linked_up_by_reporting_only():
+    graph = coordgraph.from_records(
+        nodes=[{"id": "cccm", "kind": "platform", "label": "CCCM"},
+               {"id": "north", "kind": "platform", "label": "CCCM North", "level": "subnational"},
+               {"id": "hub", "kind": "platform", "label": "North hub", "level": "subnational"}],
+        edges=[{"source": "north", "target": "cccm", "relation": "reporting"},
+               {"source": "hub", "target": "north", "relation": "escalation"}])
+    north = describe(graph, "north")
+    assert north["escalation"] == {"route": [], "ends": "reporting"}
+    text = describe_text(north)
+    assert "Escalates to: nothing; a sub-national platform whose link up is a reporting line" \
+        in text and "apex" not in text and "CG205" not in text
+    assert "Reports to: cccm (CCCM)" in text
+    hub = describe(graph, "hub")
+    assert hub["escalation"]["ends"] == "reporting"
+    assert "Escalation route: hub → north (sub-national; a reporting line goes on up from " \
+           "there)" in describe_text(hub)
