@@ -340,3 +340,24 @@ def test_subnational_platform_linked_up_by_reporting_only():
     assert hub["escalation"]["ends"] == "reporting"
     assert "Escalation route: hub → north (sub-national; a reporting line goes on up from " \
            "there)" in describe_text(hub)
+
+
+def test_show_command_prints_the_new_facts_as_json_and_text():
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from coordgraph.cli import cli
+
+    folder = str(Path(__file__).parent / "fixtures" / "country")
+    result = CliRunner().invoke(cli, ["show", "cccm", "--data", folder, "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["leads"] == ["IOM"] and data["org_here"]["leadership"] == "lead"
+    assert [c["role"] for c in data["coordinators"]] == ["cccm_coordinator"]
+    assert [p["id"] for p in data["receives_reports_from"]] == ["cccm_kesso"]
+    for key in ("seats", "alternates", "observers", "escalation", "escalated_from",
+                "advises", "advised_by", "findings"):     # the keys the page and scripts read
+        assert key in data
+    text = CliRunner().invoke(cli, ["show", "kesso_hub", "--data", folder]).stdout
+    assert "no link up (see CG205)" in text and "apex" not in text
