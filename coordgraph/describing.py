@@ -27,17 +27,104 @@ def _membership(graph, edge, end) -> dict:
     if other.kind == "role":
         data["org"] = graph.org_of(other)
     data.update(capacity=edge.capacity, condition=edge.condition, status=other.status)
+    # Only what is set: most contexts have no seat groups, people or places.
+    for name, value in (("seat", edge.seat), ("person", other.person),
+                        ("location", other.location)):
+        if value:
+            data[name] = value
     return data
 
 
-def _by_capacity(graph, memberships, end) -> tuple[list, list, list]:
-    """Memberships seen from ``end``, split into seats, alternates and observers."""
-    seats, alternates, observers = [], [], []
+def _by_capacity(graph, memberships, end) -> tuple[list, list, list, list]:
+    """Memberships seen from ``end``, split into seats, alternates, observers
+    and coordinators (a coordinator is presence, not a seat, and not an
+    observer either)."""
+    seats, alternates, observers, coordinators = [], [], [], []
+    groups = {"alternate": alternates, "observer": observers, "coordinator": coordinators}
     for edge in memberships:
-        group = (seats if edge.is_seat else alternates if edge.capacity == "alternate"
-                 else observers)
+        group = seats if edge.is_seat else groups.get(edge.capacity, observers)
         group.append(_membership(graph, edge, end))
-    return seats, alternates, observers
+    return seats, alternates, observers, coordinators
+
+
+def _seat_groups(graph, memberships) -> list[dict]:
+    """Memberships that share a ``seat`` value: one seat that any of them may
+    fill, in file order.
+
+    >>> import coordgraph
+    >>> g = coordgraph.from_records(
+    ...     nodes=[{"id": "hct", "kind": "platform", "label": "HCT"},
+    ...            {"id": "com", "kind": "role", "label": "CoM"},
+    ...            {"id": "dcom", "kind": "role", "label": "Deputy CoM"}],
+    ...     edges=[{"source": r, "target": "hct", "relation": "membership", "seat": "head"}
+    ...            for r in ("com", "dcom")])
+    >>> [(s["seat"], s["roles"]) for s in _seat_groups(g, g.memberships("hct"))]
+    [('head', ['com', 'dcom'])]
+    """
+    groups: dict[str, list] = {}
+    for edge in memberships:
+        if edge.seat:
+            groups.setdefault(edge.seat, []).append(edge.source)
+    return [{"seat": seat, "roles": roles,
+             "labels": [graph.nodes[r].label for r in roles],
+             "statuses": [graph.nodes[r].status for r in roles]}
+            for seat, roles in groups.items()]
+
+
+def _relevance(graph, platform) -> dict:
+    """Whether the org must be present at ``platform``, and why (the
+    ``expected`` cell or the context's ``sectors``)."""
+    expected = graph.is_expected(platform)
+    if platform.expected:
+        why = f"expected is {platform.expected} in nodes.csv"
+    elif not expected:
+        why = f"its code {platform.code} is not among the sectors in context.toml"
+    else:
+        why = ""
+    return {"expected": expected, "why": why}
+
+
+def _org_here(graph, platform, memberships, org) -> dict:
+    """The org at ``platform``: does it lead or co-lead it, who coordinates
+    for it, who holds its seats, whether it is present at all and must be."""
+    leads = any(o.casefold() == org.casefold() for o in platform.leads)
+    co_leads = not leads and any(o.casefold() == org.casefold() for o in platform.co_leads)
+    mine = [e for e in memberships if graph.belongs_to(graph.nodes[e.source], org)]
+    present = [e for e in mine if graph.nodes[e.source].counts_as_presence]
+    return {
+        "org": org,
+        "leadership": "lead" if leads else "co-lead" if co_leads else None,
+        "coordinators": [e.source for e in present if e.capacity == "coordinator"],
+        "seat_holders": [e.source for e in present if e.is_seat],
+        "vacant": [e.source for e in mine if graph.nodes[e.source].is_vacant],
+        "present": bool(present),
+        **_relevance(graph, platform),
+    }
+
+
+def _up_links(graph, node_id) -> tuple[list, list]:
+    """Reporting lines: the platforms ``node_id`` reports to, and those that
+    report to it (outside the escalation route)."""
+    out = [_ref(graph, e.target) for e in graph.out_edges.get(node_id, ())
+           if e.relation == "reporting"]
+    into = [_ref(graph, e.source) for e in graph.in_edges.get(node_id, ())
+            if e.relation == "reporting"]
+    return out, into
+
+
+def _route_end(graph, platform_id, steps, cycle) -> str:
+    """How an escalation route ends: ``cycle``; ``apex`` (a national or higher
+    platform that escalates nowhere); at a sub-national platform, which is
+    not an apex: ``reporting`` when a reporting line goes on up from it,
+    else ``no_link_up`` (CG205's concern)."""
+    if cycle:
+        return "cycle"
+    last = graph.nodes[steps[-1] if steps else platform_id]
+    if last.level != "subnational":
+        return "apex"
+    if any(e.relation == "reporting" for e in graph.out_edges.get(last.id, ())):
+        return "reporting"
+    return "no_link_up"
 
 
 def _findings(graph, node_id, org, max_seats, findings=None) -> list[dict]:
@@ -126,21 +213,28 @@ def describe(graph, node_id: str, org: str | None = None, max_seats: int = 3,
     info["advises"] = [_ref(graph, e.target) for e in outgoing if e.relation == "advises"]
     info["advised_by"] = [_ref(graph, e.source) for e in incoming if e.relation == "advises"]
 
+    info["reports_to"], info["receives_reports_from"] = _up_links(graph, node_id)
+
     if node.is_platform:
         members = [e for e in incoming if e.relation == "membership"]
-        seats, alternates, observers = _by_capacity(graph, members, "source")
-        info.update(seats=seats, alternates=alternates, observers=observers)
+        seats, alternates, observers, coordinators = _by_capacity(graph, members, "source")
+        info.update(seats=seats, alternates=alternates, observers=observers,
+                    coordinators=coordinators, seat_groups=_seat_groups(graph, members),
+                    leads=list(node.leads), co_leads=list(node.co_leads),
+                    org_here=_org_here(graph, node, members, org))
         if route:
             steps, cycle = escalation_route(graph, node_id)
             info["escalation"] = {"route": [_ref(graph, p) for p in steps],
-                                  "ends": "cycle" if cycle else "apex"}
+                                  "ends": _route_end(graph, node_id, steps, cycle)}
         info["escalated_from"] = [_ref(graph, e.source) for e in incoming
                                   if e.relation == "escalation"]
     else:
         memberships = [e for e in outgoing if e.relation == "membership"]
-        seats, alternates, observers = _by_capacity(graph, memberships, "target")
-        info.update(seats=seats, alternate_for=alternates, observer_at=observers)
+        seats, alternates, observers, coordinators = _by_capacity(graph, memberships, "target")
+        info.update(seats=seats, alternate_for=alternates, observer_at=observers,
+                    coordinator_of=coordinators)
         info["sole_seat_holder"] = _sole_seats(graph, node, memberships)
+        info["same_person"] = _same_person(graph, node)
     info["findings"] = _findings(graph, node_id, org, max_seats, findings)
     return info
 
@@ -149,14 +243,14 @@ def _sole_seats(graph, role, memberships) -> list[dict]:
     """Active platforms where ``role`` holds a seat and no other active role
     of its organisation does; ``has_alternate`` tells whether one of them
     stands in. Inactive platforms are ignored, as CG305 ignores them."""
-    mine = graph.org_of(role).casefold()
+    mine = graph.org_of(role)
     sole = []
     for edge in memberships:
         if not edge.is_seat or not graph.nodes[edge.target].is_active:
             continue
         colleagues = [e for e in graph.memberships(edge.target)
                       if e.source != role.id and graph.nodes[e.source].is_active
-                      and graph.org_of(graph.nodes[e.source]).casefold() == mine]
+                      and graph.belongs_to(graph.nodes[e.source], mine)]
         if any(e.is_seat for e in colleagues):
             continue
         sole.append({**_ref(graph, edge.target),
@@ -164,19 +258,42 @@ def _sole_seats(graph, role, memberships) -> list[dict]:
     return sole
 
 
+def _same_person(graph, role) -> list[dict]:
+    """The other roles held by the same ``person``, in file order."""
+    if not role.person:
+        return []
+    from .analysis._shared import _memo
+
+    def index():   # once per graph: describing every role stays linear
+        people: dict[str, list[str]] = {}
+        for n in graph.nodes.values():
+            if n.kind == "role" and n.person:
+                people.setdefault(n.person, []).append(n.id)
+        return people
+
+    return [_ref(graph, i) for i in _memo(graph, "roles_by_person", index)[role.person]
+            if i != role.id]
+
+
 # ---------------------------------------------------------------- text
 
 def _status(item) -> str:
-    return f" ({item['status']})" if item.get("status", "active") != "active" else ""
+    status = item.get("status", "active")
+    if status == "active":
+        return ""
+    return " (vacant post)" if status == "vacant" else f" ({status})"
 
 
 def _holder(item, key) -> str:
     text = f"  {item[key]}: {item['label']}"
     if item.get("org"):
         text += f" [{item['org']}]"
-    if item["capacity"] not in ("alternate", "observer"):
+    if item["capacity"] not in ("alternate", "observer", "coordinator"):
         text += f", {item['capacity']}"
     text += _status(item)
+    where = ", ".join(item[k] for k in ("person", "location") if item.get(k))
+    if where:
+        text += f" — {where}"
     if item["condition"]:
         text += f", only {item['condition']}"
     return text
@@ -184,6 +301,53 @@ def _holder(item, key) -> str:
 
 def _refs(items) -> str:
     return "; ".join(f"{i['id']} ({i['label']}){_status(i)}" for i in items) or "none"
+
+
+def _leadership(info) -> str:
+    """'Lead: IFRC · Co-lead: IOM', or '' when the cells are empty."""
+    parts = [f"{title}: {', '.join(orgs)}" for title, orgs in
+             (("Lead", info["leads"]), ("Co-lead", info["co_leads"])) if orgs]
+    return " · ".join(parts)
+
+
+def _org_here_text(info, org) -> str:
+    """One line on the org at a platform: leading, coordinating, seated, or
+    absent, and whether it is expected there."""
+    here = info["org_here"]
+    parts = []
+    if here["leadership"]:
+        parts.append(f"{here['leadership']} agency")
+    if here["coordinators"]:
+        parts.append(f"coordinator {', '.join(here['coordinators'])}")
+    if here["seat_holders"]:
+        parts.append(f"seats held by {', '.join(here['seat_holders'])}")
+    if here["vacant"]:
+        parts.append(f"vacant post{'s' if len(here['vacant']) > 1 else ''} "
+                     f"{', '.join(here['vacant'])}")
+    if not here["present"]:
+        parts.append("nobody present" if here["expected"] else
+                     f"not expected here ({here['why']})")
+    elif not here["expected"]:
+        parts.append(f"present though not expected here ({here['why']})")
+    return f"{org} here: " + "; ".join(parts)
+
+
+def _route_text(info) -> str:
+    route, ends = info["escalation"]["route"], info["escalation"]["ends"]
+    if not route:
+        if ends == "no_link_up":
+            return ("Escalates to: nothing; a sub-national platform with no link up "
+                    "(see CG205)")
+        if ends == "reporting":
+            return ("Escalates to: nothing; a sub-national platform whose link up is a "
+                    "reporting line")
+        return "Escalates to: nothing; this platform is an apex"
+    steps = " → ".join(f"{p['id']}{_status(p)}" for p in route)
+    end = {"cycle": " → back to a platform already on the route (escalation cycle)",
+           "apex": " (apex)",
+           "reporting": " (sub-national; a reporting line goes on up from there)",
+           "no_link_up": " (sub-national, no link further up: see CG205)"}[ends]
+    return f"Escalation route: {info['id']} → {steps}{end}"
 
 
 def _shown(value):
@@ -218,14 +382,18 @@ def describe_text(info: dict, org: str = "IOM") -> str:
     """
     info, org = _shown(info), escape_controls(org)  # labels, ids, conditions are data
     is_platform = info["kind"] == "platform"
+    status = info.get("status", "active")
+    status = "vacant post" if status == "vacant" else status
     if is_platform:
         facts = ["platform", info.get("structure"), info.get("level", "national"),
-                 info.get("code"), info.get("status", "active")]
+                 info.get("code"), status, info.get("location")]
     else:
         seniority = info.get("seniority")
-        facts = [f"role of {info['org']}", seniority and f"seniority {seniority}",
-                 info.get("status", "active")]
+        facts = [f"role of {info['org']}", seniority and f"seniority {seniority}", status,
+                 info.get("person"), info.get("location")]
     lines = [f"{info['id']}: {info['label']}", " · ".join(str(f) for f in facts if f)]
+    if is_platform and _leadership(info):
+        lines.append(_leadership(info))
     if info.get("description"):
         lines.append(info["description"])
     lines.append("")
@@ -238,20 +406,23 @@ def describe_text(info: dict, org: str = "IOM") -> str:
             lines.append(f"{title}: none")
 
     if is_platform:
+        lines.append(_org_here_text(info, org))
+        if info["coordinators"]:
+            block("Coordinator", info["coordinators"], "role")
         block("Seat holders", info["seats"], "role")
+        for group in info["seat_groups"]:
+            names = [f"{r} ({label}){_status({'status': st})}" for r, label, st in
+                     zip(group["roles"], group["labels"], group["statuses"], strict=True)]
+            lines.append(f"  one seat: {' or '.join(names)}")
         block("Alternates", info["alternates"], "role")
         block("Observers", info["observers"], "role")
-        route = info["escalation"]["route"]
-        if not route:
-            lines.append("Escalates to: nothing; this platform is an apex")
-        else:
-            steps = " → ".join(f"{p['id']}{_status(p)}" for p in route)
-            end = (" → back to a platform already on the route (escalation cycle)"
-                   if info["escalation"]["ends"] == "cycle" else " (apex)")
-            lines.append(f"Escalation route: {info['id']} → {steps}{end}")
+        if "escalation" in info:
+            lines.append(_route_text(info))
         lines.append(f"Receives escalations from: {_refs(info['escalated_from'])}")
     else:
         block("Seats", info["seats"], "platform")
+        if info["coordinator_of"]:
+            block("Coordinator of", info["coordinator_of"], "platform")
         if info["alternate_for"]:
             block("Alternate for", info["alternate_for"], "platform")
         if info["observer_at"]:
@@ -259,6 +430,12 @@ def describe_text(info: dict, org: str = "IOM") -> str:
         sole = [f"{s['id']}" + (" (has an alternate)" if s["has_alternate"] else
                                 " (no alternate)") for s in info["sole_seat_holder"]]
         lines.append(f"Only {info['org']} seat holder in: {', '.join(sole) or 'none'}")
+        if info["same_person"]:
+            lines.append(f"Same person also holds: {_refs(info['same_person'])}")
+    if info["reports_to"]:
+        lines.append(f"Reports to: {_refs(info['reports_to'])}")
+    if info["receives_reports_from"]:
+        lines.append(f"Receives reports from: {_refs(info['receives_reports_from'])}")
     if info["advises"] or is_platform:
         lines.append(f"Advises: {_refs(info['advises'])}")
     if info["advised_by"] or is_platform:

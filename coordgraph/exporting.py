@@ -11,11 +11,14 @@ returns bytes. Nothing here touches the disk (coordgraph.writing does).
 - ``gexf``: GEXF 1.2, node label = our label, attributes as columns, for Gephi;
 - ``mermaid``: a ``flowchart BT`` with generated ids and escaped labels, for
   GitHub, GitLab and wikis;
-- ``csv``: one row per platform with seats, alternates, observers and
-  findings; UTF-8 with BOM, CRLF, formulas neutralised; for Excel.
+- ``csv``: one row per platform with its lead agencies, coordinator, seats,
+  the people who hold them, alternates, observers and findings; UTF-8 with
+  BOM, CRLF, formulas neutralised; for Excel.
 
 The three data formats (json, graphml, gexf) carry every node and edge
-attribute and reload with networkx to the same nodes, edges and attributes.
+attribute (``lead``, ``person``, ``location``, ``max_seats``, ``seat``...)
+and the context (``sectors`` as ``;``-separated text, as XML needs
+scalars), and reload with networkx to the same nodes, edges and attributes.
 networkx is imported only by the functions that need it.
 """
 
@@ -231,7 +234,7 @@ def _xml_declaration(data: bytes) -> bytes:
 
 def _yed_style(node, org):
     if node.kind == "role":
-        if (node.org or org).casefold() == org.casefold():
+        if node.org_is(org):
             return ORG_COLOUR, "#FFFFFF", "#555555"
         return "#FFFFFF", "#000000", "#555555"
     if node.status == "inactive":
@@ -360,7 +363,35 @@ _MERMAID_CLASSES = (
     ("unrepresented", "fill:#FDE8E8,stroke:#C00000,stroke-width:3px,color:#000000"),
     ("role", "fill:#FFFFFF,stroke:#555555,color:#000000"),
     ("org_role", f"fill:{ORG_COLOUR},stroke:{ORG_COLOUR},color:#FFFFFF"),
+    # A post nobody holds: an outline only, dashed.
+    ("vacant", f"fill:#FFFFFF,stroke:{ORG_COLOUR},stroke-dasharray:5 5,color:{ORG_COLOUR}"),
 )
+
+#: Words of the Mermaid export that the drawings' word tables do not have.
+_MERMAID_WORDS = {
+    "en": {"conditional": "conditional", "lead": "Lead", "co_lead": "Co-lead"},
+    "fr": {"conditional": "sous condition", "lead": "Chef de file",
+           "co_lead": "Co-chef de file"},
+    "es": {"conditional": "condicional", "lead": "Líder", "co_lead": "Colíder"},
+}
+
+#: Longest lead line that still fits under a platform's label.
+MERMAID_LEAD_LINE_MAX = 48
+
+
+def _lead_line(node, lang: str) -> str:
+    """'Lead: UNHCR · Co-lead: IOM' for a platform's second line; '' when it
+    has no lead agencies or the line would not fit.
+
+    >>> from coordgraph.model import Node
+    >>> _lead_line(Node("shl", "platform", "Shelter", lead="UNHCR", co_lead="IOM"), "fr")
+    'Chef de file: UNHCR · Co-chef de file: IOM'
+    """
+    words = _MERMAID_WORDS.get(lang, _MERMAID_WORDS["en"])
+    parts = [f"{words[key]}: {', '.join(orgs)}" for key, orgs in
+             (("lead", node.leads), ("co_lead", node.co_leads)) if orgs]
+    line = " · ".join(parts)
+    return line if len(line) <= MERMAID_LEAD_LINE_MAX else ""
 
 
 def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=None) -> str:
@@ -368,26 +399,36 @@ def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=
 
     Node ids are ``n1``, ``n2``... in file order and subgraph ids ``s1``...,
     never taken from the data; labels pass through :func:`mermaid_text`.
-    Platforms are boxes grouped in a subgraph per ``structure``; roles are
-    rounded, the org's roles in IOM blue. Escalation is a thick arrow,
-    membership a plain arrow labelled with its capacity unless ``member``
-    (and ``conditional`` when it has a condition), advice a dotted arrow.
-    Unrepresented platforms (CG301) are outlined in red; inactive and planned
-    ones dashed.
+    Platforms are boxes grouped in a subgraph per ``structure``, with their
+    lead agencies as a small second line where it fits; roles are rounded,
+    the org's roles in IOM blue, vacant posts dashed (class ``vacant``).
+    Escalation is a thick arrow, membership a plain arrow labelled with its
+    capacity unless ``member`` (``coordinator`` included, and
+    ``conditional`` when it has a condition), advice and reporting dotted
+    arrows labelled "advises" and "reports to". Edge labels are in ``lang``.
+    Unrepresented platforms (CG301, which concerns expected platforms only)
+    are outlined in red; inactive and planned ones dashed.
 
     >>> import coordgraph
     >>> lines = to_mermaid(coordgraph.load()).splitlines()
     >>> lines[3], lines[5]
     ('flowchart BT', '  subgraph s1["IASC Humanitarian Coordination Structure"]')
     """
+    from .rendering.i18n import words as drawing_words
+
     org = org or graph.context.org
     lang = lang or graph.context.lang
     if findings is None:
         from .analysis import check
 
         findings = check(graph, org=org)
-    unrepresented = {f.node for f in findings if f.code == "CG301"}
+    # CG301 concerns expected platforms only: one the org stays away from on
+    # purpose is not drawn red.
+    unrepresented = {f.node for f in findings if f.code == "CG301"
+                     and f.node in graph.nodes and graph.is_expected(graph.nodes[f.node])}
     ids = {node_id: f"n{number}" for number, node_id in enumerate(graph.nodes, start=1)}
+    vocabulary = drawing_words(lang)
+    own_words = _MERMAID_WORDS.get(lang, _MERMAID_WORDS["en"])
 
     lines = []
     if graph.context.name:
@@ -397,6 +438,9 @@ def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=
 
     def node_line(node, indent):
         text = mermaid_text(node.label_in(lang), fallback=node.id)
+        leads = _lead_line(node, lang) if node.kind == "platform" else ""
+        if leads:   # our own markup; the data inside it is escaped
+            text += f"<br/><small>{mermaid_text(leads)}</small>"
         shape = '["{}"]' if node.kind == "platform" else '("{}")'
         return f"{indent}{ids[node.id]}{shape.format(text)}"
 
@@ -417,12 +461,14 @@ def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=
         source, target = ids[edge.source], ids[edge.target]
         if edge.relation == "escalation":
             lines.append(f"  {source} ==> {target}")
-        elif edge.relation == "advises":
-            lines.append(f'  {source} -.->|"advises"| {target}')
+        elif edge.relation in ("advises", "reporting"):
+            word = mermaid_text(vocabulary.relation[edge.relation])
+            lines.append(f'  {source} -.->|"{word}"| {target}')
         else:
-            words = [] if edge.capacity in ("member", "") else [edge.capacity]
+            words = ([] if edge.capacity in ("member", "") else
+                     [vocabulary.capacity.get(edge.capacity, edge.capacity)])
             if edge.condition:
-                words.append("conditional")
+                words.append(own_words["conditional"])
             if words:
                 lines.append(f'  {source} -->|"{mermaid_text(", ".join(words))}"| {target}')
             else:
@@ -442,7 +488,9 @@ def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=
 
 def _mermaid_class(node, org, unrepresented) -> str:
     if node.kind == "role":
-        return "org_role" if (node.org or org).casefold() == org.casefold() else "role"
+        if node.is_vacant:
+            return "vacant"
+        return "org_role" if node.org_is(org) else "role"
     if node.id in unrepresented:
         return "unrepresented"
     if node.status in ("inactive", "planned"):
@@ -461,8 +509,9 @@ def mermaid_markdown(text: str) -> str:
 
 # --- CSV seat table ---------------------------------------------------------
 
-CSV_COLUMNS = ("Platform ID", "Platform", "Structure", "Level", "Status",
-               "Seat holders", "Alternates", "Observers", "Findings")
+CSV_COLUMNS = ("Platform ID", "Platform", "Structure", "Level", "Status", "Expected",
+               "Lead", "Co-lead", "Location", "Coordinator", "Seat holders", "Person(s)",
+               "Alternates", "Observers", "Findings")
 
 # A cell starting with one of these is a formula (or DDE) for Excel,
 # LibreOffice or Google Sheets; the full-width forms count in some locales.
@@ -488,7 +537,10 @@ def seat_rows(graph, org: str | None = None, lang: str | None = None,
     """The seat table as dicts keyed by :data:`CSV_COLUMNS`, one per platform.
 
     Lists inside a cell are one item per line. A role of another
-    organisation than ``org`` shows its organisation in brackets.
+    organisation than ``org`` shows its organisation in brackets; a vacant
+    post says "(vacant)". ``Expected`` is whether ``org`` must be present
+    (the platform's relevance); ``Person(s)`` names who holds the org's seats
+    and coordinator posts there.
 
     >>> import coordgraph
     >>> row = seat_rows(coordgraph.load())[0]
@@ -509,13 +561,26 @@ def seat_rows(graph, org: str | None = None, lang: str | None = None,
     def who(edge, with_capacity):
         role = graph.nodes[edge.source]
         text = role.label_in(lang)
-        if (role.org or org).casefold() != org.casefold():
-            text += f" [{role.org}]"
+        if not graph.belongs_to(role, org):
+            text += f" [{graph.org_of(role)}]"
         if with_capacity:
             text += f" — {edge.capacity}"
+        if role.is_vacant:
+            text += " (vacant)"
         if edge.condition:
             text += f"; condition: {edge.condition}"
         return text
+
+    def people(memberships):
+        """The org's seat holders and coordinators, as people."""
+        names = []
+        for edge in memberships:
+            role = graph.nodes[edge.source]
+            if (edge.is_seat or edge.capacity == "coordinator") and graph.belongs_to(role, org):
+                names.append(f"vacant: {role.label_in(lang)}" if role.is_vacant
+                             else f"{role.person} ({role.label_in(lang)})" if role.person
+                             else "")
+        return "\n".join(name for name in dict.fromkeys(names) if name)
 
     rows = []
     for node in graph.nodes.values():
@@ -528,7 +593,14 @@ def seat_rows(graph, org: str | None = None, lang: str | None = None,
             "Structure": node.structure,
             "Level": node.level,
             "Status": node.status,
+            "Expected": "yes" if graph.is_expected(node) else "no",
+            "Lead": "; ".join(node.leads),
+            "Co-lead": "; ".join(node.co_leads),
+            "Location": node.location,
+            "Coordinator": "\n".join(who(e, False) for e in memberships
+                                      if e.capacity == "coordinator"),
             "Seat holders": "\n".join(who(e, True) for e in memberships if e.is_seat),
+            "Person(s)": people(memberships),
             "Alternates": "\n".join(who(e, False) for e in memberships
                                     if e.capacity == "alternate"),
             "Observers": "\n".join(who(e, False) for e in memberships
@@ -549,7 +621,7 @@ def to_csv(graph, org: str | None = None, lang: str | None = None, findings=None
     >>> import coordgraph
     >>> data = to_csv(coordgraph.load())
     >>> data[:3] == b"\\xef\\xbb\\xbf", data.split(b"\\r\\n")[0].decode("utf-8-sig")
-    (True, 'Platform ID,Platform,Structure,Level,Status,Seat holders,Alternates,Observers,Findings')
+    (True, 'Platform ID,Platform,Structure,Level,Status,Expected,Lead,Co-lead,Location,Coordinator,Seat holders,Person(s),Alternates,Observers,Findings')
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

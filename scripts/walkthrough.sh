@@ -74,7 +74,8 @@ Cluster *leadership* (who leads or co-leads which cluster) changes over time —
 IOM and IFRC took joint lead of a merged shelter, land and site coordination
 cluster in 2025 — so no template asserts it: record it in your context in the
 platform's `lead` and `co_lead` columns, with its date and source in
-`reference`. List the sectors where IOM runs programmes in `context.toml`
+`reference` (`diff` then reports a change of lead
+agency first). List the sectors where IOM runs programmes in `context.toml`
 (`sectors = ["CCM", "SHL", "HEA"]`): clusters of other sectors are then not
 expected to have IOM in them.
 
@@ -118,19 +119,26 @@ run check --data country-x
 cat <<'EOF'
 
 Compare with the template (a template name works wherever no folder of that
-name exists): matched by id, the renamed role is one change, not a removal
-and an addition, and the findings the edits resolved are listed.
-`--format markdown` gives the same as a section for a brief ("What changed
-since ..."), `--format json` an object for scripts; the exit code is 1 when
-the two differ, 0 when they are identical.
+name exists). The report is for people: it names platforms and roles by
+label, and starts with *leadership changes* — a platform's lead or co-lead
+agency, phrased per organisation ("IOM: Shelter Cluster lead → co-lead",
+"UNHCR: Shelter Cluster lead (new)"), and who is IOM's coordinator or seat
+holder there (a person, or a vacant post). Matched by id, the renamed role is
+one change, not a removal and an addition. A cluster deactivated since the
+old version *no longer applies*: the findings it took with it are listed as
+no longer applying, not as resolved; the findings the edits really resolved
+are listed as such. `--format markdown` gives the same as a section for a
+brief ("What changed since ..."), `--format json` an object for scripts (with
+the ids, and `leadership` and `no_longer_apply` lists); the exit code is 1
+when the two differ, 0 when they are identical.
 
 EOF
 run diff humanitarian country-x
 
 cat <<'EOF'
 
-Ask about one platform or one role — who sits there, who stands in, how
-issues go up:
+Ask about one platform or one role — who leads it, who sits there for IOM
+and who stands in, how issues go up and where it reports:
 
 EOF
 run show cluster_ccm --data country-x

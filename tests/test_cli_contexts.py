@@ -105,8 +105,12 @@ def test_diff_markdown(country):
     result = run("diff", "humanitarian", country, "--format", "markdown")
     assert result.exit_code == 1
     assert result.stdout.startswith("## What changed since Humanitarian template, as of 2022-11-01\n")
-    assert "| changed | `cluster_log` | status: active → inactive |" in result.stdout
-    assert "| resolved | CG301 | `cluster_log` |" in result.stdout
+    assert "\nOld: Humanitarian template, as of 2022-11-01  \nNew: " in result.stdout
+    # Named by label; a deactivated cluster no longer applies, nothing was resolved.
+    assert "### No longer applies\n\n- Logistics Cluster: deactivated\n" in result.stdout
+    assert "| changed | Logistics Cluster | status: active → inactive |" in result.stdout
+    assert "| no longer applies | CG301 | Logistics Cluster |" in result.stdout
+    assert "| resolved |" not in result.stdout
 
 
 @pytest.mark.parametrize("side", ["old", "new"])

@@ -62,7 +62,16 @@ def hostile_graph():
     return coordgraph.from_records(nodes=nodes, edges=edges, context=context)
 
 
-GRAPHS = {"bundled": coordgraph.load, "hostile": hostile_graph}
+COUNTRY = __import__("pathlib").Path(__file__).parent / "fixtures" / "country"
+
+
+def country_graph():
+    """A country office's data: leads, people, places, seat groups, a vacant
+    post, a reporting line, sectors."""
+    return coordgraph.load(COUNTRY)
+
+
+GRAPHS = {"bundled": coordgraph.load, "hostile": hostile_graph, "country": country_graph}
 
 
 @pytest.fixture(params=sorted(GRAPHS))
@@ -83,8 +92,9 @@ def source_edges(graph):
 def _context(graph):
     from dataclasses import fields
 
-    return {f.name: getattr(graph.context, f.name) for f in fields(graph.context)
-            if getattr(graph.context, f.name)}
+    # Lists (sectors) travel as ;-separated text: XML attributes are scalars.
+    return {f.name: ";".join(v) if isinstance(v, tuple) else v
+            for f in fields(graph.context) if (v := getattr(graph.context, f.name))}
 
 
 def reloaded_edges(H, drop=()):
@@ -199,7 +209,7 @@ def test_xml_formats_drop_characters_xml_cannot_carry():
 # --- mermaid --------------------------------------------------------------------
 
 _LABEL = r'(?:[^"\[\]{}<>&#%:;|`\\\n]|#\w+;)+'
-_CLASSES = "platform|planned|inactive|unrepresented|role|org_role"
+_CLASSES = "platform|planned|inactive|unrepresented|role|org_role|vacant"
 _LINE_FORMS = [
     re.compile(r"---"),
     re.compile(r'title: "[\w \\]*"'),
@@ -207,8 +217,10 @@ _LINE_FORMS = [
     re.compile(r"  %% coordgraph export: escalation flows upward"),
     re.compile(rf'  subgraph s\d+\["{_LABEL}"\]'),
     re.compile(r"  end"),
-    re.compile(rf'(?:  |    )n\d+(?:\["{_LABEL}"\]|\("{_LABEL}"\))'),
-    re.compile(rf'  n\d+ (?:==>|-->|-\.->\|"advises"\||-->\|"{_LABEL}"\|) n\d+'),
+    # A platform's lead agencies are a second line in our own fixed markup.
+    re.compile(rf'(?:  |    )n\d+(?:\["{_LABEL}(?:<br/><small>{_LABEL}</small>)?"\]'
+               rf'|\("{_LABEL}"\))'),
+    re.compile(rf'  n\d+ (?:==>|-->|-\.->\|"{_LABEL}"\||-->\|"{_LABEL}"\|) n\d+'),
     re.compile(rf"  classDef (?:{_CLASSES}) [\w:#,\- ]+"),
     re.compile(rf"  class n\d+(?:,n\d+)* (?:{_CLASSES})"),
 ]
@@ -257,7 +269,8 @@ def test_mermaid_ids_are_generated_never_from_data():
 
 def test_mermaid_labels_decode_to_the_original_text(graph):
     lines = to_mermaid(graph).splitlines()
-    labels = dict(re.findall(r'^ +(n\d+)[\[(]"(.*)"[\])]$', "\n".join(lines), re.M))
+    labels = dict(re.findall(r'^ +(n\d+)[\[(]"(.*?)(?:<br/><small>.*</small>)?"[\])]$',
+                             "\n".join(lines), re.M))
     for number, node in enumerate(graph.nodes.values(), start=1):
         expected = " ".join(node.label.split())
         assert mermaid_decode(labels[f"n{number}"]) == expected
@@ -420,3 +433,110 @@ def test_export_is_bytes_and_reproducible(graph, fmt):
 def test_export_rejects_an_unknown_format():
     with pytest.raises(coordgraph.UsageError, match="allowed: json, graphml, gexf, mermaid, csv"):
         export(coordgraph.load(), "xlsx")
+
+
+# --- a country office's columns -------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf"])
+def test_data_formats_carry_country_columns_and_context(fmt):
+    graph = country_graph()
+    if fmt == "json":
+        H = nx.node_link_graph(json.loads(to_json(graph)), edges="edges")
+    elif fmt == "graphml":
+        H = nx.read_graphml(io.BytesIO(to_graphml(graph)), force_multigraph=True)
+    else:
+        H = nx.read_gexf(io.BytesIO(to_gexf(graph)))
+    shelter, com = H.nodes["shelter"], H.nodes["chief_of_mission"]
+    assert (shelter["lead"], shelter["co_lead"], shelter["location"]) == ("IFRC", "IOM", "Maputo")
+    assert H.nodes["health"]["code"] == "HEA" and H.nodes["cwg"]["expected"] == "no"
+    assert (com["person"], com["location"]) == ("Ana Diallo", "Maputo")
+    assert com["max_seats"] == 5 and isinstance(com["max_seats"], int)
+    assert H.nodes["senior_programme_manager"]["status"] == "vacant"
+    edges = reloaded_edges(H)
+    assert edges[("chief_of_mission", "membership", "hct")]["seat"] == "hct-head"
+    assert edges[("cccm_coordinator", "membership", "cccm")]["capacity"] == "coordinator"
+    assert ("cccm_kesso", "reporting", "cccm") in edges
+    if fmt != "gexf":       # GEXF keeps no graph attributes but its meta
+        assert H.graph["sectors"] == "CCM;SHL;WSH"
+        assert (H.graph["crisis"], H.graph["context_type"]) == ("disaster", "humanitarian")
+        assert H.graph["template"] == "humanitarian"
+
+
+def test_csv_country_columns():
+    rows = {r["Platform ID"]: r for r in seat_rows(country_graph())}
+    shelter, cccm = rows["shelter"], rows["cccm"]
+    assert (shelter["Lead"], shelter["Co-lead"], shelter["Location"]) == ("IFRC", "IOM", "Maputo")
+    assert shelter["Expected"] == "yes"
+    assert (rows["health"]["Expected"], rows["cwg"]["Expected"]) == ("no", "no")
+    # The coordinator is its own column: not a seat, not an observer.
+    assert cccm["Coordinator"] == "CCCM Cluster Coordinator" and cccm["Observers"] == ""
+    # Vacant posts say so, in the seats and among the people.
+    assert cccm["Seat holders"] == "Senior Programme Manager — lead (vacant)"
+    assert cccm["Person(s)"] == ("Dina Nhantumbo (CCCM Cluster Coordinator)\n"
+                                 "vacant: Senior Programme Manager")
+    assert rows["hct"]["Person(s)"] == ("Ana Diallo (Chief of Mission)\n"
+                                        "Bruno Costa (Deputy Chief of Mission)")
+    assert rows["hct"]["Seat holders"].startswith("Resident Coordinator [UN] — chair\n")
+    rows = read_csv(to_csv(country_graph()))
+    assert rows[0][5:12] == ["Expected", "Lead", "Co-lead", "Location", "Coordinator",
+                             "Seat holders", "Person(s)"]
+
+
+def _mermaid_lines(graph, **options):
+    return to_mermaid(graph, **options).splitlines()
+
+
+def _node_number(graph, node_id):
+    return f"n{list(graph.nodes).index(node_id) + 1}"
+
+
+def test_mermaid_reporting_and_coordinator_edges_in_the_language_asked():
+    graph = country_graph()
+    local, cccm, coordinator = (_node_number(graph, i) for i in
+                                ("cccm_kesso", "cccm", "cccm_coordinator"))
+    lines = _mermaid_lines(graph)
+    assert f'  {local} -.->|"reports to"| {cccm}' in lines
+    assert f'  {coordinator} -->|"coordinator"| {cccm}' in lines
+    french = _mermaid_lines(graph, lang="fr")
+    assert f'  {local} -.->|"rend compte à"| {cccm}' in french
+    assert f'  {coordinator} -->|"coordination"| {cccm}' in french
+    assert '|"présidence"|' in "\n".join(french) and '|"chair"|' not in "\n".join(french)
+    spanish = "\n".join(_mermaid_lines(coordgraph.load(), lang="es"))
+    assert '|"asesora"|' in spanish and '|"suplente, condicional"|' in spanish
+
+
+def test_mermaid_vacant_posts_and_platforms_not_expected():
+    graph = country_graph()
+    text = to_mermaid(graph)
+    classes = dict((name, ids.split(",")) for ids, name in
+                   re.findall(r"^  class (\S+) (\w+)$", text, re.M))
+    assert classes["vacant"] == [_node_number(graph, "senior_programme_manager")]
+    assert "classDef vacant " in text and "stroke-dasharray" in text.split("classDef vacant ")[1]
+    # Nobody from IOM at Health: on purpose (not among the sectors), so not red;
+    # Logistics is expected and its only seat is vacant: red.
+    assert _node_number(graph, "health") not in classes["unrepresented"]
+    assert classes["unrepresented"] == [_node_number(graph, "logistics")]
+
+
+def test_mermaid_lead_agencies_as_a_second_line():
+    graph = country_graph()
+    lines = _mermaid_lines(graph)
+    shelter = _node_number(graph, "shelter")
+    assert (f'  {shelter}["Shelter Cluster<br/><small>Lead#58; IFRC · Co-lead#58; IOM'
+            '</small>"]') in lines
+    assert any("<small>Chef de file#58; IOM</small>" in x for x in _mermaid_lines(graph, lang="fr"))
+    hct = _node_number(graph, "hct")
+    assert any(re.fullmatch(rf' +{hct}\["Humanitarian Country Team \(HCT\)"\]', x) for x in lines)
+
+
+def test_mermaid_lead_line_is_escaped_and_left_out_when_too_long():
+    graph = coordgraph.from_records(
+        nodes=[{"id": "a", "kind": "platform", "label": "A", "lead": 'X"]; click a "y'},
+               {"id": "b", "kind": "platform", "label": "B", "lead": ";".join(["UNHCR"] * 12)}],
+        edges=[])
+    lines = _mermaid_lines(graph)
+    # `;` separates organisations: two of them, each escaped.
+    assert '  n1["A<br/><small>Lead#58; X#quot;#93;, click a #quot;y</small>"]' in lines
+    assert '  n2["B"]' in lines
+    for line in lines:
+        assert any(form.fullmatch(line) for form in _LINE_FORMS), line

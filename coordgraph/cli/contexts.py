@@ -135,7 +135,15 @@ def diff(old, new, org, fmt):
     pre-crisis) when no folder of that name exists. Nodes are matched by id
     and relations by source, relation and target: a new label is a change,
     not a removal and an addition. Findings are compared by code and node.
-    context.toml is not compared; its name and as_of head the report.
+    context.toml is not compared; its name and as_of head the report
+    ("Old: ..." and "New: ...").
+
+    The report starts with leadership changes: a platform's lead or co-lead
+    agency ("IOM: Shelter Cluster lead → co-lead"), and who is the org's
+    coordinator or seat holder there. Text and Markdown name platforms and
+    roles by label (JSON keeps the ids). A platform deactivated since OLD
+    no longer applies: its findings are listed as no longer applying, not
+    as resolved.
 
     Exit codes: 0 identical, 1 different, 2 invalid data on either side.
 
@@ -167,10 +175,14 @@ def diff(old, new, org, fmt):
 def show(node_id, data_dir, org, fmt):
     """Show one platform or role: who sits where, and how issues go up.
 
-    For a platform: its seat holders with their capacity and condition,
-    alternates, observers, its escalation route up to the apex, what advises
-    it, and its findings. For a role: its seats, the platforms where it is
-    its organisation's only seat holder, and its findings.
+    For a platform: its lead and co-lead agencies, whether the org leads,
+    coordinates, holds seats or is expected there, its coordinator, seat
+    holders (with their capacity, condition, person and location, and the
+    seats several roles share), alternates, observers, its escalation route
+    and reporting lines, what advises it, and its findings. For a role: its
+    seats, the platforms it coordinates, those where it is its
+    organisation's only seat holder, the other posts of the same person, and
+    its findings. A vacant post says so.
 
     \b
     Examples:
