@@ -99,7 +99,7 @@ def _sample(key: str, words, org: str) -> str:
         return ('<TD WIDTH="34" HEIGHT="16" BORDER="1" STYLE="dashed" '
                 f'BGCOLOR="{styles.PAPER}" COLOR="{styles.IOM_BLUE}"> </TD>')
     if key == "not_expected":
-        return ('<TD WIDTH="34" HEIGHT="16" BORDER="2" STYLE="dotted" '
+        return ('<TD WIDTH="34" HEIGHT="16" BORDER="1" STYLE="dotted" '
                 f'BGCOLOR="{styles.PAPER}" COLOR="{styles.NOT_EXPECTED}"> </TD>')
     if key == "leadership":   # the small line of a platform, the org in bold
         sample = html_text(words.text["lead"].format(orgs=""))
