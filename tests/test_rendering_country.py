@@ -87,7 +87,7 @@ def test_leadership_in_french_and_spanish(country, lang, lead, co_lead):
 
 
 def test_many_and_long_lead_agencies_are_shortened():
-    agencies = ";".join(["A" * 200, "UNHCR", "IOM", "WFP", "UNICEF"])
+    agencies = ";".join(["A" * 200, "UNHCR", "WFP", "UNICEF", "IOM"])
     graph = coordgraph.from_records(
         [{"id": "p", "kind": "platform", "label": "P", "lead": agencies,
           "co_lead": "<b>x</b>"}], [])
@@ -96,7 +96,9 @@ def test_many_and_long_lead_agencies_are_shortened():
         dot = build(graph).dot
         root = ET.fromstring(coordgraph.render(graph, format="svg"))
     text = words(texts(svg_nodes(root)["p"]))
-    assert "A" * 200 not in text and "…" in text and "+2" in text and "WFP" not in text
+    assert "A" * 200 not in text and "…" in text and "+2" in text
+    assert "UNHCR, IOM" in text and "WFP" not in text   # the org's own is never cut
+    assert f'<B><FONT COLOR="{styles.IOM_BLUE}">IOM</FONT></B>' in dot
     assert "<b>x</b>" in text                      # data text shown as itself
     assert "&lt;b&gt;x&lt;/b&gt;" in dot           # never as markup
 

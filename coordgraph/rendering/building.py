@@ -322,11 +322,14 @@ class _Builder:
         for key, orgs in (("lead", node.leads), ("co_lead", node.co_leads)):
             if not orgs:
                 continue
-            shown = [org_name(shorten(clean(o), _MAX_ORG)[0], self.lang)
-                     for o in orgs[:_MAX_LEADS]]
-            own = [o.casefold() == self.org.casefold() for o in orgs[:_MAX_LEADS]]
-            if len(orgs) > _MAX_LEADS:
-                shown.append(f"+{len(orgs) - _MAX_LEADS}")
+            named = list(orgs[:_MAX_LEADS])
+            mine = [o for o in orgs if o.casefold() == self.org.casefold()]
+            if mine and mine[0] not in named:   # the org's own is never the one left out
+                named[-1] = mine[0]
+            shown = [org_name(shorten(clean(o), _MAX_ORG)[0], self.lang) for o in named]
+            own = [o.casefold() == self.org.casefold() for o in named]
+            if len(orgs) > len(named):
+                shown.append(f"+{len(orgs) - len(named)}")
                 own.append(False)
             before, _, after = self.words.text[key].partition("{orgs}")
             names = ", ".join(
