@@ -14,7 +14,7 @@ import pytest
 
 import coordgraph
 from browser import find_chromium, launch, png_pixels
-from render_helpers import INJECTION
+from render_helpers import FIXTURES, INJECTION
 
 EXECUTABLE, WHY = find_chromium()
 # In CI the set-up installs Chromium: a missing browser there is a failure,
@@ -99,6 +99,7 @@ def files(tmp_path_factory):
         "breakout.html": _render(coordgraph.from_records(
             BREAKOUT_NODES, BREAKOUT_EDGES, context={"name": "]]></title><script>x</script>"})),
     }
+    made["country.html"] = _render(coordgraph.load(FIXTURES / "country"))
     made["cycle.html"] = _render(coordgraph.from_records(
         [_platform(i) for i in "abc"], [_escalation("a", "b"), _escalation("b", "c"),
                                         _escalation("c", "b")]))
@@ -503,4 +504,55 @@ def test_a_route_continues_beyond_a_focused_drawing(visit):
     assert boxes == ["node-p2", "node-p3", "node-p4"]
     assert edges == ["Platform P3 → Platform P2 (escalates to)",
                      "Platform P4 → Platform P3 (escalates to)"]
+    v.offline()
+
+
+def _sections(page):
+    return dict(page.eval_on_selector_all(
+        "#cg-panel h3", "hs => hs.map(h => [h.textContent, h.nextElementSibling.innerText])"))
+
+
+def test_country_panel_tells_leads_coordinators_people_vacancies_and_reporting(visit):
+    v = visit("country.html")
+    page = v.page
+    page.click("#node-cccm")
+    assert page.inner_text("#cg-panel .leads") == "Lead: IOM"
+    sections = _sections(page)
+    assert sections["Seat holders"] == "Senior Programme Manager · lead · vacant"
+    assert sections["Coordinators (for the lead agency; not a seat)"] == (
+        "CCCM Cluster Coordinator · Dina Nhantumbo")
+    assert "Observers" not in sections
+    assert sections["Receives reports from"] == "CCCM Sub-national Cluster, Kesso"
+    page.click("#node-cccm_kesso")
+    assert _sections(page)["Also reports to"] == "CCCM Cluster"
+    assert page.inner_text("#cg-panel .leads") == "Lead: IOM"
+    page.click("#node-shelter")
+    assert page.inner_text("#cg-panel .leads") == "Lead: IFRC · Co-lead: IOM"
+    page.click("#node-chief_of_mission")
+    assert page.inner_text("#cg-panel .who") == "held by Ana Diallo · in Maputo"
+    page.click("#node-senior_programme_manager")
+    assert page.inner_text("#cg-panel .vacant").startswith("Vacant: nobody holds this post")
+    assert page.locator("#cg-panel .not-expected").count() == 0
+    page.click("#node-health")
+    assert page.inner_text("#cg-panel .not-expected").startswith("IOM is not expected here")
+    page.click("#node-cccm_coordinator")
+    assert _sections(page)["Coordinator of (for the lead agency; not a seat)"] == "CCCM Cluster"
+    assert "linked" in v.classes("#node-cccm")
+    v.offline()
+
+
+def test_country_search_finds_people_and_places_and_hides_reporting(visit):
+    v = visit("country.html")
+    page = v.page
+    page.fill("#cg-search", "diallo")                   # a person
+    assert page.locator("#cg-results li").all_inner_texts() == [
+        "Chief of Mission · Ana Diallo"]
+    page.fill("#cg-search", "nhantumbo kesso")          # a person and a place
+    assert page.locator("#cg-results li").count() == 1
+    assert "match" in v.classes("#node-kesso_cccm_coordinator")
+    page.fill("#cg-search", "")
+    shown = "sel => [...document.querySelectorAll(sel)].map(e => getComputedStyle(e).display)"
+    assert page.evaluate(shown, "svg g.edge.reporting") == ["inline"]
+    page.uncheck("#cg-relation-reporting")
+    assert page.evaluate(shown, "svg g.edge.reporting") == ["none"]
     v.offline()

@@ -20,6 +20,29 @@ def test_every_key_can_be_explained_in_every_language():
             assert text.replace("&", "&amp;").replace("'", "&#x27;") in label, (lang, key)
 
 
+def test_country_office_keys_appear_only_when_used():
+    used = {"platform", "leadership", "vacant", "not_expected", "coordinator", "reporting"}
+    label = legend_label(used, [], words("en"), "IOM", [])
+    for text in ("Lead and co-lead agencies; IOM in bold", "Vacant post: nobody holds it",
+                 "Platform where IOM is not expected", "Coordinator for the lead agency",
+                 "Also reports to"):
+        assert text in label, text
+    plain = legend_label({"platform", "member", "observer"}, [], words("en"), "IOM", [])
+    for text in ("Lead and co-lead", "Vacant", "not expected", "Coordinator", "reports to"):
+        assert text not in plain, text
+
+
+def test_country_office_samples_look_like_the_drawing():
+    sample = {key: legend_label({key}, [], words("fr"), "OIM", [])
+              for key in ("vacant", "not_expected", "leadership", "coordinator", "reporting")}
+    assert 'STYLE="dashed"' in sample["vacant"] and styles.IOM_BLUE in sample["vacant"]
+    assert 'STYLE="dotted"' in sample["not_expected"] and styles.NOT_EXPECTED in sample[
+        "not_expected"]
+    assert f'Chef de file : <B><FONT COLOR="{styles.IOM_BLUE}">OIM</FONT></B>' in sample[
+        "leadership"]
+    assert "════" in sample["coordinator"] and styles.REPORTING in sample["reporting"]
+
+
 def test_error_badges_are_shown_as_themselves():
     label = legend_label({"CG301"}, [], words("en"), "IOM", [])
     assert "⚠ no IOM seat" in label and "(CG301)" in label

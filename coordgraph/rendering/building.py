@@ -50,6 +50,11 @@ ALLOWED = {
 }
 
 _MAX_BADGES = 3
+#: Lead or co-lead agencies named on a platform (the rest: "+n"), the
+#: characters of each, and of the one line that holds both.
+_MAX_LEADS = 3
+_MAX_ORG = 24
+_LEAD_LINE = 34
 #: A cluster's label at the top: with rankdir=BT, Graphviz's "b" is the top.
 _TOP = "b"
 
@@ -123,7 +128,7 @@ class _Builder:
         self.limited = len(selection.nodes) > LARGE
         shown = {n.id for n in selection.nodes}
         self.findings = tuple(findings)
-        self.marks = _marks(self.findings, shown, self.words, self.org_shown)
+        self.marks = _marks(self.findings, shown, self.words, self.org_shown, graph)
         self.compare = compare
         self.old_name = (comparing.version_name(compare.old, self.words, lang)
                          if compare is not None else "")
@@ -132,7 +137,12 @@ class _Builder:
         return clean(self.graph.label(node_id, self.lang))
 
     def own(self, node) -> bool:
-        return node.kind == "role" and self.graph.org_of(node).casefold() == self.org.casefold()
+        return self.graph.belongs_to(node, self.org)
+
+    def unexpected(self, node) -> bool:
+        """A platform, in use here, where the org need not be present."""
+        return (node.kind == "platform" and node.is_active
+                and not self.graph.is_expected(node))
 
     # -- the whole graph ---------------------------------------------------
 
@@ -238,8 +248,10 @@ class _Builder:
                     else "warning" if marks else None)
         own = self.own(node)
         focus = node.id == self.selection.focus and len(self.selection.nodes) > 1
+        unexpected = self.unexpected(node)
         attrs, keys, ink = styles.node_style(
-            node.kind, own=own, status=node.status, severity=severity, focus=focus)
+            node.kind, own=own, status=node.status, severity=severity, focus=focus,
+            expected=not unexpected)
         change = self.compare.node_mark(node.id) if self.compare is not None else None
         if change is not None:
             attrs, keys, ink = styles.changed_node_style(change.kind, attrs, keys, ink,
@@ -257,6 +269,10 @@ class _Builder:
         if node.kind == "platform":
             classes.append(node.level)
         classes.append(node.status)
+        if unexpected:
+            classes.append("not-expected")
+        if node.kind == "platform" and (node.leads or node.co_leads):
+            classes.append("led-by-org" if node.is_led_by(self.org) else "led")
         if node.kind == "role":
             classes.append("own-org" if own else "other-org")
         classes.extend(f"finding-{s}" for s in ("error", "warning")
@@ -287,6 +303,10 @@ class _Builder:
             rows.append(f'<TR><TD><FONT POINT-SIZE="{styles.SMALL}" COLOR="{ink["small"]}">'
                         f'{html_text(meta, self.warnings)}</FONT></TD></TR>')
         rows.append(f'<TR><TD><FONT COLOR="{ink["text"]}">{text}</FONT></TD></TR>')
+        if node.kind == "platform" and (node.leads or node.co_leads):
+            rows.extend(self._leadership(node, ink))
+            if node.is_led_by(self.org):
+                self.keys.add("leadership")
         for _, severity, badge in marks[:_MAX_BADGES]:
             rows.append(badge_row(badge, severity, self.warnings))
         if change is not None:
@@ -294,6 +314,36 @@ class _Builder:
                                          self.warnings))
         return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">'
                 + "".join(rows) + "</TABLE>>")
+
+    def _leadership(self, node, ink: dict) -> list[str]:
+        """The small rows under a platform's name: its lead and co-lead
+        agencies, the org's own in bold in its colour. One row when short."""
+        parts = []   # (plain length, HTML-like text)
+        for key, orgs in (("lead", node.leads), ("co_lead", node.co_leads)):
+            if not orgs:
+                continue
+            named = list(orgs[:_MAX_LEADS])
+            mine = [o for o in orgs if o.casefold() == self.org.casefold()]
+            if mine and mine[0] not in named:   # the org's own is never the one left out
+                named[-1] = mine[0]
+            shown = [org_name(shorten(clean(o), _MAX_ORG)[0], self.lang) for o in named]
+            own = [o.casefold() == self.org.casefold() for o in named]
+            if len(orgs) > len(named):
+                shown.append(f"+{len(orgs) - len(named)}")
+                own.append(False)
+            before, _, after = self.words.text[key].partition("{orgs}")
+            names = ", ".join(
+                f'<B><FONT COLOR="{styles.IOM_BLUE}">{html_text(name, self.warnings)}</FONT></B>'
+                if mine else html_text(name, self.warnings)
+                for name, mine in zip(shown, own))
+            length = len(before) + len(after) + sum(len(n) + 2 for n in shown)
+            parts.append((length, f"{html_text(before)}{names}{html_text(after)}"))
+        if sum(length for length, _ in parts) + 3 <= _LEAD_LINE:
+            lines = [" · ".join(text for _, text in parts)]
+        else:
+            lines = [text for _, text in parts]
+        return [f'<TR><TD><FONT POINT-SIZE="{styles.SMALL}" COLOR="{ink["small"]}">{line}'
+                '</FONT></TD></TR>' for line in lines]
 
     def _meta(self, node, own: bool) -> str:
         """The small line above a label: code, level (when not national), status."""
@@ -306,16 +356,22 @@ class _Builder:
             parts.append(self.words.level.get(node.level, node.level))
         if node.status in self.words.status:
             parts.append(self.words.status[node.status])
+        if self.unexpected(node):
+            parts.append(self.words.text["not_expected"])
         return " · ".join(parts)
 
     def _node_tooltip(self, node, label: str, marks, change=None) -> str:
         lines = [label]
+        for key, orgs in (("lead", node.leads), ("co_lead", node.co_leads)):
+            if orgs:
+                lines.append(self.words.text[key].format(orgs=clean(", ".join(orgs))))
+        lines.append(" · ".join(clean(v) for v in (node.person, node.location) if v))
         if node.description:
             lines.append(clean(node.description))
         lines.extend(badge for _, _, badge in marks)
         if change is not None:
             lines.extend(comparing.tooltip_lines(change, self.old_name, self.words))
-        return "\n".join(lines)
+        return "\n".join(line for line in lines if line)
 
     # -- rows ----------------------------------------------------------------
 
@@ -375,11 +431,11 @@ class _Builder:
                 rest = f" {html_text(short)}" if short else ""
                 attrs["label"] = (f'<<FONT POINT-SIZE="{styles.SIGN_SIZE}"><B>{sign}</B></FONT>'
                                   f"{rest}>")
-                attrs["fontcolor"] = attrs["color"]
+                attrs["fontcolor"] = styles.line_colour(attrs["color"])
                 attrs["labeltooltip"] = attrs["tooltip"]
             elif short:
                 attrs["label"] = dot_string(short)
-                attrs["fontcolor"] = attrs["color"]
+                attrs["fontcolor"] = styles.line_colour(attrs["color"])
                 attrs["labeltooltip"] = attrs["tooltip"]
             attrs["id"] = f"e{number}"
             if edge.source in rows and edge.target in rows:
@@ -397,6 +453,12 @@ class _Builder:
                 anchored |= loose
             if self.compare is not None and self.compare.loose(edge):
                 attrs["constraint"] = "false"   # gone: it must not shape the new layout
+            if edge.relation == "reporting":
+                # A secondary line: it must not pull the drawing about. Its
+                # ends sit in rows already, which fix the ranks; weight 0 keeps
+                # it from pulling them sideways. (constraint=false made dot
+                # route each line as a loop around the drawing: a mesh.)
+                attrs["weight"] = "0"
             classes = ["edge", edge.relation]
             if edge.relation == "membership":
                 classes.append(edge.capacity or "member")
@@ -410,12 +472,13 @@ class _Builder:
             dot.add_edge(result)
 
 
-def _marks(findings, shown, words, org_shown) -> dict[str, list[tuple[str, str, str]]]:
+def _marks(findings, shown, words, org_shown,
+           graph=None) -> dict[str, list[tuple[str, str, str]]]:
     """For each drawn node, its findings as ``(code, severity, badge text)``."""
     marks: dict[str, list[tuple[str, str, str]]] = {}
     for finding in findings:
         targets = finding.nodes if finding.code == "CG201" else (finding.node,)
-        n = len(finding.nodes) - (1 if finding.code in ("CG304", "CG305") else 0)
+        n = _badge_count(finding, graph)
         template = words.badge.get(finding.code)
         if template is None:
             template = ("⚠ " if finding.severity == "error" else "▲ ") + finding.code
@@ -428,6 +491,24 @@ def _marks(findings, shown, words, org_shown) -> dict[str, list[tuple[str, str, 
     for node_marks in marks.values():   # errors first
         node_marks.sort(key=lambda mark: mark[1] != "error")
     return marks
+
+
+def _badge_count(finding, graph) -> int:
+    """The number a finding's badge gives: the platforms it names (seats of
+    an overloaded role or person), or for CG309 the places they are in.
+
+    Findings about a person also name the person's other roles, which are
+    not seats: they are not counted.
+    """
+    if graph is None:
+        return len(finding.nodes) - (1 if finding.code in ("CG304", "CG305") else 0)
+    platforms = [graph.nodes[i] for i in finding.nodes
+                 if i in graph.nodes and graph.nodes[i].kind == "platform"]
+    if finding.code == "CG309":
+        return len({p.location.casefold() for p in platforms if p.location}) or len(platforms)
+    if finding.code in ("CG304", "CG305"):
+        return len(platforms)
+    return len(finding.nodes)
 
 
 # What most nodes and edges look like, said once: the DOT stays short.

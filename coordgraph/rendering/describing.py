@@ -1,7 +1,8 @@
 """The drawing in words, for the SVG's ``<desc>`` (what a screen reader says).
 
-Platforms by structure, the escalation routes, who represents the
-organisation where (or that no one does), and the findings marked.
+Platforms by structure, the escalation routes, who leads which platform,
+who represents the organisation where (or that no one does, and whether it
+must), the vacant posts, and the findings marked.
 """
 
 from ..schema import SEAT_CAPACITIES
@@ -11,6 +12,7 @@ MAX_ITEMS = 200   # platforms, routes or findings listed before "and N more"
 #: Each data text (a label, a structure, a condition, the name) is cut at
 #: this many characters, with "…": a huge label must not fill the drawing's file.
 MAX_TEXT = 300
+MAX_LEADS = 5     # lead or co-lead agencies named per platform
 
 
 def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
@@ -64,30 +66,40 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
               for e in selection.edges if e.relation == "escalation"]
     if routes:
         sentences.append(text["escalation"].format(routes=_listed(routes, words, "; ")))
-    wanted = org.casefold()
+    led = [text["led"].format(platform=label(p.id), leads=_leads(p, words))
+           for p in platforms if p.is_active and (p.leads or p.co_leads)]
+    if led:
+        sentences.append(text["leadership"].format(platforms=_listed(led, words, "; ")))
     for platform in platforms[:MAX_ITEMS]:
         if platform.status == "inactive":
             continue
         holders = []
         for edge in graph.memberships(platform.id):
             role = graph.nodes[edge.source]
-            if graph.org_of(role).casefold() != wanted:
+            if not graph.belongs_to(role, org):
                 continue
             capacity = edge.capacity or "member"
-            holder = text["holder"].format(role=label(role.id),
+            name = label(role.id)
+            if role.is_vacant:
+                name = text["vacant"].format(role=name)
+            holder = text["holder"].format(role=name,
                                            capacity=words.capacity.get(capacity, capacity))
             if edge.condition:
                 holder = text["condition"].format(holder=holder,
                                                   condition=_short(edge.condition))
-            holders.append((capacity not in SEAT_CAPACITIES, holder))
+            holders.append((capacity not in SEAT_CAPACITIES, holder, role.is_vacant))
         if holders:
-            holders.sort(key=lambda pair: pair[0])   # seats first, stable otherwise
-            sentences.append(text["represented"].format(
+            holders.sort(key=lambda item: item[0])   # seats first, stable otherwise
+            present = any(not vacant for _, _, vacant in holders)
+            sentences.append(text["represented" if present else "only_vacant"].format(
                 org=org_shown, platform=label(platform.id),
-                holders=", ".join(h for _, h in holders)))
+                holders=", ".join(h for _, h, _ in holders)))
         else:
-            sentences.append(text["unrepresented"].format(org=org_shown,
-                                                          platform=label(platform.id)))
+            absent = "unrepresented" if graph.is_expected(platform) else "unexpected"
+            sentences.append(text[absent].format(org=org_shown, platform=label(platform.id)))
+    vacant = [label(n.id) for n in selection.nodes if n.kind == "role" and n.is_vacant]
+    if vacant:
+        sentences.append(text["vacancies"].format(roles=_listed(vacant, words)))
     found = [text["finding"].format(label=label(node_id), badge=badge, code=code)
              for node_id, node_marks in marks.items() for code, _, badge in node_marks]
     if found:
@@ -104,6 +116,24 @@ def _short(value) -> str:
     ('xx…', 300)
     """
     return shorten(clean(value), MAX_TEXT)[0]
+
+
+def _leads(platform, words) -> str:
+    """``Lead: IFRC, Co-lead: IOM`` in the drawing's words.
+
+    >>> from coordgraph.model import Node
+    >>> from coordgraph.rendering.i18n import words
+    >>> _leads(Node("shl", "platform", "Shelter", lead="IFRC", co_lead="IOM"), words("fr"))
+    'Chef de file : IFRC, Co-chef de file : OIM'
+    """
+    parts = []
+    for key, orgs in (("lead", platform.leads), ("co_lead", platform.co_leads)):
+        if orgs:
+            names = [_short(words.orgs.get(o.upper(), o)) for o in orgs[:MAX_LEADS]]
+            if len(orgs) > MAX_LEADS:
+                names.append(words.legend["more"].format(n=len(orgs) - MAX_LEADS))
+            parts.append(words.text[key].format(orgs=", ".join(names)))
+    return ", ".join(parts)
 
 
 def _listed(items, words, separator=", ") -> str:

@@ -69,6 +69,14 @@ UI = {
         "noscript": "Search, details and the list of findings need JavaScript; "
                     "the drawing above is complete without it.",
         "made_with": "Made with coordgraph. Works offline: this one file is the whole page.",
+        "lead": "Lead: {orgs}", "co_lead": "Co-lead: {orgs}",
+        "coordinators": "Coordinators (for the lead agency; not a seat)",
+        "coordinator_of": "Coordinator of (for the lead agency; not a seat)",
+        "person": "held by {person}", "location": "in {location}",
+        "vacant_post": "Vacant: nobody holds this post; its memberships do not count "
+                       "as {org}'s presence.",
+        "not_expected": "{org} is not expected here: its absence is not a finding.",
+        "reports_to": "Also reports to", "reports_from": "Receives reports from",
     },
     "fr": {
         "search": "Rechercher", "search_hint": "Nom dans toute langue, code ou id",
@@ -98,6 +106,15 @@ UI = {
                     "JavaScript ; le dessin ci-dessus est complet sans.",
         "made_with": "Fait avec coordgraph. Fonctionne hors ligne : ce seul fichier est "
                      "toute la page.",
+        "lead": "Chef de file : {orgs}", "co_lead": "Co-chef de file : {orgs}",
+        "coordinators": "Coordination (pour l’agence chef de file ; pas un siège)",
+        "coordinator_of": "Coordonne (pour l’agence chef de file ; pas un siège)",
+        "person": "occupé par {person}", "location": "à {location}",
+        "vacant_post": "Vacant : personne n’occupe ce poste ; ses participations ne "
+                       "comptent pas comme présence de {org}.",
+        "not_expected": "La présence de {org} n’est pas attendue ici : son absence n’est "
+                        "pas un constat.",
+        "reports_to": "Rend aussi compte à", "reports_from": "Reçoit les comptes rendus de",
     },
     "es": {
         "search": "Buscar", "search_hint": "Nombre en cualquier idioma, código o id",
@@ -126,6 +143,15 @@ UI = {
                     "JavaScript; el dibujo de arriba está completo sin él.",
         "made_with": "Hecho con coordgraph. Funciona sin conexión: este único archivo es "
                      "toda la página.",
+        "lead": "Líder: {orgs}", "co_lead": "Co-líder: {orgs}",
+        "coordinators": "Coordinación (por la agencia líder; no es asiento)",
+        "coordinator_of": "Coordina (por la agencia líder; no es asiento)",
+        "person": "ocupado por {person}", "location": "en {location}",
+        "vacant_post": "Vacante: nadie ocupa este puesto; sus participaciones no cuentan "
+                       "como presencia de {org}.",
+        "not_expected": "No se espera la presencia de {org} aquí: su ausencia no es un "
+                        "hallazgo.",
+        "reports_to": "También informa a", "reports_from": "Recibe informes de",
     },
 }
 
@@ -227,6 +253,24 @@ def text(value, limit: int = MAX_TEXT) -> str:
     return shorten(clean(value), limit)[0]
 
 
+def _split_coordinators(info: dict, observers: str, coordinators: str) -> None:
+    """Move the ``coordinator`` memberships of ``info[observers]`` (presence
+    that is not a seat) to ``info[coordinators]``, after any already there.
+
+    >>> info = {"observers": [{"role": "a", "capacity": "observer"},
+    ...                       {"role": "b", "capacity": "coordinator"}]}
+    >>> _split_coordinators(info, "observers", "coordinators")
+    >>> [o["role"] for o in info["observers"]], [c["role"] for c in info["coordinators"]]
+    (['a'], ['b'])
+    """
+    items = info.get(observers, [])
+    moved = [item for item in items if item.get("capacity") == "coordinator"]
+    if not moved:
+        return
+    info[observers] = [item for item in items if item.get("capacity") != "coordinator"]
+    info[coordinators] = [*info.get(coordinators, []), *moved]
+
+
 def page_data(drawing) -> dict:
     """What the page's script needs: every drawn node with its panel, the
     findings, which relations are drawn, and the page's words.
@@ -284,6 +328,9 @@ def page_data(drawing) -> dict:
         # describe() names the other end 'role', 'platform' or 'id'
         key = next(k for k in ("role", "platform", "id") if k in item)
         out = {"id": item[key], "label": label(item[key])}
+        other = graph.nodes.get(item[key])
+        if other is not None and other.kind == "role" and other.person:
+            out["person"] = text(other.person, MAX_LABEL)
         for name in ("capacity", "condition", "org", "status"):
             value = item.get(name)
             if value and not (name == "status" and value == "active") and not (
@@ -330,12 +377,32 @@ def page_data(drawing) -> dict:
             entry["org"] = text(info["org"], MAX_LABEL)
             if node.seniority is not None:
                 entry["seniority"] = node.seniority
-        keys = (("seats", "alternates", "observers", "escalated_from") if node.is_platform
-                else ("seats", "alternate_for", "observer_at", "sole_seat_holder"))
+            if node.person:
+                entry["person"] = text(node.person, MAX_LABEL)
+        if node.location:
+            entry["location"] = text(node.location, MAX_LABEL)
+        if node.is_platform:
+            for key, orgs in (("lead", node.leads), ("co_lead", node.co_leads)):
+                if orgs:
+                    entry[key] = [text(org_name(o, lang), MAX_LABEL) for o in orgs]
+            if node.is_active and not graph.is_expected(node):
+                entry["expected"] = False
+        _split_coordinators(info, "observers" if node.is_platform else "observer_at",
+                            "coordinators" if node.is_platform else "coordinator_of")
+        keys = (("seats", "coordinators", "alternates", "observers", "escalated_from")
+                if node.is_platform else
+                ("seats", "coordinator_of", "alternate_for", "observer_at", "sole_seat_holder"))
         for key in (*keys, "advises", "advised_by"):
             items = [ref(item) for item in info.get(key, ())]
             if items:
                 entry["sole" if key == "sole_seat_holder" else key] = items
+        if node.is_platform:
+            for key, edges, end in (("reports_to", graph.out_edges, "target"),
+                                    ("reports_from", graph.in_edges, "source")):
+                items = [ref({"id": getattr(e, end)}) for e in edges.get(node.id, ())
+                         if e.relation == "reporting"]
+                if items:
+                    entry[key] = items
         if node.is_platform:
             parent = up(node.id)
             if parent is not None:

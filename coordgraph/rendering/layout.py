@@ -17,8 +17,9 @@ import math
 
 from ..schema import LEVEL_RANK
 
-#: Relations that put their source under their target.
-UPWARD = ("escalation", "reporting", "advises")
+#: Relations that put their source under their target. Not ``reporting``:
+#: a secondary line outside the escalation route, it must not pull the rows.
+UPWARD = ("escalation", "advises")
 
 
 def platform_rows(selection, width: int | None = None, edges=None) -> list[list[str]]:

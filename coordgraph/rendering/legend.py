@@ -95,6 +95,16 @@ def _sample(key: str, words, org: str) -> str:
     if key == "planned":
         return ('<TD WIDTH="34" HEIGHT="16" BORDER="1" STYLE="dashed" '
                 f'COLOR="{styles.INK}"> </TD>')
+    if key == "vacant":   # an empty box, dashed, in the org's colour
+        return ('<TD WIDTH="34" HEIGHT="16" BORDER="1" STYLE="dashed" '
+                f'BGCOLOR="{styles.PAPER}" COLOR="{styles.IOM_BLUE}"> </TD>')
+    if key == "not_expected":
+        return ('<TD WIDTH="34" HEIGHT="16" BORDER="1" STYLE="dotted" '
+                f'BGCOLOR="{styles.PAPER}" COLOR="{styles.NOT_EXPECTED}"> </TD>')
+    if key == "leadership":   # the small line of a platform, the org in bold
+        sample = html_text(words.text["lead"].format(orgs=""))
+        return (f'<TD><FONT POINT-SIZE="{styles.SMALL}" COLOR="{styles.GREY}">{sample}'
+                f'<B><FONT COLOR="{styles.IOM_BLUE}">{html_text(org)}</FONT></B></FONT></TD>')
     if key == "focus":   # a double outline, as on the drawing
         return (f'<TD><TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0" '
                 f'COLOR="{styles.INK}"><TR><TD WIDTH="28" HEIGHT="10" COLOR="{styles.INK}"> '

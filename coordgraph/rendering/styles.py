@@ -19,6 +19,8 @@ WARNING = "#E08600"
 WARNING_FILL = "#FFF3DC"
 WARNING_INK = "#1F2A36"  # text on the amber badge
 FOCUS = "#00A3E0"
+REPORTING = "#A3ADB7"    # "also reports to": thin and light, it must not read as a mesh
+NOT_EXPECTED = "#8A949C"  # outline of a platform where the org is not expected
 # --compare: what is new, changed, or gone (each also says so in words).
 ADDED = "#1A7F37"
 CHANGED = "#7B3FA0"
@@ -40,16 +42,22 @@ MAX_LABEL = 160
 
 
 def node_style(kind: str, *, own: bool, status: str, severity: str | None,
-               focus: bool = False) -> tuple[dict, list[str], dict]:
+               focus: bool = False, expected: bool = True) -> tuple[dict, list[str], dict]:
     """Graphviz attributes of a node, the legend keys it uses, and its text colours.
 
     ``own``: a role of the organisation being checked. ``severity``: the
     worst finding on the node (``"error"``, ``"warning"`` or None); the
     legend keys of findings are the builder's (they depend on the codes).
+    ``expected``: for a platform, whether the organisation must be present
+    there; one where it need not is drawn neutral, with a dotted outline.
+    A vacant role is an empty box with a dashed outline in its colour.
 
     >>> attrs, keys, ink = node_style("role", own=True, status="active", severity=None)
     >>> attrs["fillcolor"], keys, ink["text"]
     ('#0033A0', ['org_role'], '#FFFFFF')
+    >>> attrs, keys, ink = node_style("role", own=True, status="vacant", severity=None)
+    >>> attrs["fillcolor"], attrs["style"], keys, ink["text"]
+    ('#FFFFFF', 'rounded,filled,dashed', ['org_role', 'vacant'], '#0033A0')
     """
     styles = ["rounded", "filled"]
     keys = []
@@ -71,6 +79,17 @@ def node_style(kind: str, *, own: bool, status: str, severity: str | None,
     elif status == "planned":
         styles.append("dashed")
         keys.append("planned")
+    elif status == "vacant" and kind == "role":
+        # Nobody in the post: an outline of the usual box, empty.
+        attrs.update(fillcolor=PAPER, penwidth="1.6")
+        ink = {"text": attrs["color"] if own else INK, "small": GREY}
+        styles.append("dashed")
+        keys.append("vacant")
+    if kind == "platform" and not expected and status != "inactive":
+        attrs.update(color=NOT_EXPECTED)
+        if status != "planned":
+            styles.append("dotted")
+        keys.append("not_expected")
     if severity == "error":
         attrs.update(color=ERROR, penwidth="3")
         if kind == "platform":
@@ -100,8 +119,8 @@ def edge_style(relation: str, capacity: str, *, own: bool) -> tuple[dict, str]:
         return {"color": INK, "penwidth": "2.2", "arrowhead": "normal", "arrowsize": "0.9",
                 "style": "solid"}, "escalation"
     if relation == "reporting":
-        return {"color": INK, "penwidth": "1.2", "arrowhead": "normal", "arrowsize": "0.7",
-                "style": "dashed"}, "reporting"
+        return {"color": REPORTING, "penwidth": "0.9", "arrowhead": "vee", "arrowsize": "0.6",
+                "style": "solid"}, "reporting"
     if relation == "advises":
         return {"color": LIGHT_GREY, "penwidth": "1.1", "arrowhead": "onormal",
                 "style": "dashed"}, "advises"
@@ -110,6 +129,10 @@ def edge_style(relation: str, capacity: str, *, own: bool) -> tuple[dict, str]:
     if capacity in LEADING:
         return {"color": colour, "penwidth": "3.2", "arrowhead": "none",
                 "style": "solid"}, "leading"
+    if capacity == "coordinator":
+        # Presence, not a seat: a double line (two strokes, paper between).
+        return {"color": f"{colour}:{PAPER}:{colour}", "penwidth": "1.1", "arrowhead": "none",
+                "style": "solid"}, "coordinator"
     if capacity == "alternate":
         return {"color": colour, "penwidth": "1.4", "arrowhead": "none",
                 "style": "dashed"}, "alternate"
@@ -159,24 +182,40 @@ def changed_edge_style(mark: str, attrs: dict, key: str) -> tuple[dict, list[str
     """
     if mark == "removed":
         return dict(attrs, color=REMOVED_LINE, penwidth="1.2", style="dashed"), ["removed_edge"]
-    return dict(attrs, color=ADDED if mark == "added" else CHANGED), [key, f"{mark}_edge"]
+    colour = ADDED if mark == "added" else CHANGED
+    if ":" in attrs["color"]:   # a double line stays double
+        colour = f"{colour}:{PAPER}:{colour}"
+    return dict(attrs, color=colour), [key, f"{mark}_edge"]
+
+
+def line_colour(color: str) -> str:
+    """The one colour of an edge's ``color``, for its label (a double line
+    is a colour list).
+
+    >>> line_colour("#0033A0:#FFFFFF:#0033A0"), line_colour("#5B6770")
+    ('#0033A0', '#5B6770')
+    """
+    return color.split(":")[0]
 
 
 #: The legend's rows, in order, in two columns (boxes and marks; lines);
 #: each is shown only when the drawing uses its key.
-LEGEND_BOXES = ("structure", "platform", "org_role", "other_role", "inactive", "planned",
-                "focus", "CG301", "CG201", "warning", "added", "changed", "removed")
-LEGEND_LINES = ("escalation", "reporting", "advises", "member", "leading", "alternate", "observer",
-                "conditional", "added_edge", "changed_edge", "removed_edge")
+LEGEND_BOXES = ("structure", "platform", "leadership", "org_role", "other_role", "inactive",
+                "planned", "vacant", "not_expected", "focus", "CG301", "CG201", "warning",
+                "added", "changed", "removed")
+LEGEND_LINES = ("escalation", "reporting", "advises", "member", "leading", "coordinator",
+                "alternate", "observer", "conditional", "added_edge", "changed_edge",
+                "removed_edge")
 LEGEND_ORDER = LEGEND_BOXES + LEGEND_LINES
 
 #: How the legend draws a sample of each edge key: (glyphs, colour, bold).
 EDGE_SAMPLES = {
     "escalation": ("━━━▶", INK, True),
-    "reporting": ("╺ ╺ ╺▶", INK, False),
+    "reporting": ("───›", REPORTING, False),
     "advises": ("╺ ╺ ╺▷", LIGHT_GREY, False),
     "member": ("━━━━", IOM_BLUE, False),
     "leading": ("━━━━", IOM_BLUE, True),
+    "coordinator": ("════", IOM_BLUE, False),
     "alternate": ("╺ ╺ ╺ ╺", IOM_BLUE, False),
     "observer": ("┄┄┄┄", IOM_BLUE, False),
     "added_edge": ("━━ +", ADDED, False),

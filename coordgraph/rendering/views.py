@@ -74,7 +74,7 @@ def _platforms(graph, org):
 
 
 def _representation(graph, org):
-    return lambda node: node.kind == "platform" or graph.org_of(node).casefold() == org
+    return lambda node: node.kind == "platform" or graph.belongs_to(node, org)
 
 
 _VIEW_FILTERS = {"organigram": _everything, "platforms": _platforms,

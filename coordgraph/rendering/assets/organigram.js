@@ -124,7 +124,9 @@
     }
     var extra = [];
     if (item.org) { extra.push(item.org); }
-    if (item.capacity && ["member", "alternate", "observer"].indexOf(item.capacity) < 0) {
+    if (item.person) { extra.push(item.person); }
+    if (item.capacity && ["member", "alternate", "observer", "coordinator"]
+        .indexOf(item.capacity) < 0) {
       extra.push(word("capacity", item.capacity));
     }
     if (item.status) { extra.push(word("status", item.status)); }
@@ -218,6 +220,24 @@
     facts.push(node.code || "", node.status ? word("status", node.status) : "", node.id);
     panel.appendChild(el("p", { "class": "meta t", dir: "auto" },
                          facts.filter(Boolean).join(" · ")));
+    var who = [node.person ? format(ui.person, { person: node.person }) : "",
+               node.location ? format(ui.location, { location: node.location }) : ""];
+    if (who[0] || who[1]) {
+      panel.appendChild(el("p", { "class": "who t", dir: "auto" },
+                           who.filter(Boolean).join(" · ")));
+    }
+    var leads = [node.lead ? format(ui.lead, { orgs: node.lead.join(", ") }) : "",
+                 node.co_lead ? format(ui.co_lead, { orgs: node.co_lead.join(", ") }) : ""];
+    if (leads[0] || leads[1]) {
+      panel.appendChild(el("p", { "class": "leads t", dir: "auto" },
+                           leads.filter(Boolean).join(" · ")));
+    }
+    if (node.status === "vacant") {
+      panel.appendChild(el("p", { "class": "note vacant" }, ui.vacant_post));
+    }
+    if (node.expected === false) {
+      panel.appendChild(el("p", { "class": "note not-expected" }, ui.not_expected));
+    }
     if (node.labels) {
       panel.appendChild(el("p", { "class": "muted t", dir: "auto" }, node.labels.join(" · ")));
     }
@@ -226,11 +246,16 @@
     }
     var parts;
     if (node.kind === "platform") {
-      parts = [].concat(block(ui.seats, node.seats, true), block(ui.alternates, node.alternates),
+      parts = [].concat(block(ui.seats, node.seats, true),
+                        block(ui.coordinators, node.coordinators),
+                        block(ui.alternates, node.alternates),
                         block(ui.observers, node.observers), route(node),
-                        block(ui.escalated_from, node.escalated_from));
+                        block(ui.escalated_from, node.escalated_from),
+                        block(ui.reports_to, node.reports_to),
+                        block(ui.reports_from, node.reports_from));
     } else {
       parts = [].concat(block(ui.role_seats, node.seats, true),
+                        block(ui.coordinator_of, node.coordinator_of),
                         block(ui.alternate_for, node.alternate_for),
                         block(ui.observer_at, node.observer_at),
                         block(format(ui.sole, { owner: node.org || "" }), node.sole));
@@ -264,7 +289,8 @@
       path.edges.forEach(function (eid) { mark(edge(eid), "route"); });
     }
     (node.links || []).forEach(function (eid) { mark(edge(eid), "linked"); });
-    [node.seats, node.alternate_for, node.observer_at].forEach(function (items) {
+    [node.seats, node.coordinator_of, node.alternate_for, node.observer_at]
+      .forEach(function (items) {
       if (node.kind === "role") {
         (items || []).forEach(function (item) { mark(boxes.get(item.id), "linked"); });
       }
@@ -297,7 +323,8 @@
 
   var index = data.nodes.filter(function (node) { return boxes.has(node.id); })
     .map(function (node) {
-      var names = [node.label].concat(node.labels || [], [node.id, node.code || ""]);
+      var names = [node.label].concat(node.labels || [], [node.id, node.code || "",
+                                                          node.person || "", node.location || ""]);
       return { node: node, names: names, folded: names.map(fold) };
     });
 
