@@ -36,7 +36,8 @@ def test_hct_text_answers_the_question(generic):
     text = describe_text(describe(generic, "hct"))
     assert ("Seat holders:\n  chief_of_mission: Chief of Mission (CoM) [IOM], member\n"
             f"  rrt_lead: Rapid Response Team Lead [IOM], member, only {HCT_CONDITION}\n"
-            "Alternates: none\n") in text
+            "  one seat: chief_of_mission (Chief of Mission (CoM)) or rrt_lead (Rapid Response "
+            "Team Lead)\nAlternates: none\n") in text
     assert ("Observers:\n  cluster_coordinator: IOM Cluster Coordinator [IOM], "
             "only in some instances\n") in text
     assert "Escalates to: nothing; this platform is an apex" in text

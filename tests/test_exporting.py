@@ -502,7 +502,7 @@ def test_mermaid_reporting_and_coordinator_edges_in_the_language_asked():
     assert f'  {coordinator} -->|"coordination"| {cccm}' in french
     assert '|"présidence"|' in "\n".join(french) and '|"chair"|' not in "\n".join(french)
     spanish = "\n".join(_mermaid_lines(coordgraph.load(), lang="es"))
-    assert '|"asesora"|' in spanish and '|"suplente, condicional"|' in spanish
+    assert '|"asesora"|' in spanish and '|"observador, condicional"|' in spanish
 
 
 def test_mermaid_vacant_posts_and_platforms_not_expected():

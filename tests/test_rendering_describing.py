@@ -25,7 +25,9 @@ def test_description_says_who_sits_where():
 def test_description_names_the_gaps_and_findings():
     graph = coordgraph.load(EXAMPLE)
     text = build(graph, findings=coordgraph.check(graph)).description
-    assert "IOM has no one in Education Cluster." in text
+    assert "IOM has no one in Protection Cluster East." in text
+    assert "IOM has no one in Education Cluster, where it is not expected." in text
+    assert "IOM has no one in Health Cluster: Health Programme Officer (vacant) as member" in text
     assert "Protection Cluster East: ⚠ no IOM seat (CG301)" in text
     assert "▲ no firm IOM seat (CG302)" in text
     # inactive platforms are not called gaps
@@ -36,7 +38,7 @@ def test_description_in_french():
     graph = coordgraph.load(EXAMPLE)
     text = build(graph, lang="fr", findings=coordgraph.check(graph)).description
     assert text.startswith("Organigramme : Nortavia")
-    assert "OIM n'a personne à Education." in text
+    assert "OIM n'a personne à Education, où sa présence n'est pas attendue." in text
     assert "Constats :" in text
 
 
