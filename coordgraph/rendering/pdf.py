@@ -37,13 +37,24 @@ def fixed_date(pdf: bytes) -> bytes:
 
 
 def with_title(pdf: bytes, title: str) -> bytes:
-    """``pdf`` with ``/Title`` in its document information dictionary.
+    r"""``pdf`` with ``/Title`` in its document information dictionary.
 
     The title goes first in the dictionary; the ``xref`` offsets of the
     objects after it and ``startxref`` move by its length. ``pdf`` comes
     back unchanged when it has no classic ``xref`` table and ``/Info``
-    dictionary to edit, or has a title already.
+    dictionary to edit, or has a title already, or ``title`` is empty.
+
+    >>> body = b"%PDF-1.5\n1 0 obj\n<< /Producer (cairo) >>\nendobj\n"
+    >>> pdf = (body + b"xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n"
+    ...        b"trailer\n<< /Size 2 /Info 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % len(body))
+    >>> titled = with_title(pdf, "Hi")
+    >>> titled[9:65]
+    b'1 0 obj\n<< /Title <FEFF00480069>\n   /Producer (cairo) >>'
+    >>> int(titled.split(b"startxref")[1].split()[0]) == titled.index(b"xref")
+    True
     """
+    if not title:
+        return pdf
     info = _INFO.search(pdf)
     end = _STARTXREF.search(pdf)
     if info is None or end is None:
