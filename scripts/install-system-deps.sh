@@ -4,7 +4,10 @@
 #  - a Chromium, for the browser tests of the HTML organigram (Debian's
 #    `chromium` package; Playwright drives it, nothing else is downloaded).
 #    Without one those tests are skipped. COORDGRAPH_CHROMIUM=/path/to/chrome
-#    names another Chromium or Chrome; COORDGRAPH_NO_BROWSER=1 skips it.
+#    names another Chromium or Chrome; COORDGRAPH_NO_BROWSER=1 skips it;
+#  - for the tests of files in office documents and other fonts (skipped with
+#    COORDGRAPH_NO_BROWSER=1 too): DejaVu Sans and Liberation Sans, the fonts
+#    text is measured in, and poppler's `pdfinfo`.
 # Uses apt-get where it exists; elsewhere says which command to run.
 set -euo pipefail
 
@@ -41,6 +44,12 @@ want=()   # for the browser tests
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 if [ -z "${COORDGRAPH_NO_BROWSER:-}" ] && ! have_chromium; then
   want+=(chromium)
+fi
+if [ -z "${COORDGRAPH_NO_BROWSER:-}" ] && command -v apt-get >/dev/null 2>&1; then
+  fonts="$(fc-list : family 2>/dev/null || true)"
+  grep -q "DejaVu Sans" <<<"$fonts" || want+=(fonts-dejavu-core)
+  grep -q "Liberation Sans" <<<"$fonts" || want+=(fonts-liberation2)
+  command -v pdfinfo >/dev/null 2>&1 || want+=(poppler-utils)
 fi
 
 if [ ${#need[@]} -eq 0 ] && [ ${#want[@]} -eq 0 ]; then

@@ -1,5 +1,6 @@
 """coordgraph.render through the real Graphviz: every format, view and language."""
 
+import re
 import shutil
 import warnings
 import xml.etree.ElementTree as ET
@@ -48,7 +49,11 @@ def test_svg_is_well_formed_with_every_node(bundled, bundled_svg):
 
 def test_svg_is_a_picture(bundled_svg):
     root = ET.fromstring(bundled_svg)
-    assert float(root.get("width").removesuffix("pt")) > 300
+    # as wide as its container, never wider than drawn; the viewBox gives the shape
+    assert root.get("width") == "100%" and root.get("height") is None
+    natural = re.fullmatch(r"max-width:([0-9.]+)pt;height:auto", root.get("style"))
+    _, _, width, height = map(float, root.get("viewBox").split())
+    assert abs(float(natural[1]) - width) < 1 and width > 300 and height > 200
     assert len(list(root.iter(f"{SVG}path"))) > 10 and len(list(root.iter(f"{SVG}text"))) > 30
 
 

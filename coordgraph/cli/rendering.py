@@ -37,7 +37,12 @@ from .terminal import echo_text
               help="Mark what changed since OLD, a context folder or a template name "
                    "(as diff takes them): new and changed nodes and relations badged, "
                    "removed ones drawn faded.")
-def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compare_with):
+@click.option("--id-prefix", metavar="TEXT", callback=lambda _c, _p, v: _id_prefix(v),
+              help="SVG only: put TEXT before every id, so several drawings can be inlined "
+                   "in one web page (with a- the box of hct is a-node-hct). Letters, digits, "
+                   "- and _, starting with a letter.")
+def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compare_with,
+           id_prefix):
     """Draw the organigram (SVG, PNG, PDF, DOT or HTML), findings marked.
 
     Apex platforms at the top and escalation flowing upward, platforms
@@ -78,6 +83,9 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
     from ..writing import input_files, write_atomic
 
     fmt = _format(output, fmt)
+    if id_prefix is not None and fmt != "svg":
+        raise click.BadParameter(f"ids are prefixed in SVG only, not {fmt}",
+                                 param_hint="'--id-prefix'")
     graph, _ = _load(data_dir)
     org = _org(graph, org)
     old = _load_compared(compare_with) if compare_with is not None else None
@@ -88,6 +96,10 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
                 warnings.simplefilter("always", RenderWarning)
                 data = draw(graph, format=fmt, view=view, focus=focus, depth=depth,
                             lang=lang, org=org, timeout=timeout, compare=old)
+            if id_prefix is not None:
+                from ..rendering.svg import with_id_prefix
+
+                data = with_id_prefix(data, id_prefix)
         finally:   # also when Graphviz failed: a cut label may be why
             for warning in caught:
                 echo_text(f"warning: {warning.message}", err=True)
@@ -126,6 +138,16 @@ def _load_compared(argument):
     if warnings:
         echo_text(problems_text([], warnings), err=True, nl=False)
     return graph
+
+
+def _id_prefix(value):
+    """--id-prefix checked before anything is drawn."""
+    from ..rendering.svg import ID_PREFIX
+
+    if value is not None and not ID_PREFIX.match(value):
+        raise click.BadParameter(f"'{value}': use letters, digits, - and _, starting with a "
+                                 "letter")
+    return value
 
 
 def _format(output, fmt):

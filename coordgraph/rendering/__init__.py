@@ -220,16 +220,21 @@ def _svg(drawing, timeout) -> bytes:
 
 
 def _png(drawing, timeout) -> bytes:
-    return _graphviz(drawing, "png", timeout)
+    # Graphviz writes no resolution: without one Word and PowerPoint take the
+    # PNG for 72 dpi and place it at twice its size.
+    from .png import with_resolution
+    from .running import PNG_DPI
 
-
-_PDF_DATE = re.compile(rb"(/CreationDate \(D:)\d{14}")
+    return with_resolution(_graphviz(drawing, "png", timeout), float(PNG_DPI))
 
 
 def _pdf(drawing, timeout) -> bytes:
-    # cairo stamps the time of drawing; a fixed date (same length, so the
-    # cross-reference offsets hold) makes the PDF byte-identical too.
-    return _PDF_DATE.sub(rb"\g<1>20000101000000", _graphviz(drawing, "pdf", timeout))
+    # cairo stamps the time of drawing and writes no title: a fixed date and
+    # the drawing's title make the PDF byte-identical, and named in readers.
+    from .pdf import finish
+    from .svg import document_title
+
+    return finish(_graphviz(drawing, "pdf", timeout), document_title(drawing))
 
 
 def _dot(drawing, timeout) -> bytes:

@@ -30,7 +30,7 @@ from ..findings import sort_findings
 from ..schema import RELATIONS
 from .i18n import org_name, words
 from .quoting import clean, shorten
-from .svg import prefix_for
+from .svg import prefix_for, without_size_style
 
 #: The Content-Security-Policy of the page; the hashes are filled in.
 CSP = ("default-src 'none'; script-src '{script}'; style-src '{style}'; "
@@ -207,6 +207,7 @@ def build_page(svg: bytes, data: dict, *, lang: str = "en", title: str = "",
     drawing = svg.decode("utf-8")
     if drawing.startswith("<?xml"):
         drawing = drawing[drawing.index("?>") + 2:].lstrip()
+    drawing = without_size_style(drawing)   # the policy allows no style attribute
     title = text(title, MAX_LABEL) or ui["drawing"]
     subtitle = text(subtitle, MAX_TEXT)
     csp = CSP.format(script=digest(script), style=digest(style))

@@ -28,7 +28,10 @@ REMOVED_LINE = "#B4BBC1"  # outline and lines of what was removed
 REMOVED_FILL = "#FBFBFB"
 REMOVED_INK = "#7D8790"   # its text: faded, still legible
 
-FONT = "Helvetica,Arial,sans-serif"
+# Boxes are sized with the first font the machine running dot has: DejaVu
+# Sans first, the widest common sans, so the text fits every narrower font
+# the SVG is shown in (svg.DISPLAY_FONTS).
+FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
 FONT_SIZE = "11"
 SMALL = "9"
 LEGEND_SIZE = "10"

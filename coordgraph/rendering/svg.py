@@ -11,7 +11,15 @@ written back after:
   drawing, so two drawings inlined in one page cannot collide;
 - only the drawing elements Graphviz writes survive (an allowlist: no
   ``<script>``, ``<foreignObject>``, ``<image>``...), and no event-handler
-  attribute, link other than https/mailto, or reference outside the drawing.
+  attribute, link other than https/mailto, or reference outside the drawing;
+- the drawing scales to its container (``width="100%"`` and the
+  ``viewBox``) but never grows past its natural size (``max-width``);
+- text is shown in the first of :data:`DISPLAY_FONTS` the viewer has: the
+  boxes were sized for DejaVu Sans (see :data:`.styles.FONT`), wider than
+  each of them, so the text fits whichever is used.
+
+:func:`with_id_prefix` prefixes every id of a finished SVG, for pages that
+inline several drawings.
 
 Serialisation is deterministic: the same input gives the same bytes.
 """
@@ -20,6 +28,7 @@ import re
 import zlib
 import xml.etree.ElementTree as ET
 
+from . import styles
 from .quoting import clean, shorten
 
 SVG = "http://www.w3.org/2000/svg"
@@ -43,6 +52,14 @@ _PLAIN = frozenset((
 #: Attributes that hold text shown as text (tooltips): nothing in them is active.
 _TEXT = frozenset((f"{{{XLINK}}}title",))
 _URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
+#: The fonts text is shown in, the first one the viewer has. Each is as wide
+#: as DejaVu Sans or narrower, the font Graphviz sizes the boxes with
+#: (:data:`.styles.FONT`), so the text fits whichever the viewer has.
+DISPLAY_FONTS = "Helvetica,Arial,Liberation Sans,DejaVu Sans,sans-serif"
+#: What an ``--id-prefix`` may be: it starts an XML id and a CSS selector.
+_LENGTH = re.compile(r"[0-9]+(\.[0-9]+)?(pt|px)?\Z")
+_SIZE_STYLE = re.compile(r' style="max-width:[0-9.]+(pt|px)?;height:auto"')
+ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 #: The drawing's ``<title>``: its title and subtitle, each cut at this many
 #: characters (with "…"), as the heading Graphviz draws is.
 MAX_TITLE = 2000
@@ -84,6 +101,64 @@ def finish(svg: bytes, drawing) -> bytes:
     for element in referring:
         _update_references(element, renamed)
     _describe(root, drawing, prefix)
+    _scale_to_container(root)
+    return _serialise(root)
+
+
+def with_id_prefix(svg: bytes, prefix: str) -> bytes:
+    """A finished SVG with ``prefix`` before every id and every reference to one.
+
+    Two drawings inlined in one page then share no id: ``node-hct`` becomes
+    ``<prefix>node-hct`` in one, and ``#…``, ``url(#…)`` and
+    ``aria-labelledby`` follow. Raises :class:`~coordgraph.errors.UsageError`
+    when ``prefix`` is not letters, digits, ``-`` and ``_`` starting with a
+    letter.
+
+    >>> svg = (b'<svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="t">'
+    ...        b'<title id="t">T</title><g id="node-hct" fill="url(#t)"/></svg>')
+    >>> root = parse(with_id_prefix(svg, "sudan-"))
+    >>> [(e.get("id"), e.get("fill")) for e in root.iter()][1:], root.get("aria-labelledby")
+    ([('sudan-t', None), ('sudan-node-hct', 'url(#sudan-t)')], 'sudan-t')
+    >>> with_id_prefix(svg, "1st")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    coordgraph.errors.UsageError: an id prefix is letters, digits, ... a letter: not '1st'
+    """
+    from ..errors import UsageError
+
+    if not isinstance(prefix, str) or not ID_PREFIX.match(prefix):
+        raise UsageError("an id prefix is letters, digits, '-' and '_', starting with a "
+                         f"letter: not {prefix!r}")
+    root = parse(svg)
+    renamed = {element.get("id"): prefix + element.get("id")
+               for element in root.iter() if element.get("id")}
+    for element in root.iter():
+        if "id" in element.attrib:
+            element.set("id", renamed[element.get("id")])
+        labelled = element.get("aria-labelledby")
+        if labelled:
+            element.set("aria-labelledby",
+                        " ".join(renamed.get(name, name) for name in labelled.split()))
+        _update_references(element, renamed)
+    return _serialise(root)
+
+
+def without_size_style(svg: str) -> str:
+    """The SVG text without the ``style`` that caps its width, for a page
+    whose policy allows no ``style`` attribute (its script sizes the drawing).
+
+    >>> without_size_style('<svg width="100%" style="max-width:90pt;height:auto"><g/></svg>')
+    '<svg width="100%"><g/></svg>'
+    """
+    end = svg.find(">")
+    start = svg.rfind("<svg", 0, end)
+    if start < 0:
+        return svg
+    tag = _SIZE_STYLE.sub("", svg[start:end], count=1)
+    return svg[:start] + tag + svg[end:]
+
+
+def _serialise(root) -> bytes:
     text = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + text + "\n").encode()
 
@@ -141,6 +216,8 @@ def _clean_attributes(element, items, prefix, renamed, referring):
                 referring.append(element)
     if "target" in attrib and not any(h in attrib for h in _HREFS):
         del attrib["target"]
+    if attrib.get("font-family") == styles.FONT:
+        attrib["font-family"] = DISPLAY_FONTS
     old = attrib.get("id")
     if old is None:
         return
@@ -167,15 +244,37 @@ def _update_references(element, renamed):
                 lambda m: f"url(#{renamed.get(m.group(1), m.group(1))})", value))
 
 
-def _describe(root, drawing, prefix):
-    """Title and description first in the SVG, and the drawing's group titled too."""
+def document_title(drawing) -> str:
+    """The drawing's title and subtitle, each cut at :data:`MAX_TITLE`
+    characters: the SVG's ``<title>`` and the PDF's ``/Title``.
+
+    >>> from types import SimpleNamespace
+    >>> document_title(SimpleNamespace(title="Sudan", subtitle="Platforms\x07"))
+    'Sudan — Platforms'
+    """
     # Graphviz's text is clean already; these come straight from the data
     # (structure names, conditions, --org): a control character would make
     # the XML ill-formed.
-    title = ET.Element(_tag("title"), {"id": prefix + "title"})
     parts = [shorten(clean(part), MAX_TITLE)[0] for part in (drawing.title, drawing.subtitle)
              if part]
-    title.text = " — ".join(parts)
+    return " — ".join(parts)
+
+
+def _scale_to_container(root):
+    """As wide as its container, never wider than Graphviz drew it; the
+    height follows from the ``viewBox``."""
+    width = root.get("width", "")
+    if not _LENGTH.match(width) or "viewBox" not in root.attrib:
+        return
+    root.attrib.pop("height", None)
+    root.set("width", "100%")
+    root.set("style", f"max-width:{width};height:auto")
+
+
+def _describe(root, drawing, prefix):
+    """Title and description first in the SVG, and the drawing's group titled too."""
+    title = ET.Element(_tag("title"), {"id": prefix + "title"})
+    title.text = document_title(drawing)
     desc = ET.Element(_tag("desc"), {"id": prefix + "desc"})
     desc.text = shorten(clean(drawing.description), MAX_DESCRIPTION)[0]
     root.insert(0, desc)

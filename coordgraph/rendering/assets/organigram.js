@@ -408,11 +408,15 @@
   }
 
   var zoom = el("div", { "class": "zoom", role: "group", "aria-label": ui.zoom });
-  var scale = null;   // null: fit to width
   var box = svg && svg.viewBox && svg.viewBox.baseVal;
+  // Opens fitted to width when that shows the text at least at its natural
+  // size, else at its natural size (the area scrolls): fitted, a wide
+  // drawing's text would be too small to read. null: fit to width.
+  var scale = box && box.width && area.clientWidth < box.width * 4 / 3 ? 1 : null;
   function applyZoom() {
     if (!svg) { return; }
     area.classList.toggle("fit", scale === null);
+    svg.style.maxWidth = "none";
     svg.style.width = scale === null || !box ? "" : (box.width * 4 / 3 * scale) + "px";
     svg.style.height = scale === null || !box ? "" : (box.height * 4 / 3 * scale) + "px";
   }
