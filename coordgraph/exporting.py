@@ -27,6 +27,9 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
+from .analysis import check
+from .analysis._shared import resolve_org
+from .arguments import require_graph, require_text
 from .errors import UsageError
 
 #: Export formats, in the order the command line lists them.
@@ -81,8 +84,6 @@ def export(graph, format: str, *, org: str | None = None, lang: str | None = Non
     >>> export(coordgraph.load(), "mermaid").decode().splitlines()[3]
     'flowchart BT'
     """
-    from .analysis._shared import resolve_org
-    from .arguments import require_graph, require_text
 
     require_graph(graph, "export", "coordgraph.exporting.export(coordgraph.load('data'), 'json')")
     require_text(lang, "lang", "export", "lang='fr'")
@@ -383,8 +384,6 @@ def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=
     org = org or graph.context.org
     lang = lang or graph.context.lang
     if findings is None:
-        from .analysis import check
-
         findings = check(graph, org=org)
     unrepresented = {f.node for f in findings if f.code == "CG301"}
     ids = {node_id: f"n{number}" for number, node_id in enumerate(graph.nodes, start=1)}
@@ -498,8 +497,6 @@ def seat_rows(graph, org: str | None = None, lang: str | None = None,
     org = org or graph.context.org
     lang = lang or graph.context.lang
     if findings is None:
-        from .analysis import check
-
         findings = check(graph, org=org)
     by_node: dict[str, list] = {}
     for finding in findings:

@@ -20,6 +20,7 @@ import re
 import zlib
 import xml.etree.ElementTree as ET
 
+from ..errors import GraphvizError
 from .quoting import clean, shorten
 
 SVG = "http://www.w3.org/2000/svg"
@@ -99,8 +100,6 @@ def parse(svg: bytes):
     ...
     coordgraph.errors.GraphvizError: Graphviz's dot did not print SVG: it printed 'Segmentation fault\\n'. Check that 'dot -Tsvg' works on this machine, or reinstall Graphviz.
     """
-    from ..errors import GraphvizError
-
     try:
         root = ET.fromstring(svg)
     except ET.ParseError:
