@@ -56,6 +56,13 @@ def test_invalid_data_carries_its_warnings_instead_of_issuing_them(write_context
     assert [w.code for w in raised.value.warnings] == ["CG102"]
 
 
+def test_the_warnings_are_part_of_the_api():
+    assert coordgraph.DataWarning is DataWarning
+    from coordgraph.rendering import RenderWarning
+
+    assert coordgraph.RenderWarning is RenderWarning
+
+
 def test_with_warnings_still_returns_them_but_is_deprecated(write_context):
     folder = write_context([platform("hct", colour="red")], [])
     with pytest.deprecated_call():
