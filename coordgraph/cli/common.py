@@ -16,7 +16,7 @@ import warnings
 import click
 
 from ..analysis._shared import normalise_org
-from ..errors import CoordgraphError, DataError, DataWarning
+from ..errors import CoordgraphError, DataError, DataWarning, GraphvizError
 from ..loading import load
 from ..reporting import problems_json, problems_text
 from .terminal import echo_text
@@ -35,17 +35,22 @@ class CommandError(click.ClickException):
     (3, 'dot timed out')
     """
 
-    def __init__(self, message: str, exit_code: int = 2):
-        super().__init__(message)
-        self.exit_code = exit_code
+    exit_code = 2
 
     @classmethod
     def of(cls, error: CoordgraphError, context: str = "") -> "CommandError":
         """The message of a library error, after ``context`` (``"--compare: "``)."""
-        return cls(f"{context}{error}", error.exit_code)
+        kind = GraphvizFailed if isinstance(error, GraphvizError) else CommandError
+        return kind(f"{context}{error}")
 
     def show(self, file=None) -> None:
         echo_text(f"Error: {self.format_message()}", err=True)
+
+
+class GraphvizFailed(CommandError):
+    """Graphviz missing, failed or timed out: exit code 3."""
+
+    exit_code = 3
 
 
 class ProblemsError(click.ClickException):
