@@ -26,7 +26,7 @@ _EXPORTS = {
     "Finding": "findings",
     "Problem": "errors", "CoordgraphError": "errors", "DataError": "errors",
     "GraphvizError": "errors", "UsageError": "errors", "ArgumentError": "errors",
-    "UnknownOrgWarning": "errors",
+    "UnknownOrgWarning": "errors", "DataWarning": "errors", "RenderWarning": "errors",
 }
 
 __all__ = sorted(_EXPORTS)

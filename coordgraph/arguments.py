@@ -8,6 +8,7 @@ deep inside says nothing about the call that caused it; these checks raise
 import os
 
 from .errors import ArgumentError
+from .model import CoordGraph
 
 
 def described(value) -> str:
@@ -48,8 +49,6 @@ def require_graph(graph, function: str, example: str = ""):
     ...
     coordgraph.errors.ArgumentError: render() takes a CoordGraph, e.g. coordgraph.render(coordgraph.load('data')); got the str 'data'
     """
-    from .model import CoordGraph
-
     return require(graph, CoordGraph, f"{function}() takes a CoordGraph",
                    example or f"coordgraph.{function}(coordgraph.load('data'))")
 

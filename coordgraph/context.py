@@ -7,7 +7,7 @@ import tomllib
 from .errors import Problem
 from .model import Context
 from .schema import CONTEXT_KEYS, CONTEXT_TYPES, CRISES, DEFAULT_ORG, LANGS
-from .validation import did_you_mean
+from .suggesting import did_you_mean
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 

@@ -11,8 +11,11 @@
 ('rrt_lead', 'in the event that the COM has limited experience ...')
 """
 
+from .analysis._shared import _memo
+from .analysis import check
 from .errors import UsageError
 from .escaping import escape_controls
+from .suggesting import did_you_mean, loose_key
 
 
 def _ref(graph, node_id) -> dict:
@@ -129,8 +132,6 @@ def _route_end(graph, platform_id, steps, cycle) -> str:
 
 def _findings(graph, node_id, org, max_seats, findings=None) -> list[dict]:
     if findings is None:
-        from .analysis import check
-
         findings = check(graph, org=org, max_seats=max_seats)
     return [f.as_dict() for f in findings if f.node == node_id or node_id in f.nodes]
 
@@ -143,12 +144,10 @@ def _unknown(graph, node_id) -> UsageError:
     >>> print(_unknown(coordgraph.load(), "HCT"))
     no node 'HCT' in Generic coordination framework: did you mean 'hct'?
     """
-    from .validation import _loose, did_you_mean
-
     wanted = node_id.casefold()
     by_code = [n.id for n in graph.nodes.values() if n.code and n.code.casefold() == wanted]
     hint = (f"did you mean '{by_code[0]}' (code {graph.nodes[by_code[0]].code})?" if by_code
-            else did_you_mean(node_id, graph.nodes, {_loose(i): i for i in graph.nodes}))
+            else did_you_mean(node_id, graph.nodes, {loose_key(i): i for i in graph.nodes}))
     where = graph.context.name or graph.source or "this context"
     return UsageError(f"no node '{node_id}' in {where}"
                       + (f": {hint}" if hint else "; the ids are in the id column of nodes.csv"))
@@ -262,8 +261,6 @@ def _same_person(graph, role) -> list[dict]:
     """The other roles held by the same ``person``, in file order."""
     if not role.person:
         return []
-    from .analysis._shared import _memo
-
     def index():   # once per graph: describing every role stays linear
         people: dict[str, list[str]] = {}
         for n in graph.nodes.values():

@@ -32,6 +32,7 @@ import warnings
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
+from .analysis import check
 from .escaping import escape_controls as _shown, escape_json_output, markdown_text
 from .errors import UnknownOrgWarning
 from .model import Edge, Node
@@ -299,8 +300,6 @@ def diff(old, new, org: str | None = None, max_seats: int = 3,
         How to name the two versions when their ``context.toml`` has no
         name; default their folders.
     """
-    from .analysis import check
-
     org = org or new.context.org
     old_label, new_label = labels or (None, None)
     result = DiffResult(_side(old, old_label), _side(new, new_label), org)

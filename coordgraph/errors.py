@@ -78,6 +78,20 @@ class ArgumentError(UsageError, TypeError):
     """
 
 
+class RenderWarning(UserWarning):
+    """Something the drawing could not show as asked (a label cut, a huge graph...)."""
+
+
+class DataWarning(UserWarning):
+    """Something suspicious in a context's files that does not stop loading
+    (a Windows-1252 file, an unknown column...); ``problem`` is the
+    :class:`Problem` (severity ``warning``) that says where and what."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(f"{problem.location()}: {problem.code} {problem.message}")
+        self.problem = problem
+
+
 class UnknownOrgWarning(UserWarning):
     """No role belongs to the organisation asked for (a typo in ``org``?):
     every platform would read as missing it. The message suggests a spelling."""

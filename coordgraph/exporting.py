@@ -30,7 +30,11 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
+from .analysis import check
+from .analysis._shared import resolve_org
+from .arguments import require_graph, require_text
 from .errors import UsageError
+from .rendering.i18n import words as drawing_words
 
 #: Export formats, in the order the command line lists them.
 FORMATS = ("json", "graphml", "gexf", "mermaid", "csv")
@@ -84,8 +88,6 @@ def export(graph, format: str, *, org: str | None = None, lang: str | None = Non
     >>> export(coordgraph.load(), "mermaid").decode().splitlines()[3]
     'flowchart BT'
     """
-    from .analysis._shared import resolve_org
-    from .arguments import require_graph, require_text
 
     require_graph(graph, "export", "coordgraph.exporting.export(coordgraph.load('data'), 'json')")
     require_text(lang, "lang", "export", "lang='fr'")
@@ -414,13 +416,9 @@ def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=
     >>> lines[3], lines[5]
     ('flowchart BT', '  subgraph s1["IASC Humanitarian Coordination Structure"]')
     """
-    from .rendering.i18n import words as drawing_words
-
     org = org or graph.context.org
     lang = lang or graph.context.lang
     if findings is None:
-        from .analysis import check
-
         findings = check(graph, org=org)
     # CG301 concerns expected platforms only: one the org stays away from on
     # purpose is not drawn red.
@@ -550,8 +548,6 @@ def seat_rows(graph, org: str | None = None, lang: str | None = None,
     org = org or graph.context.org
     lang = lang or graph.context.lang
     if findings is None:
-        from .analysis import check
-
         findings = check(graph, org=org)
     by_node: dict[str, list] = {}
     for finding in findings:

@@ -2,34 +2,70 @@
 
 import codecs
 import gc
+import json
+import os
 import stat
+import warnings as _warnings
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 from .arguments import require, require_path
 from .context import parse_context
-from .errors import DataError, Problem
+from .errors import DataError, DataWarning, Problem, UsageError
 from .model import CoordGraph
 from .reading import Table, clean_cell, decode_lines, legacy_warning, read_table
 from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
+from .suggesting import did_you_mean
+from .templating import TEMPLATES, bundled_path, template_path
 from .validation import build_edges, build_nodes
 
-_PACKAGE_DATA = "data"
+__all__ = ["bundled_path", "from_records", "load", "resolve"]
 
 
-def bundled_path() -> Path:
-    """The folder of the bundled generic framework.
+def resolve(argument, *, strict: bool = False) -> Path:
+    """The context folder ``argument`` names: the folder when one exists, else
+    the template of that name (``coordgraph init --template``'s), else the
+    path as given (loading it then reports that it is missing).
 
-    In a source checkout this is the repository's ``data/``; in an installed
-    wheel, the same files packed as ``coordgraph/data``.
+    Serves ``load()``, ``render(compare=...)`` and the command line's
+    ``--data``, ``--compare`` and ``diff OLD NEW`` alike.
+
+    Parameters
+    ----------
+    argument : str or Path
+    strict : bool
+        Raise instead of returning a path that does not exist.
+
+    Raises
+    ------
+    UsageError
+        With ``strict``, when ``argument`` names no folder and no template
+        (with a did-you-mean among the templates).
+
+    Examples
+    --------
+    >>> resolve("pre-crisis").name
+    'pre-crisis'
+    >>> resolve("nowhere")
+    PosixPath('nowhere')
+    >>> resolve("humanitrian", strict=True)
+    Traceback (most recent call last):
+    ...
+    coordgraph.errors.UsageError: 'humanitrian' is neither a context folder nor a template: did you mean 'humanitarian'? (templates: generic, humanitarian, pre-crisis)
     """
-    checkout = Path(__file__).resolve().parent.parent / "data"
-    if (checkout / NODE_FILE).is_file():
-        return checkout
-    from importlib import resources  # only from a wheel; slow to import
-
-    return Path(str(resources.files("coordgraph") / _PACKAGE_DATA))
+    path = Path(argument)
+    # os.path.exists, unlike Path.exists, never raises (a name too long...)
+    if os.path.exists(path):
+        return path
+    if str(argument) in TEMPLATES:
+        return template_path(str(argument))
+    if strict:
+        hint = did_you_mean(str(argument), TEMPLATES)
+        raise UsageError(f"'{argument}' is neither a context folder nor a "
+                         f"template{': ' + hint if hint else ''} "
+                         f"(templates: {', '.join(TEMPLATES)})")
+    return path
 
 
 @contextmanager
@@ -48,14 +84,23 @@ def _gc_paused():
 def load(path=None, *, with_warnings: bool = False):
     """Load and validate a context folder.
 
+    What is suspicious but not wrong (a Windows-1252 file, an unknown
+    column...) is issued as a :class:`~coordgraph.errors.DataWarning`, one
+    per problem, with :func:`warnings.warn`; when the data is invalid, the
+    warnings travel with the :class:`~coordgraph.errors.DataError` instead.
+
     Parameters
     ----------
     path : str or Path, optional
         Folder with ``nodes.csv``, ``edges.csv`` and optionally
-        ``context.toml``. Default: the bundled generic framework.
+        ``context.toml``, or a template's name (``"humanitarian"``) when no
+        folder of that name exists (:func:`resolve`). Default: the bundled
+        generic framework.
     with_warnings : bool
-        Also return the list of warnings (Windows-1252 files, unknown
-        columns...).
+        Deprecated: return ``(graph, warnings)``, the warnings as a list of
+        :class:`~coordgraph.errors.Problem` instead of issued. Catch the
+        :class:`~coordgraph.errors.DataWarning` instead
+        (:func:`warnings.catch_warnings`).
 
     Raises
     ------
@@ -83,8 +128,8 @@ def load(path=None, *, with_warnings: bool = False):
                                 "(`.` for the current folder); leave it out for the "
                                 "bundled framework"))
         raise DataError(problems)
-    folder = Path(path) if path is not None else bundled_path()
-    display = _display(folder, path)
+    folder = resolve(path) if path is not None else bundled_path()
+    display = _display(folder, path if folder == Path(path or ".") else folder)
     unusable = _not_a_folder(folder)
     if unusable:
         problems.append(Problem("CG101", display, None, None, unusable,
@@ -100,7 +145,13 @@ def load(path=None, *, with_warnings: bool = False):
     graph.source = str(folder)
     if problems:
         raise DataError(problems, warnings)
-    return (graph, warnings) if with_warnings else graph
+    if with_warnings:
+        _warnings.warn("load(with_warnings=True) is deprecated: catch the DataWarning that "
+                       "load() issues instead", DeprecationWarning, stacklevel=2)
+        return graph, warnings
+    for problem in warnings:
+        _warnings.warn(DataWarning(problem), stacklevel=2)
+    return graph
 
 
 def _read_context(path: Path, file: str, problems: list, warnings: list) -> str | None:
@@ -223,8 +274,6 @@ def from_records(nodes, edges, context=None):
     edge_table = _table_from_records("<edges>", edges, ("source", "target", "relation"))
     context_text = None
     if context:
-        import json
-
         # A list (sectors) stays a list: a JSON array of strings is a TOML array.
         context_text = "\n".join(
             f"{k} = {json.dumps([str(i) for i in v] if isinstance(v, (list, tuple)) else str(v))}"

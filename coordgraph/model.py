@@ -6,9 +6,11 @@ builds a ``networkx.MultiDiGraph`` (one edge key per relation) on demand for
 rendering, export and anyone who wants networkx's algorithms.
 """
 
+import warnings
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
+from .errors import GraphvizError, UsageError
 from .schema import ABSENT_STATUSES, DEFAULT_ORG, ORG_SEPARATOR, SEAT_CAPACITIES
 
 
@@ -199,6 +201,8 @@ class CoordGraph:
     edges: list[Edge]
     context: Context = field(default_factory=Context)
     source: str = ""
+    #: What the analyses computed once for this graph (never mutated after loading).
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.nodes)
@@ -294,10 +298,7 @@ class CoordGraph:
     def _repr_svg_(self):
         """The organigram in Jupyter; None (the text repr) when Graphviz fails
         or the graph is too large to draw."""
-        import warnings
-
-        from .errors import GraphvizError, UsageError
-        from .rendering import render
+        from .rendering import render  # the Jupyter hook: the renderer only when drawn
 
         try:
             return render(self, format="svg").decode("utf-8")

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .escaping import escape_controls, escape_json_output, markdown_text
+from .exporting import neutralise
 from .findings import FAIL_ON, summarize
 from .schema import NODE_FILE
 
@@ -499,8 +500,6 @@ def to_csv(portfolio: Portfolio, hxl: bool = False) -> bytes:
     cell per kind holding its state's name (``lead``, ``absent``...);
     cells neutralised against formulas. ``hxl`` adds a row of HXL hashtags
     under the header (``#sector+code`` with the kind as attribute)."""
-    from .exporting import neutralise
-
     columns = portfolio.columns
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -16,8 +16,7 @@ from .schema import (
     EDGE_REQUIRED, EXPECTED_VALUES, ID_PATTERN, KINDS, LEVELS, MAX_ID_LENGTH, MIN_MAX_SEATS,
     NODE_COLUMNS, NODE_REQUIRED, RELATIONS, SENIORITY_RANGE, STATUSES,
 )
-# did_you_mean and _loose lived here; callers still import them from this module.
-from .suggesting import Index, did_you_mean, loose_key as _loose  # noqa: F401
+from .suggesting import Index, did_you_mean
 
 
 def _rename_hint(missing: str, names) -> str:
@@ -185,11 +184,12 @@ _SENIORITY = {"": None, **{str(n): n for n in SENIORITY_RANGE},
               **{f"{n}.0": n for n in SENIORITY_RANGE}}
 
 
-def build_nodes(table, problems, warnings) -> dict[str, Node] | None:
+def build_nodes(table, problems, warnings, *, bulk: bool = True) -> dict[str, Node] | None:
     """Nodes from ``nodes.csv``; CG102–CG105 problems appended to ``problems``.
 
     Returns None when a required column is missing: the file then says
-    nothing about which nodes exist.
+    nothing about which nodes exist. ``bulk=False`` always checks row by row
+    (the plain path, which the bulk one must agree with).
 
     >>> from coordgraph.reading import parse_table
     >>> problems = []
@@ -202,7 +202,7 @@ def build_nodes(table, problems, warnings) -> dict[str, Node] | None:
     if not columns.ok:
         return None
     values = columns.values(NODE_COLUMNS)
-    nodes = _nodes_in_bulk(table.lines, values)
+    nodes = _nodes_in_bulk(table.lines, values) if bulk else None
     if nodes is None:
         nodes = _nodes_row_by_row(table, columns, values, problems, warnings)
     return nodes
@@ -306,19 +306,21 @@ _KINDS_OF = {"membership": ("role", "platform"), "escalation": ("platform", "pla
              "reporting": ("platform", "platform")}
 
 
-def build_edges(table, nodes, problems, warnings, bad_ids=frozenset()) -> list[Edge]:
+def build_edges(table, nodes, problems, warnings, bad_ids=frozenset(), *,
+                bulk: bool = True) -> list[Edge]:
     """Edges from ``edges.csv`` checked against ``nodes``: CG102, CG103, CG105–CG109.
 
     ``bad_ids`` are ids that exist in nodes.csv but were rejected there; edges
     naming them are skipped silently (the node's own problem says why).
     ``nodes`` None means nodes.csv could not be read: the edges' own cells are
-    checked, but not whether the nodes they name exist.
+    checked, but not whether the nodes they name exist. ``bulk=False``: as
+    for :func:`build_nodes`.
     """
     columns = _Columns(table, EDGE_COLUMNS, EDGE_REQUIRED, problems, warnings)
     if not columns.ok:
         return []
     values = columns.values(EDGE_COLUMNS)
-    edges = _edges_in_bulk(table.lines, values, nodes) if nodes is not None else None
+    edges = _edges_in_bulk(table.lines, values, nodes) if bulk and nodes is not None else None
     if edges is None:
         edges = _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids)
     if nodes is not None:

@@ -30,3 +30,17 @@ def content(graph, skip=()):
              for i, n in graph.nodes.items()}
     edges = [(e.source, e.target, e.attributes()) for e in graph.edges]
     return nodes, edges
+
+
+def load_warned(path):
+    """``coordgraph.load(path)`` and the problems of the DataWarnings it issued."""
+    import warnings
+
+    import coordgraph
+    from coordgraph.errors import DataWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        graph = coordgraph.load(path)
+    assert all(issubclass(w.category, DataWarning) for w in caught), caught
+    return graph, [w.message.problem for w in caught]

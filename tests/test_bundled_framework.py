@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import coordgraph
+from rows import load_warned
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -38,7 +39,7 @@ def seed_platforms():
 
 
 def test_validates_clean_without_warnings():
-    graph, warnings = coordgraph.load(DATA, with_warnings=True)
+    graph, warnings = load_warned(DATA)
     assert warnings == []
     assert len(graph.nodes) == len(rows("nodes.csv")) and len(graph.edges) == len(rows("edges.csv"))
 

@@ -285,7 +285,7 @@ def test_a_full_disk_is_a_message_not_a_traceback():
         result = subprocess.run([sys.executable, "-m", "coordgraph", "check"], stdout=full,
                                 stderr=subprocess.PIPE, text=True)
     assert result.returncode == 2
-    assert result.stderr == "coordgraph: cannot write the output: No space left on device\n"
+    assert result.stderr == "Error: cannot write the output: No space left on device\n"
 
 
 def test_data_takes_a_template_name_unless_a_folder_has_that_name(runner, tmp_path,

@@ -235,7 +235,7 @@ def test_init_where_nothing_can_be_created_exit_2_without_traceback(tmp_path):
     for where in (tmp_path / "afile" / "sub", ""):
         result = run("init", where)
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
-        assert result.stderr.startswith("coordgraph: ")
+        assert result.stderr.startswith("Error: ")
 
 
 def test_show_id_in_another_case_exit_2_with_did_you_mean():

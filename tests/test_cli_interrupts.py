@@ -102,7 +102,7 @@ def test_a_signal_during_graphviz_stops_cleanly(tmp_path, slow_dot, signum, code
     stderr = stderr.decode()
     assert process.returncode == code, stderr
     assert "Traceback" not in stderr
-    assert stderr.endswith(f"coordgraph: interrupted ({signal.Signals(signum).name})\n")
+    assert stderr.endswith(f"Error: interrupted ({signal.Signals(signum).name})\n")
     assert os.listdir(out) == []                # no output, no temporary file
     assert _wait_for(lambda: not _alive(dot_pid), 5), "dot outlived coordgraph"
 

@@ -5,7 +5,7 @@ import pytest
 import coordgraph
 from coordgraph.context import parse_context
 from coordgraph.model import Context
-from rows import member, platform, role
+from rows import load_warned, member, platform, role
 
 
 def parse(text):
@@ -92,7 +92,7 @@ def test_a_context_saved_by_notepad_in_another_encoding_is_read(write_context, e
                                                                 warned):
     folder = write_context([platform("hct")], [])
     (folder / "context.toml").write_bytes('name = "Sénégal"\n'.encode(encoding))
-    graph, warnings = coordgraph.load(folder, with_warnings=True)
+    graph, warnings = load_warned(folder)
     assert graph.context.name == "Sénégal"
     assert [(w.code, w.line, w.message) for w in warnings] == (
         [("CG101", 1, "file is not UTF-8; read it as Windows-1252")] if warned else [])

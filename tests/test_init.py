@@ -10,6 +10,7 @@ import coordgraph
 from coordgraph.diffing import diff
 from coordgraph.errors import UsageError
 from coordgraph.templating import INIT_FILES, excel_csv, init_context, template_path
+from rows import load_warned
 
 BOM = b"\xef\xbb\xbf"
 
@@ -19,7 +20,7 @@ def test_fresh_folder_round_trips_to_the_template(tmp_path, template):
     folder = tmp_path / "contexts" / "sudan"          # parents are created too
     written = init_context(folder, template, as_of=datetime.date(2026, 1, 31))
     assert written == [folder / "nodes.csv", folder / "edges.csv", folder / "context.toml"]
-    graph, warnings = coordgraph.load(folder, with_warnings=True)
+    graph, warnings = load_warned(folder)
     assert warnings == []
     assert graph.context.as_of == "2026-01-31"
     result = diff(coordgraph.load(template_path(template)), graph)

@@ -1,10 +1,13 @@
 """Loading a folder or rows in memory into a validated graph."""
 
+import dataclasses
+import warnings
 from pathlib import Path
 
 import pytest
 
 import coordgraph
+from coordgraph.errors import DataWarning
 from coordgraph.loading import bundled_path
 from rows import advises, content, escalation, member, platform, role
 
@@ -33,11 +36,46 @@ def test_load_remembers_where_the_graph_comes_from(write_context):
     assert repr(graph).endswith(": 4 nodes, 3 edges>")
 
 
-def test_with_warnings_returns_the_warnings_too(write_context):
+def test_load_issues_a_data_warning_per_suspicious_thing(write_context):
     folder = write_context([platform("hct", colour="red")], [])
-    graph, warnings = coordgraph.load(folder, with_warnings=True)
-    assert [w.code for w in warnings] == ["CG102"]
-    assert "colour" in warnings[0].message and len(graph) == 1
+    with pytest.warns(DataWarning) as caught:
+        graph = coordgraph.load(folder)
+    assert len(graph) == 1 and len(caught) == 1
+    problem = caught[0].message.problem
+    assert problem.code == "CG102" and "colour" in problem.message
+    assert str(caught[0].message).startswith(f"{folder}/nodes.csv:1")
+    assert caught[0].filename == __file__      # points at the caller, not the library
+
+
+def test_invalid_data_carries_its_warnings_instead_of_issuing_them(write_context):
+    folder = write_context([platform("hct", colour="red"), platform("hct")], [])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")          # a DataWarning would be raised here
+        with pytest.raises(coordgraph.DataError) as raised:
+            coordgraph.load(folder)
+    assert [w.code for w in raised.value.warnings] == ["CG102"]
+
+
+def test_the_warnings_are_part_of_the_api():
+    assert coordgraph.DataWarning is DataWarning
+    from coordgraph.rendering import RenderWarning
+
+    assert coordgraph.RenderWarning is RenderWarning
+
+
+def test_with_warnings_still_returns_them_but_is_deprecated(write_context):
+    folder = write_context([platform("hct", colour="red")], [])
+    with pytest.deprecated_call():
+        graph, found = coordgraph.load(folder, with_warnings=True)
+    assert [w.code for w in found] == ["CG102"] and len(graph) == 1
+
+
+def test_the_analysis_memo_is_a_declared_field_out_of_repr_and_equality():
+    graph = coordgraph.load()
+    coordgraph.check(graph)
+    assert graph.memo and "memo" not in repr(graph) and "_analysis_memo" not in vars(graph)
+    field = {f.name: f for f in dataclasses.fields(graph)}["memo"]
+    assert not field.repr and not field.compare and not field.init
 
 
 def test_problems_are_sorted_by_file_line_and_column(write_context):

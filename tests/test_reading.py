@@ -7,7 +7,7 @@ import pytest
 
 import coordgraph
 from coordgraph.reading import clean_cell, parse_table, read_table
-from rows import content, platform
+from rows import content, load_warned, platform
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXCEL = FIXTURES / "excel"
@@ -26,7 +26,7 @@ def test_committed_fixtures_match_their_generator():
 
 @pytest.fixture(scope="module")
 def reference():
-    graph, warnings = coordgraph.load(EXCEL / "reference", with_warnings=True)
+    graph, warnings = load_warned(EXCEL / "reference")
     assert warnings == []
     assert len(graph.nodes) == 7 and len(graph.edges) == 7
     return graph
@@ -34,7 +34,7 @@ def reference():
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_excel_variant_loads_to_the_reference_graph(variant, reference):
-    graph, warnings = coordgraph.load(EXCEL / variant, with_warnings=True)
+    graph, warnings = load_warned(EXCEL / variant)
     assert content(graph) == content(reference)
     assert graph.nodes["smt"].label == "Sécurité: Security Management Team"
     encoded_1252 = variant in ("cp1252", "french_excel")
@@ -76,7 +76,7 @@ def test_a_sep_line_counts_as_a_line(reference):
 
 
 def test_multiline_cell_from_alt_enter_is_accepted(reference):
-    graph, warnings = coordgraph.load(EXCEL / "multiline", with_warnings=True)
+    graph, warnings = load_warned(EXCEL / "multiline")
     assert warnings == []
     description = graph.nodes["hct"].description
     assert "\n" in description

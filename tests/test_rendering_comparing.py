@@ -8,17 +8,16 @@ import pytest
 import coordgraph
 from coordgraph.errors import UsageError
 from coordgraph.findings import Finding
+from coordgraph.loading import resolve
 from coordgraph.rendering import VIEWS, styles
 from coordgraph.rendering.building import ALLOWED, build
 from coordgraph.rendering.comparing import (
     Mark,
     compare,
     describe_changes,
-    load_version,
     node_badge,
     tooltip_lines,
     version_name,
-    version_path,
 )
 from coordgraph.rendering.i18n import words
 from coordgraph.rendering.views import select
@@ -360,13 +359,21 @@ def test_a_folder_is_named_the_same_however_it_is_given(tmp_path, monkeypatch):
 
 def test_versions_by_folder_or_template_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert version_path("humanitarian").name == "humanitarian"
-    assert len(load_version("pre-crisis").nodes) > 0
-    assert load_version(coordgraph.load()) is not None
+    assert resolve("humanitarian", strict=True).name == "humanitarian"
     with pytest.raises(UsageError, match="did you mean 'pre-crisis'"):
-        version_path("pre-crisis2")
+        resolve("pre-crisis2", strict=True)
     with pytest.raises(UsageError, match="neither a context folder nor a template"):
-        load_version(tmp_path / "nowhere")
+        resolve(tmp_path / "nowhere", strict=True)
+
+
+def test_render_compares_with_a_template_a_graph_or_nothing_it_can_find(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    graph = coordgraph.load()
+    by_name = coordgraph.render(graph, "dot", compare="pre-crisis")
+    assert by_name == coordgraph.render(graph, "dot", compare=coordgraph.load("pre-crisis"))
+    assert by_name != coordgraph.render(graph, "dot")
+    with pytest.raises(UsageError, match="neither a context folder nor a template"):
+        coordgraph.render(graph, "dot", compare=tmp_path / "nowhere")
 
 
 def test_describe_changes_counts_only_what_is_drawn(new, comparison):

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 import coordgraph
-from coordgraph.errors import UsageError
-from coordgraph.templating import resolve_context, template_names, template_path, templates_root
+from coordgraph.errors import DataError, UsageError
+from coordgraph.loading import resolve
+from coordgraph.templating import template_names, template_path, templates_root
+from rows import load_warned
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "ocha-global-coordination-groups.csv"
@@ -64,19 +66,36 @@ def test_unknown_template_lists_the_allowed_names():
     assert "generic, humanitarian, pre-crisis" in message
 
 
-def test_resolve_context_prefers_an_existing_folder(tmp_path, monkeypatch):
+def test_resolve_prefers_an_existing_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert resolve_context("pre-crisis") == template_path("pre-crisis")
+    assert resolve("pre-crisis") == template_path("pre-crisis")
     (tmp_path / "pre-crisis").mkdir()
-    assert resolve_context("pre-crisis") == Path("pre-crisis")
-    assert resolve_context("nowhere") == Path("nowhere")
+    assert resolve("pre-crisis") == Path("pre-crisis")
+    assert resolve("nowhere") == Path("nowhere")
+    assert resolve("x" * 5000) == Path("x" * 5000)   # a name too long: no OSError
+
+
+def test_load_takes_a_template_name_when_no_such_folder_exists(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    graph = coordgraph.load("humanitarian")
+    assert graph.source == str(template_path("humanitarian"))
+    assert len(graph.nodes) == len(coordgraph.load(template_path("humanitarian")).nodes)
+    with pytest.raises(DataError, match="not found"):
+        coordgraph.load("humanitrian")      # a typo is still a missing folder
+
+
+def test_load_prefers_a_folder_named_like_a_template(tmp_path, monkeypatch, write_context):
+    monkeypatch.chdir(tmp_path)
+    write_context([{"id": "hct", "kind": "platform", "label": "HCT"}], [], name="humanitarian")
+    graph = coordgraph.load("humanitarian")
+    assert graph.source == "humanitarian" and list(graph.nodes) == ["hct"]
 
 
 # ---------------------------------------------------------------- validity and findings
 
 @pytest.mark.parametrize("name", ["generic", "humanitarian", "pre-crisis"])
 def test_template_validates_without_warnings(name):
-    graph, warnings = coordgraph.load(template_path(name), with_warnings=True)
+    graph, warnings = load_warned(template_path(name))
     assert warnings == []
     assert graph.context.org == "IOM"
 

@@ -15,7 +15,7 @@ from coordgraph.errors import ArgumentError, UnknownOrgWarning, UsageError
 from coordgraph.exporting import export
 from coordgraph.reading import decode_lines, parse_table
 
-from rows import member, platform, role
+from rows import load_warned, member, platform, role
 
 
 def run(*args):
@@ -153,7 +153,7 @@ def test_a_mixed_encoding_file_keeps_the_accents_of_both(write_context):
     (folder / "nodes.csv").write_bytes(
         "id,kind,label\n".encode() + "smt,platform,Sécurité\n".encode("utf-8")
         + "coop,platform,Coopération\n".encode("cp1252") + "hct,platform,Équipe\n".encode())
-    graph, found = coordgraph.load(folder, with_warnings=True)
+    graph, found = load_warned(folder)
     assert [graph.nodes[i].label for i in ("smt", "coop", "hct")] == [
         "Sécurité", "Coopération", "Équipe"]
     [warning] = found
@@ -195,7 +195,7 @@ def test_a_mixed_context_toml_keeps_its_accents(write_context):
     folder = write_context([platform("hct")], [])
     (folder / "context.toml").write_bytes(
         'name = "Sénégal"\n'.encode() + 'as_of = 2026-11-01 # année\n'.encode("cp1252"))
-    graph, found = coordgraph.load(folder, with_warnings=True)
+    graph, found = load_warned(folder)
     assert graph.context.name == "Sénégal"
     assert [(w.line, w.message.split(";")[0]) for w in found] == [
         (2, "line 2 is not UTF-8 like the rest of the file")]

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 import coordgraph
-from coordgraph.validation import did_you_mean
-from rows import advises, escalation, member, platform, role
+from coordgraph.suggesting import did_you_mean
+from rows import advises, escalation, load_warned, member, platform, role
 
 INVALID = Path(__file__).parent / "fixtures" / "invalid"
 
@@ -153,7 +153,7 @@ def test_defaults_of_optional_columns(write_context):
 def test_suspicious_but_valid_rows_are_warnings(write_context):
     folder = write_context([platform("hct", label="", colour="blue"), role("com")],
                            [advises("com", "hct", capacity="chair")])
-    graph, warnings = coordgraph.load(folder, with_warnings=True)
+    graph, warnings = load_warned(folder)
     found = [(w.code, Path(w.file).name, w.line, w.column, w.severity) for w in warnings]
     assert sorted(found) == [("CG102", "nodes.csv", 1, 4, "warning"),
                              ("CG103", "nodes.csv", 2, 3, "warning"),
@@ -315,7 +315,7 @@ def test_a_seat_on_another_relation_is_ignored_with_a_warning(write_context):
     folder = write_context([platform("hct"), platform("iccg"), role("com")],
                            [member("com", "hct", seat="a"),
                             escalation("iccg", "hct", seat="a")])
-    graph, warnings = coordgraph.load(folder, with_warnings=True)
+    graph, warnings = load_warned(folder)
     assert [(w.code, w.line, w.column, w.severity) for w in warnings] == [
         ("CG110", 3, 4, "warning")]
     assert "ignored on this escalation edge" in warnings[0].message

@@ -1,6 +1,8 @@
 """The analyses of a valid graph, one module per concept, and :func:`check`."""
 
+from ..arguments import require, require_graph
 from ..findings import sort_findings
+from ._shared import resolve_org
 from .contexts import context_findings
 from .escalation import (
     downward_escalation, escalation_cycles, multiple_escalation, unlinked_subnational,
@@ -52,9 +54,6 @@ def check(graph, org: str | None = None, max_seats: int = 3):
     >>> [f.code for f in check(coordgraph.load())]
     ['CG302', 'CG302', 'CG305']
     """
-    from ..arguments import require, require_graph
-    from ._shared import resolve_org
-
     require_graph(graph, "check")
     org = resolve_org(graph, org)
     require(max_seats, int, "max_seats must be a whole number of seats", "max_seats=3")

@@ -2,13 +2,18 @@
 names for messages. Each is computed once per graph (and org) and memoised
 on the graph, which is never mutated after loading."""
 
+import warnings
 from dataclasses import dataclass, field
 
+from ..arguments import require
+from ..errors import UnknownOrgWarning
+from ..reading import clean_cell
 from ..schema import RELATIONS, SEAT_CAPACITIES
+from ..suggesting import did_you_mean
 
 
 def _memo(graph, key, compute):
-    memo = graph.__dict__.setdefault("_analysis_memo", {})
+    memo = graph.memo
     if key not in memo:
         memo[key] = compute()
     return memo[key]
@@ -195,9 +200,6 @@ def normalise_org(graph, org=None) -> tuple[str, str]:
     >>> normalise_org(g, "IMO")
     ('IMO', "no role belongs to 'IMO': did you mean 'IOM'? (organisations: IOM, UN)")
     """
-    from ..arguments import require
-    from ..reading import clean_cell
-
     require(org, (str, type(None)), "org must be an organisation's name or None", "org='IOM'")
     wanted = clean_cell(org or "") or clean_cell(graph.context.org or "")
     spelling = _org_spellings(graph).get(wanted.casefold())
@@ -212,14 +214,10 @@ def resolve_org(graph, org=None, *, stacklevel: int = 3) -> str:
     per graph and organisation: render() and export() check too, and one
     typo deserves one warning."""
     org, hint = normalise_org(graph, org)
-    memo = graph.__dict__.setdefault("_analysis_memo", {})
+    memo = graph.memo
     warned = ("unknown_org_warned", org.casefold())
     if hint and warned not in memo:
         memo[warned] = True
-        import warnings
-
-        from ..errors import UnknownOrgWarning
-
         warnings.warn(UnknownOrgWarning(hint), stacklevel=stacklevel)
     return org
 
@@ -243,8 +241,6 @@ def unknown_org_hint(graph, org: str) -> str:
     known = organisations(graph)
     if not known or org.casefold() in {o.casefold() for o in known}:
         return ""  # no role at all: CG301 everywhere says it already
-    from ..validation import did_you_mean
-
     hint = did_you_mean(org, known) or did_you_mean(org.upper(), known)
     shown = f"'{org}'" if org.isprintable() else repr(org)   # no raw control characters
     return (f"no role belongs to {shown}" + (f": {hint}" if hint else "")

@@ -21,8 +21,13 @@ empty ``node``.
 """
 
 import re
+from pathlib import Path
 
+from ..clusters import as_date, cluster_codes, leadership, leads_for
+from ..context import parse_context
 from ..findings import Finding
+from ..schema import CONTEXT_FILE
+from ..templating import templates_root
 from ._shared import active_platforms
 
 _LINKING = frozenset(("escalation", "reporting", "advises"))
@@ -217,8 +222,6 @@ def contradicted_crisis(graph, on, arrangements) -> list[Finding]:
     >>> contradicted_crisis(g, "2026-01-01", leadership())  # no CCM arrangement since 2025
     []
     """
-    from ..clusters import as_date, leads_for
-
     crisis = graph.context.crisis
     if crisis not in _CRISIS_WORDS:
         return []
@@ -288,12 +291,6 @@ def newest_templates(root=None) -> dict[str, tuple[str, str]]:
     shipped templates). Templates that set no ``context_type`` or no
     ``template_as_of`` are left out.
     """
-    from pathlib import Path
-
-    from ..context import parse_context
-    from ..schema import CONTEXT_FILE
-    from ..templating import templates_root
-
     folder = Path(root) if root is not None else templates_root()
     newest: dict[str, tuple[str, str]] = {}
     for path in sorted(folder.glob(f"*/{CONTEXT_FILE}")):
@@ -314,8 +311,6 @@ def context_findings(graph, newest=None) -> list[Finding]:
     context = graph.context
     if not (context.context_type or context.crisis):
         return []
-    from ..clusters import cluster_codes, leadership
-
     findings = []
     if context.context_type:
         findings += clusters_in_refugee_context(graph, cluster_codes())

@@ -1,81 +1,28 @@
 """The ``coordgraph`` command: a thin client over the library.
 
-The library raises; this module turns its errors into messages on stderr and
-exit codes (0 fine, 1 findings at or above --fail-on, 2 invalid data or
-usage, 3 Graphviz). Heavy imports happen inside the commands that need them.
+The library raises; each command turns its errors into messages on stderr
+and exit codes (0 fine, 1 findings at or above --fail-on, 2 invalid data or
+usage, 3 Graphviz) in one place, :class:`.common.Command`. The commands live
+in their own modules; this one builds the group. None imports networkx or
+pydot at import time, so `coordgraph --help` stays fast.
 """
 
 import gc
 import os
 import sys
+import warnings
 
 import click
 
 from .. import __version__
-from .terminal import echo_text, tolerate_unencodable_output
-
-FORMATS = ("text", "json", "markdown")
-
-
-def _data_option(function):
-    return click.option(
-        "--data", "data_dir", metavar="DIR", type=click.Path(file_okay=False),
-        help="Context folder with nodes.csv, edges.csv and optionally context.toml "
-             "[default: the bundled generic framework].")(function)
-
-
-def _org_option(function):
-    return click.option(
-        "--org", metavar="ORG",
-        help="Organisation whose representation is checked [default: org in "
-             "context.toml, else IOM].")(function)
-
-
-def _load(data_dir, fmt="text"):
-    """Load the context, or print every problem and exit 2."""
-    from ..errors import DataError
-    from ..loading import load
-    from ..reporting import problems_text
-
-    from ..templating import TEMPLATES
-
-    if data_dir in TEMPLATES and not os.path.exists(data_dir):
-        # As for diff and --compare: a template name works wherever no folder
-        # of that name exists (`check --data humanitarian`).
-        from ..templating import template_path
-
-        data_dir = template_path(data_dir)
-    try:
-        graph, warnings = load(data_dir, with_warnings=True)
-    except DataError as exc:
-        _data_error(exc, fmt)
-    if warnings and fmt != "json":
-        echo_text(problems_text([], warnings), err=True, nl=False)
-    return graph, warnings
-
-
-def _org(graph, org):
-    """The organisation a command looks at: ``--org`` read as the library
-    reads it (trimmed, the data's spelling whatever its case), else the
-    context's. Warns on stderr, with a did-you-mean, when no role belongs to it."""
-    from ..analysis._shared import normalise_org
-
-    org, hint = normalise_org(graph, org)
-    if hint:
-        echo_text(f"coordgraph: warning: {hint}", err=True)
-    return org
-
-
-def _data_error(exc, fmt="text"):
-    """Print a :class:`~coordgraph.errors.DataError`'s problems and exit 2:
-    JSON on stdout for ``--format json``, else lines on stderr."""
-    from ..reporting import problems_json, problems_text
-
-    if fmt == "json":
-        click.echo(problems_json(exc.problems, exc.warnings))
-    else:
-        echo_text(problems_text(exc.problems, exc.warnings), err=True, nl=False)
-    sys.exit(2)
+from ..errors import UnknownOrgWarning
+from .checking import check_command, validate_command
+from .contexts import diff_command, init_command, show_command
+from .exporting import export_command
+from .portfolio import portfolio_command
+from .rendering import render_command
+from .stopping import Stopped, stop_on_signals
+from .terminal import tolerate_unencodable_output
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -97,18 +44,13 @@ def cli():
     Exit codes: 0 fine, 1 findings at or above --fail-on, 2 invalid data or
     usage, 3 Graphviz missing, failed or timed out.
     """
-    import warnings
-
-    from ..errors import UnknownOrgWarning
-
-    # Each command says it once, through _org; the library would repeat it.
+    # Each command says it once, through chosen_org; the library would repeat it.
     warnings.filterwarnings("ignore", category=UnknownOrgWarning)
 
 
-# Each module adds its commands to `cli`; none imports networkx or pydot at
-# import time, so `coordgraph --help` stays fast.
-from . import checking, contexts, exporting, rendering  # noqa: E402,F401
-from . import portfolio  # noqa: E402,F401
+for _command in (validate_command, check_command, render_command, export_command,
+                 init_command, diff_command, show_command, portfolio_command):
+    cli.add_command(_command)
 
 
 def main():
@@ -116,16 +58,15 @@ def main():
 
     A command is a short run over one graph that lives until the end, so
     the cyclic garbage collector is off: at 300k nodes its passes cost a
-    third of `check`'s time. And the process ends with ``os._exit`` once the
-    output is flushed: freeing a large graph object by object took longer
-    than some checks, and nothing is left to clean up (mypy does the same).
+    third of `check`'s time. The process ends with a normal exit once the
+    output is flushed (``os._exit``, which skips freeing the graph, saved no
+    measurable time); a stream that could not be flushed is pointed at the
+    null device first, so that Python's own last flush stays quiet.
 
     Ctrl-C, SIGTERM and SIGHUP end the command through its ``finally``
     blocks (no temporary file left, no ``dot`` left running) with exit code
     130, 143 or 129.
     """
-    from .stopping import Stopped, stop_on_signals
-
     tolerate_unencodable_output()
     gc.disable()
     stop_on_signals()
@@ -134,7 +75,7 @@ def main():
         code = 0
     except Stopped as exc:
         code = exc.code
-        _tell(f"coordgraph: {exc}")
+        _tell(f"Error: {exc}")
     except SystemExit as exc:
         code = exc.code
     except BrokenPipeError:
@@ -149,11 +90,24 @@ def main():
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (BrokenPipeError, ValueError):
+        except ValueError:   # closed
             pass
         except OSError as exc:
-            code = _output_failed(exc) if stream is sys.stdout else code
-    os._exit(code)
+            if stream is sys.stdout and not isinstance(exc, BrokenPipeError):
+                code = _output_failed(exc)
+            _silence(stream)
+    sys.exit(code)
+
+
+def _silence(stream) -> None:
+    """Point ``stream``'s file descriptor at the null device: what is left in
+    its buffer goes nowhere instead of failing again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 def _output_failed(exc: OSError) -> int:
@@ -165,9 +119,9 @@ def _output_failed(exc: OSError) -> int:
     """
     reason = exc.strerror or exc
     if exc.filename is None:
-        _tell(f"coordgraph: cannot write the output: {reason}")
+        _tell(f"Error: cannot write the output: {reason}")
     else:
-        _tell(f"coordgraph: {os.fsdecode(exc.filename)!r}: {reason}")
+        _tell(f"Error: {os.fsdecode(exc.filename)!r}: {reason}")
     return 2
 
 

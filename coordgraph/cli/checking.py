@@ -4,15 +4,24 @@ import sys
 
 import click
 
-from . import FORMATS, _data_option, _load, _org, _org_option, cli
+from ..analysis import check
+from ..findings import fails
+from ..reporting import (
+    findings_json,
+    findings_markdown,
+    findings_text,
+    problems_json,
+    problems_text,
+)
+from .common import FORMATS, chosen_org, command, data_option, load_shown, org_option
 from .terminal import echo_text
 
 
-@cli.command()
-@_data_option
+@command("validate", json_problems=True)
+@data_option
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
               show_default=True, help="Output format.")
-def validate(data_dir, fmt):
+def validate_command(data_dir, fmt):
     """Check that a context folder is well formed (rules CG101-CG110).
 
     Every problem is reported at once, as path:line:column: CODE message
@@ -23,9 +32,7 @@ def validate(data_dir, fmt):
       coordgraph validate --data my-country
       coordgraph validate --data my-country --format json
     """
-    from ..reporting import problems_json
-
-    graph, warnings = _load(data_dir, fmt)
+    graph, warnings = load_shown(data_dir, fmt)
     if fmt == "json":
         click.echo(problems_json([], warnings))
         return
@@ -35,16 +42,16 @@ def validate(data_dir, fmt):
                f"{len(graph.edges)} relations.")
 
 
-@cli.command()
-@_data_option
-@_org_option
+@command("check", json_problems=True)
+@data_option
+@org_option
 @click.option("--max-seats", type=click.IntRange(min=1), default=3, show_default=True,
               help="A role with seats in more platforms than this is overloaded (CG304).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format: a plain report, the JSON object, or a Markdown table.")
 @click.option("--fail-on", type=click.Choice(("error", "warning", "never")), default="error",
               show_default=True, help="Exit 1 when a finding is at or above this severity.")
-def check(data_dir, org, max_seats, fmt, fail_on):
+def check_command(data_dir, org, max_seats, fmt, fail_on):
     """Find where the organisation is missing, thin or overloaded (CG2xx, CG3xx).
 
     Runs every rule on a valid context: escalation cycles and forks, orphans,
@@ -58,16 +65,12 @@ def check(data_dir, org, max_seats, fmt, fail_on):
       coordgraph check --org UNHCR --format json
       coordgraph check --format markdown > brief-annex.md
     """
-    from ..analysis import check as run_checks
-    from ..findings import fails
-    from ..reporting import findings_json, findings_markdown, findings_text, problems_text
-
-    graph, warnings = _load(data_dir, fmt)
+    graph, warnings = load_shown(data_dir, fmt)
     if warnings and fmt == "json":
         # The JSON object has no place for them; stdout stays pure JSON.
         echo_text(problems_text([], warnings), err=True, nl=False)
-    org = _org(graph, org)
-    findings = run_checks(graph, org=org, max_seats=max_seats)
+    org = chosen_org(graph, org)
+    findings = check(graph, org=org, max_seats=max_seats)
     if fmt == "json":
         click.echo(findings_json(findings, org))
     elif fmt == "markdown":

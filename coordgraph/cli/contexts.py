@@ -1,4 +1,4 @@
-"""Commands for country contexts: ``init``, ``diff`` and ``show`` (issue 4)."""
+"""Commands for country contexts: ``init``, ``diff`` and ``show``."""
 
 import json
 import os
@@ -7,36 +7,31 @@ import sys
 
 import click
 
-from . import FORMATS, _data_error, _data_option, _load, _org, _org_option, cli
-from ..templating import DEFAULT_TEMPLATE, TEMPLATES
+from ..describing import describe, describe_text
+from ..diffing import diff, diff_json, diff_markdown, diff_text
+from ..errors import DataError, Problem
+from ..escaping import escape_json_output
+from ..loading import resolve
+from ..suggesting import did_you_mean
+from ..templating import DEFAULT_TEMPLATE, TEMPLATES, init_context
+from .common import (
+    FORMATS,
+    chosen_org,
+    command,
+    data_option,
+    load_context,
+    org_option,
+    show_warnings,
+)
 from .terminal import echo_text
 
 _TEMPLATE_LIST = "\n".join(f"  {name:<13} {what}" for name, what in TEMPLATES.items())
 
 
-def _fail(message: str):
-    echo_text(f"coordgraph: {message}", err=True)
-    sys.exit(2)
-
-
-def _load_context(path, fmt):
-    """:func:`_load`, and warnings on stderr in JSON mode too (stdout stays JSON)."""
-    graph, warnings = _load(path, fmt)
-    if warnings and fmt == "json":
-        from ..reporting import problems_text
-
-        echo_text(problems_text([], warnings), err=True, nl=False)
-    return graph
-
-
 def _context_folder(argument):
     """The folder an OLD or NEW argument of ``diff`` names (a folder or a
     template); raises a DataError (CG101) saying so when it names neither."""
-    from ..errors import DataError, Problem
-    from ..templating import resolve_context
-    from ..validation import did_you_mean
-
-    path = resolve_context(argument)
+    path = resolve(argument)
     if argument.strip() and os.path.exists(path):  # Path("") would be the current folder
         return path
     hint = ("did you mean 'generic', the bundled framework?"
@@ -46,13 +41,9 @@ def _context_folder(argument):
                              "folders or templates: " + ", ".join(TEMPLATES))])
 
 
-def _load_sides(arguments, fmt):
+def _load_sides(arguments):
     """Load OLD and NEW; the problems of both sides are reported together
-    (exit 2), warnings go to stderr (stdout stays JSON)."""
-    from ..errors import DataError
-    from ..loading import load
-    from ..reporting import problems_text
-
+    (a DataError), warnings go to stderr (stdout stays JSON)."""
     graphs, paths, problems, warnings = {}, [], [], []
     for argument in arguments:
         try:
@@ -60,23 +51,22 @@ def _load_sides(arguments, fmt):
             paths.append(path)
             if path not in graphs:  # `diff sudan sudan` reads (and reports) it once
                 graphs[path] = None
-                graphs[path], found = load(path, with_warnings=True)
+                graphs[path], found = load_context(path)
                 warnings += found
-        except DataError as exc:
+        except DataError as exc:   # gathered: both sides are reported at once
             problems += exc.problems
             warnings += exc.warnings
     if problems:
-        _data_error(DataError(problems, warnings), fmt)
-    if warnings:
-        echo_text(problems_text([], warnings), err=True, nl=False)
+        raise DataError(problems, warnings)
+    show_warnings(warnings)
     return [graphs[path] for path in paths]
 
 
-@cli.command(epilog="\b\nTemplates:\n" + _TEMPLATE_LIST)
+@command("init", epilog="\b\nTemplates:\n" + _TEMPLATE_LIST)
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
 @click.option("--template", "-t", type=click.Choice(list(TEMPLATES)), default=DEFAULT_TEMPLATE,
               show_default=True, help="The framework to start from (listed below).")
-def init(folder, template):
+def init_command(folder, template):
     """Start a context folder DIR from a template, to adapt to a country.
 
     Writes nodes.csv and edges.csv (UTF-8 with BOM and CRLF, so Excel opens
@@ -89,13 +79,7 @@ def init(folder, template):
       coordgraph init sudan --template humanitarian
       coordgraph init contexts/haiti-2026 -t pre-crisis
     """
-    from ..errors import UsageError
-    from ..templating import init_context
-
-    try:
-        written = init_context(folder, template)
-    except UsageError as exc:
-        _fail(str(exc))
+    written = init_context(folder, template)
     data = shlex.quote(folder)
     click.echo(f"Created {folder} from the {template} template:")
     for path in written:
@@ -114,12 +98,12 @@ def init(folder, template):
         click.echo(click.wrap_text(step, width=88, initial_indent=f"  {number}. ",
                                    subsequent_indent="     "))
     # Commands on lines of their own, never wrapped: they are copied and pasted.
-    for command in (f"check --data {data}", f"render --data {data}",
+    for suggested in (f"check --data {data}", f"render --data {data}",
                     f"diff {template} {data}"):
-        click.echo(f"       coordgraph {command}")
+        click.echo(f"       coordgraph {suggested}")
 
 
-@cli.command()
+@command("diff", json_problems=True)
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @click.option("--org", metavar="ORG",
@@ -128,7 +112,7 @@ def init(folder, template):
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format: a plain report, a JSON object, or Markdown to paste "
                    "into a brief.")
-def diff(old, new, org, fmt):
+def diff_command(old, new, org, fmt):
     """Show what changed from context OLD to context NEW.
 
     OLD and NEW are context folders, or template names (generic, humanitarian,
@@ -153,10 +137,8 @@ def diff(old, new, org, fmt):
       coordgraph diff sudan-2026-01 sudan-2026-06 --format markdown > changes.md
       coordgraph diff humanitarian sudan --format json
     """
-    from ..diffing import diff as compare, diff_json, diff_markdown, diff_text
-
-    old_graph, new_graph = _load_sides((old, new), fmt)
-    result = compare(old_graph, new_graph, org=_org(new_graph, org), labels=(old, new))
+    old_graph, new_graph = _load_sides((old, new))
+    result = diff(old_graph, new_graph, org=chosen_org(new_graph, org), labels=(old, new))
     if fmt == "json":
         click.echo(diff_json(result))
     elif fmt == "markdown":
@@ -166,13 +148,13 @@ def diff(old, new, org, fmt):
     sys.exit(0 if result.identical else 1)
 
 
-@cli.command()
+@command("show", json_problems=True)
 @click.argument("node_id", metavar="ID")
-@_data_option
-@_org_option
+@data_option
+@org_option
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
               show_default=True, help="Output format.")
-def show(node_id, data_dir, org, fmt):
+def show_command(node_id, data_dir, org, fmt):
     """Show one platform or role: who sits where, and how issues go up.
 
     For a platform: its lead and co-lead agencies, whether the org leads,
@@ -190,16 +172,10 @@ def show(node_id, data_dir, org, fmt):
       coordgraph show chief_of_mission
       coordgraph show cluster_hea --data sudan --format json
     """
-    from ..describing import describe, describe_text
-    from ..escaping import escape_json_output
-    from ..errors import UsageError
-
-    graph = _load_context(data_dir, fmt)
-    org = _org(graph, org)
-    try:
-        info = describe(graph, node_id, org=org)
-    except UsageError as exc:
-        _fail(str(exc))
+    graph, warnings = load_context(data_dir)
+    show_warnings(warnings)   # on stderr, also in JSON mode: stdout stays JSON
+    org = chosen_org(graph, org)
+    info = describe(graph, node_id, org=org)
     if fmt == "json":
         click.echo(escape_json_output(json.dumps(info, indent=2, ensure_ascii=False)))
     else:

@@ -1,19 +1,21 @@
-"""The ``export`` command (issue 5): the graph for yEd, Gephi, wikis, Excel, Python."""
-
-import sys
+"""The ``export`` command: the graph for yEd, Gephi, wikis, Excel, Python."""
 
 import click
 
-from . import _data_option, _load, _org, _org_option, cli
-from .terminal import echo_text
+from ..exporting import (
+    FORMATS as EXPORT_FORMATS,
+    MERMAID_MAX_EDGES,
+    MERMAID_MAX_TEXT,
+    export,
+    format_for,
+    mermaid_markdown,
+)
+from ..writing import input_files, write_atomic
+from .common import chosen_org, command, data_option, load_shown, org_option
 
-# Kept here rather than imported from ..exporting, so that `coordgraph --help`
-# does not load the exporters; a test checks the two agree.
-EXPORT_FORMATS = ("json", "graphml", "gexf", "mermaid", "csv")
 
-
-@cli.command()
-@_data_option
+@command("export")
+@data_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
               help="json: networkx node-link data; graphml: yEd, Cytoscape; gexf: Gephi; "
                    "mermaid: a flowchart for GitHub and wikis; csv: the seat table for "
@@ -23,11 +25,11 @@ EXPORT_FORMATS = ("json", "graphml", "gexf", "mermaid", "csv")
               help="Write to FILE, atomically, creating its folder; '-' or no -o writes "
                    "to stdout (the same bytes). Mermaid to a .md file is fenced as a "
                    "```mermaid block. Never overwrites the context's input files.")
-@_org_option
+@org_option
 @click.option("--lang", type=click.Choice(("en", "fr", "es")), default=None,
               help="mermaid and csv: language of the labels [default: lang in "
                    "context.toml, else en]. json, graphml and gexf carry every language.")
-def export(data_dir, fmt, output, org, lang):
+def export_command(data_dir, fmt, output, org, lang):
     """Export the graph for other tools: networkx, yEd, Gephi, Mermaid, Excel.
 
     json, graphml and gexf carry every node and edge attribute (labels in
@@ -47,11 +49,6 @@ def export(data_dir, fmt, output, org, lang):
       coordgraph export --format mermaid -o docs/organigram.md
       coordgraph export --data my-country --format csv -o output/seats.csv
     """
-    from ..errors import UsageError
-    from ..exporting import (MERMAID_MAX_EDGES, MERMAID_MAX_TEXT, export as export_graph,
-                             format_for, mermaid_markdown)
-    from ..writing import input_files, write_atomic
-
     to_stdout = output in (None, "-")
     if fmt is None:
         fmt = None if to_stdout else format_for(output)
@@ -60,10 +57,10 @@ def export(data_dir, fmt, output, org, lang):
                 "say which format: --format " + "|".join(EXPORT_FORMATS)
                 + (f" ('{output}' has no known suffix)" if not to_stdout else ""))
 
-    graph, _ = _load(data_dir)
-    org = _org(graph, org)
+    graph, _ = load_shown(data_dir)
+    org = chosen_org(graph, org)
 
-    data = export_graph(graph, fmt, org=org, lang=lang)
+    data = export(graph, fmt, org=org, lang=lang)
     if fmt == "mermaid":
         _warn_mermaid_size(data, graph, MERMAID_MAX_TEXT, MERMAID_MAX_EDGES)
         if not to_stdout and output.lower().endswith(".md"):
@@ -72,11 +69,7 @@ def export(data_dir, fmt, output, org, lang):
     if to_stdout:
         click.echo(data, nl=False)        # bytes: written as they are
         return
-    try:
-        write_atomic(output, data, protected=input_files(graph))
-    except UsageError as exc:
-        echo_text(f"Error: {exc}", err=True)
-        sys.exit(2)
+    write_atomic(output, data, protected=input_files(graph))
     click.echo(f"wrote {output} ({fmt}, {len(graph.nodes)} nodes, {len(graph.edges)} "
                "relations)", err=True)
 

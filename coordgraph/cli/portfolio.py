@@ -4,10 +4,18 @@ import datetime
 import shlex
 import sys
 import warnings as python_warnings
+from pathlib import Path
 
 import click
 
-from . import _org_option, cli
+from .. import portfolio as matrix
+from ..analysis import check
+from ..analysis._shared import normalise_org
+from ..context import parse_context
+from ..errors import DataError
+from ..loading import load
+from ..writing import input_files, write_atomic
+from .common import command, org_option
 from .terminal import echo_text
 
 PORTFOLIO_FORMATS = ("text", "json", "markdown", "html", "csv")
@@ -22,9 +30,9 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"'{value}' is not a date: write it as 2026-11-29") from None
 
 
-@cli.command()
+@command("portfolio")
 @click.argument("paths", nargs=-1, required=True, metavar="DIR...")
-@_org_option
+@org_option
 @click.option("--max-seats", type=click.IntRange(min=1), default=3, show_default=True,
               help="A role with seats in more platforms than this is overloaded (CG304).")
 @click.option("--format", "fmt", type=click.Choice(PORTFOLIO_FORMATS), default="text",
@@ -41,7 +49,7 @@ def _date(ctx, param, value):
               show_default=True,
               help="Exit 1 when a context has a finding at or above this severity "
                    "(an invalid context counts as errors).")
-def portfolio(paths, org, max_seats, fmt, hxl, output, today, fail_on):
+def portfolio_command(paths, org, max_seats, fmt, hxl, output, today, fail_on):
     """Many contexts side by side: where the organisation sits, country by country.
 
     DIR is a context folder, or a folder whose sub-folders are contexts (a
@@ -62,13 +70,6 @@ def portfolio(paths, org, max_seats, fmt, hxl, output, today, fail_on):
       coordgraph portfolio west-africa/* --format csv --hxl -o region.csv
       coordgraph portfolio examples/portfolio --format json --today 2026-11-29
     """
-    from .. import portfolio as matrix
-    from ..analysis import check as run_checks
-    from ..analysis._shared import normalise_org
-    from ..errors import DataError, UsageError
-    from ..loading import load
-    from ..writing import input_files
-
     rows, inputs, org_hints = [], [], []
     for path in matrix.context_paths(paths):
         try:
@@ -82,7 +83,7 @@ def portfolio(paths, org, max_seats, fmt, hxl, output, today, fail_on):
         org_hints.append(hint)
         with python_warnings.catch_warnings():
             python_warnings.simplefilter("ignore")   # an org absent from one context is a row
-            findings = run_checks(graph, org=wanted, max_seats=max_seats)
+            findings = check(graph, org=wanted, max_seats=max_seats)
         rows.append(matrix.context_row(path, graph, findings, wanted, today))
     if org_hints and all(org_hints):
         # No context has a role of that organisation: a typo, most likely.
@@ -113,13 +114,7 @@ def portfolio(paths, org, max_seats, fmt, hxl, output, today, fail_on):
         else:
             click.echo(data, nl=False)
     else:
-        from ..writing import write_atomic
-
-        try:
-            write_atomic(output, data, protected=inputs)
-        except UsageError as exc:
-            echo_text(f"Error: {exc}", err=True)
-            sys.exit(2)
+        write_atomic(output, data, protected=inputs)
         click.echo(f"wrote {output} ({fmt}, {len(rows)} contexts)", err=True)
     if rows and all(not row.valid for row in rows):
         sys.exit(2)
@@ -128,10 +123,6 @@ def portfolio(paths, org, max_seats, fmt, hxl, output, today, fail_on):
 
 def _context_of(path):
     """What an invalid context's ``context.toml`` says, when it can be read."""
-    from pathlib import Path
-
-    from ..context import parse_context
-
     try:
         text = (Path(path) / "context.toml").read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):

@@ -1,18 +1,33 @@
 """The ``render`` command: organigrams as SVG, PNG, PDF, DOT or an HTML page."""
 
 import sys
+import warnings
 from pathlib import Path
 
 import click
 
-from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, SUFFIXES, VIEWS
+from ..errors import DataError, RenderWarning, UsageError
+from ..loading import resolve
+from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, SUFFIXES, VIEWS, render
+from ..rendering.svg import ID_PREFIX, with_id_prefix
 from ..schema import LANGS
-from . import _data_option, _load, _org, _org_option, cli
+from ..writing import input_files, write_atomic
+from .common import (
+    CommandError,
+    ProblemsError,
+    chosen_org,
+    command,
+    data_option,
+    load_context,
+    load_shown,
+    org_option,
+    show_warnings,
+)
 from .terminal import echo_text
 
 
-@cli.command()
-@_data_option
+@command("render")
+@data_option
 @click.option("-o", "--output", metavar="FILE|-",
               help="Where to write; its suffix (.svg .png .pdf .dot .html) picks the format; "
                    "- writes to stdout [default: output/<view>.<format>].")
@@ -29,7 +44,7 @@ from .terminal import echo_text
 @click.option("--lang", type=click.Choice(LANGS),
               help="Language of labels (label_fr, label_es, falling back to label), "
                    "legend and titles [default: lang in context.toml, else en].")
-@_org_option
+@org_option
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True, max=MAX_TIMEOUT),
               default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
               help="Give up when Graphviz takes longer than this.")
@@ -41,8 +56,9 @@ from .terminal import echo_text
               help="SVG only: put TEXT before every id, so several drawings can be inlined "
                    "in one web page (with a- the box of hct is a-node-hct). Letters, digits, "
                    "- and _, starting with a letter.")
-def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compare_with,
-           id_prefix):
+def render_command(data_dir, output, fmt, view, focus, depth, lang, org, timeout,
+                   compare_with,
+                   id_prefix):
     """Draw the organigram (SVG, PNG, PDF, DOT or HTML), findings marked.
 
     Apex platforms at the top and escalation flowing upward, platforms
@@ -75,75 +91,51 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
       coordgraph render -o organigram.html           # interactive, one offline file
       coordgraph render --data my-country --compare generic -o changes.svg
     """
-    import warnings
-
-    from ..errors import CoordgraphError
-    from ..rendering import RenderWarning
-    from ..rendering import render as draw
-    from ..writing import input_files, write_atomic
-
     fmt = _format(output, fmt)
     if id_prefix is not None and fmt != "svg":
         raise click.BadParameter(f"ids are prefixed in SVG only, not {fmt}",
                                  param_hint="'--id-prefix'")
-    graph, _ = _load(data_dir)
-    org = _org(graph, org)
+    graph, _ = load_shown(data_dir)
+    org = chosen_org(graph, org)
     old = _load_compared(compare_with) if compare_with is not None else None
     caught = []
     try:
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", RenderWarning)
-                data = draw(graph, format=fmt, view=view, focus=focus, depth=depth,
-                            lang=lang, org=org, timeout=timeout, compare=old)
-            if id_prefix is not None:
-                from ..rendering.svg import with_id_prefix
-
-                data = with_id_prefix(data, id_prefix)
-        finally:   # also when Graphviz failed: a cut label may be why
-            for warning in caught:
-                echo_text(f"warning: {warning.message}", err=True)
-        if output == "-":
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-            return
-        target = Path(output) if output else Path("output") / f"{view}.{fmt}"
-        write_atomic(target, data, protected=[
-            *input_files(graph), *(input_files(old) if old is not None else ())])
-    except CoordgraphError as exc:
-        echo_text(f"Error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RenderWarning)
+            data = render(graph, format=fmt, view=view, focus=focus, depth=depth,
+                          lang=lang, org=org, timeout=timeout, compare=old)
+        if id_prefix is not None:
+            data = with_id_prefix(data, id_prefix)
+    finally:   # also when Graphviz failed: a cut label may be why
+        for warning in caught:
+            echo_text(f"warning: {warning.message}", err=True)
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output) if output else Path("output") / f"{view}.{fmt}"
+    write_atomic(target, data, protected=[
+        *input_files(graph), *(input_files(old) if old is not None else ())])
     click.echo(f"wrote {target} ({_size(len(data))})", err=True)
 
 
 def _load_compared(argument):
     """--compare OLD: a folder or a template name, loaded as --data is (every
-    problem printed, exit 2)."""
-    from ..errors import DataError, UsageError
-    from ..loading import load
-    from ..reporting import problems_text
-    from ..rendering.comparing import version_path
-
+    problem listed, exit 2), the option named in the error."""
     try:
-        graph, warnings = load(version_path(argument), with_warnings=True)
+        graph, found = load_context(resolve(argument, strict=True))
     except UsageError as exc:
-        echo_text(f"Error: --compare: {exc}", err=True)
-        sys.exit(2)
+        raise CommandError.of(exc, "--compare: ") from exc
     except DataError as exc:
-        echo_text(f"Error: --compare {argument}: not a valid context; nothing was drawn.",
-                   err=True)
-        echo_text(problems_text(exc.problems, exc.warnings), err=True, nl=False)
-        sys.exit(2)
-    if warnings:
-        echo_text(problems_text([], warnings), err=True, nl=False)
+        raise ProblemsError(exc, headline=f"--compare {argument}: not a valid context; "
+                                          "nothing was drawn.") from exc
+    show_warnings(found)
     return graph
 
 
 def _id_prefix(value):
     """--id-prefix checked before anything is drawn."""
-    from ..rendering.svg import ID_PREFIX
-
     if value is not None and not ID_PREFIX.match(value):
         raise click.BadParameter(f"'{value}': use letters, digits, - and _, starting with a "
                                  "letter")

@@ -14,40 +14,36 @@ Warnings (labels cut, Graphviz's own warnings, very large drawings) are
 issued as :class:`RenderWarning` with :func:`warnings.warn`.
 """
 
+import os
 import re
 import warnings
 
-#: What can be drawn (see :mod:`.views`).
-VIEWS = ("organigram", "platforms", "representation")
-#: Seconds Graphviz may take by default, and at most (a finite limit: no hang).
-DEFAULT_TIMEOUT = 60.0
-MAX_TIMEOUT = 86_400.0
-#: Output formats; each is made from the DOT text or from another format,
-#: so an ``html`` format can wrap the SVG.
-FORMATS = ("svg", "png", "pdf", "dot", "html")
-#: The largest drawing made with Graphviz (svg, png, pdf, html): nodes and edges
-#: after the view and ``focus`` chose them. Graphviz's layout grows faster than
-#: the drawing: on a 2-core machine a clustered organigram took 3–11 s at 3,000
-#: nodes, about 15 s at 5,000 with the layout limits on (and up to 100 s when
-#: the machine was busy), over 5 minutes at 30,000; a drawing that large is
-#: unreadable anyway. Larger drawings are refused before the check runs or any
-#: DOT is built, with a hint to draw a part.
-MAX_NODES = 5_000
-MAX_EDGES = 15_000
-#: ``format="dot"`` runs no Graphviz: only building the DOT text limits it
-#: (about 3 s for 50,000 nodes; 20 s and more for 300,000).
-MAX_DOT_NODES = 50_000
-MAX_DOT_EDGES = 150_000
-#: File suffixes that name a format.
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-            ".html": "html", ".htm": "html"}
+from ..analysis import check
+from ..analysis._shared import resolve_org
+from ..arguments import require, require_graph, require_text
+from ..errors import RenderWarning, UnknownOrgWarning, UsageError
+from ..loading import load, resolve
+from ..model import CoordGraph
+from .comparing import compare as merge
+from .parameters import (
+    DEFAULT_TIMEOUT,
+    FORMATS,
+    MAX_DOT_EDGES,
+    MAX_DOT_NODES,
+    MAX_EDGES,
+    MAX_NODES,
+    MAX_TIMEOUT,
+    SUFFIXES,
+    VIEWS,
+)
+from .pdf import finish as finish_pdf
+from .png import with_resolution
+from .running import PNG_DPI, run_dot
+from .svg import document_title, finish
+from .views import select
 
 __all__ = ["DEFAULT_TIMEOUT", "FORMATS", "MAX_DOT_EDGES", "MAX_DOT_NODES", "MAX_EDGES",
            "MAX_NODES", "MAX_TIMEOUT", "SUFFIXES", "VIEWS", "RenderWarning", "render"]
-
-
-class RenderWarning(UserWarning):
-    """Something the drawing could not show as asked (a label cut, a huge graph...)."""
 
 
 def render(graph, format: str = "svg", view: str = "organigram", *, focus: str | None = None,
@@ -103,8 +99,6 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     >>> svg[:37], b'id="node-hct"' in svg
     (b'<?xml version="1.0" encoding="UTF-8" ', True)
     """
-    from ..errors import UsageError
-
     org = _checked_arguments(graph, org, focus, depth, lang, findings, compare)
     if format not in FORMATS:
         raise UsageError(f"unknown format '{format}'; formats: {', '.join(FORMATS)}")
@@ -121,12 +115,6 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
 
 def _checked_arguments(graph, org, focus, depth, lang, findings, compare) -> str:
     """render()'s arguments checked (ArgumentError), and its organisation."""
-    import os
-
-    from ..analysis._shared import resolve_org
-    from ..arguments import require, require_graph, require_text
-    from ..model import CoordGraph
-
     require_graph(graph, "render")
     require_text(focus, "focus", "render", "focus='hct'")
     require_text(lang, "lang", "render", "lang='fr'")
@@ -172,9 +160,6 @@ def too_large(nodes: int, edges: int, format: str) -> str:
 
 def _check_size(graph, format, view, focus, depth, org):
     """Refuse a drawing too large to make (``graph`` the one to be drawn)."""
-    from ..errors import UsageError
-    from .views import select
-
     selection = select(graph, view, org=org, focus=focus, depth=depth)
     reason = too_large(len(selection.nodes), len(selection.edges), format)
     if reason:
@@ -185,18 +170,14 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None)
     org = org or graph.context.org
     comparison = None
     if compare is not None:
-        from ..errors import UnknownOrgWarning
-        from .comparing import compare as merge, load_version
-
         with warnings.catch_warnings():
             # The older version may lack the org the drawing is for: not a typo.
             warnings.simplefilter("ignore", UnknownOrgWarning)
-            comparison = merge(load_version(compare), graph, org=org)
+            comparison = merge(_older(compare), graph, org=org)
     # the size first: a drawing too large is refused before it is checked or built
     _check_size(graph if comparison is None else comparison.graph, format, view, focus, depth,
                 org)
-    from ..analysis import check
-    from .building import build
+    from .building import build  # imports pydot: only once the size is accepted
 
     if findings is None:
         findings = check(graph, org=org)
@@ -204,9 +185,15 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None)
                  compare=comparison)
 
 
-def _graphviz(drawing, fmt, timeout) -> bytes:
-    from .running import run_dot
+def _older(compare):
+    """The version ``compare`` names: itself (a graph), else the context
+    folder or template it names, loaded (UsageError when it names neither)."""
+    if isinstance(compare, CoordGraph):
+        return compare
+    return load(resolve(compare, strict=True))
 
+
+def _graphviz(drawing, fmt, timeout) -> bytes:
     result = run_dot(drawing.dot, fmt, timeout=timeout, nodes=drawing.node_count)
     for message in result.warnings:
         warnings.warn(RenderWarning(message), stacklevel=3)
@@ -214,27 +201,19 @@ def _graphviz(drawing, fmt, timeout) -> bytes:
 
 
 def _svg(drawing, timeout) -> bytes:
-    from .svg import finish
-
     return finish(_graphviz(drawing, "svg", timeout), drawing)
 
 
 def _png(drawing, timeout) -> bytes:
     # Graphviz writes no resolution: without one Word and PowerPoint take the
     # PNG for 72 dpi and place it at twice its size.
-    from .png import with_resolution
-    from .running import PNG_DPI
-
     return with_resolution(_graphviz(drawing, "png", timeout), float(PNG_DPI))
 
 
 def _pdf(drawing, timeout) -> bytes:
     # cairo stamps the time of drawing and writes no title: a fixed date and
     # the drawing's title make the PDF byte-identical, and named in readers.
-    from .pdf import finish
-    from .svg import document_title
-
-    return finish(_graphviz(drawing, "pdf", timeout), document_title(drawing))
+    return finish_pdf(_graphviz(drawing, "pdf", timeout), document_title(drawing))
 
 
 def _dot(drawing, timeout) -> bytes:
@@ -243,7 +222,7 @@ def _dot(drawing, timeout) -> bytes:
 
 def _html(drawing, timeout) -> bytes:
     # One offline page: the finished SVG, the data as JSON, CSS and JS inline.
-    from .html import page
+    from .html import page  # imports importlib.resources, slow: only for an html page
 
     return page(_svg(drawing, timeout), drawing)
 

@@ -35,6 +35,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from ..diffing import diff
+from ..model import CoordGraph
+from .describing import _listed
 from .i18n import date_text
 from .quoting import clean, shorten
 
@@ -125,9 +128,6 @@ def compare(old, new, *, org: str | None = None, max_seats: int = 3) -> Comparis
     ``max_seats`` are passed on to it (its findings introduced and resolved go
     into the drawing's description).
     """
-    from ..diffing import diff
-    from ..model import CoordGraph
-
     result = diff(old, new, org=org, max_seats=max_seats)
     nodes: dict[str, Mark] = {}
     edges: dict[tuple, Mark] = {}
@@ -148,44 +148,6 @@ def compare(old, new, *, org: str | None = None, max_seats: int = 3) -> Comparis
     merged = CoordGraph(_merged_nodes(old, new, {n.id for n in result.nodes_removed}),
                         [*new.edges, *result.edges_removed], new.context, new.source)
     return Comparison(old, new, merged, result, nodes, edges)
-
-
-def load_version(version):
-    """A graph to compare with: ``version`` itself, or loaded from a context
-    folder or a template name (as ``coordgraph diff`` takes them).
-
-    Raises :class:`~coordgraph.errors.UsageError` when ``version`` names no
-    folder and no template, and :class:`~coordgraph.errors.DataError` when
-    its files are not valid.
-    """
-    if not isinstance(version, (str, os.PathLike)):
-        return version
-    from ..loading import load
-
-    return load(version_path(version))
-
-
-def version_path(version) -> Path:
-    """The folder of a version named as ``coordgraph diff`` names them: a
-    folder, else a template name.
-
-    >>> version_path("humanitrian")
-    Traceback (most recent call last):
-    ...
-    coordgraph.errors.UsageError: 'humanitrian' is neither a context folder nor a template: did you mean 'humanitarian'? (templates: generic, humanitarian, pre-crisis)
-    """
-    from ..errors import UsageError
-    from ..templating import TEMPLATES, resolve_context
-
-    path = resolve_context(version)
-    if not os.path.exists(path):   # unlike Path.exists, never raises (a name too long)
-        from ..validation import did_you_mean
-
-        hint = did_you_mean(str(version), TEMPLATES)
-        raise UsageError(f"'{version}' is neither a context folder nor a "
-                         f"template{': ' + hint if hint else ''} "
-                         f"(templates: {', '.join(TEMPLATES)})")
-    return path
 
 
 def _merged_nodes(old, new, removed: set) -> dict:
@@ -283,8 +245,6 @@ def describe_changes(comparison: Comparison, selection, *, old_name: str, org_sh
 
     ``label(node_id)`` gives a node's label in the drawing's language.
     """
-    from .describing import _listed
-
     text = words.compare
     shown = {n.id for n in selection.nodes}
     by_kind = {kind: [] for kind in MARKS}

@@ -26,6 +26,7 @@ import json
 from html import escape
 from importlib import resources
 
+from ..describing import describe
 from ..findings import sort_findings
 from ..schema import RELATIONS
 from .i18n import org_name, words
@@ -297,8 +298,6 @@ def page_data(drawing) -> dict:
     >>> meetings["up"], iccg["up"], "up" in hct, data["beyond"]
     ('iccg', 'hct', False, [])
     """
-    from ..describing import describe
-
     graph, selection, lang = drawing.graph, drawing.selection, drawing.lang
     if graph is None or selection is None:
         raise ValueError("an HTML page needs a drawing made by building.build()")

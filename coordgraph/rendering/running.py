@@ -11,7 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 
 from ..errors import GraphvizError, UsageError
-from . import DEFAULT_TIMEOUT, MAX_TIMEOUT
+from .parameters import DEFAULT_TIMEOUT, MAX_TIMEOUT
 
 #: Pixels per inch of PNG output: twice the screen's, for slides and print.
 PNG_DPI = "144"

@@ -28,6 +28,7 @@ import re
 import zlib
 import xml.etree.ElementTree as ET
 
+from ..errors import GraphvizError, UsageError
 from . import styles
 from .quoting import clean, shorten
 
@@ -124,8 +125,6 @@ def with_id_prefix(svg: bytes, prefix: str) -> bytes:
     ...
     coordgraph.errors.UsageError: an id prefix is letters, digits, ... a letter: not '1st'
     """
-    from ..errors import UsageError
-
     if not isinstance(prefix, str) or not ID_PREFIX.match(prefix):
         raise UsageError("an id prefix is letters, digits, '-' and '_', starting with a "
                          f"letter: not {prefix!r}")
@@ -174,8 +173,6 @@ def parse(svg: bytes):
     ...
     coordgraph.errors.GraphvizError: Graphviz's dot did not print SVG: it printed 'Segmentation fault\\n'. Check that 'dot -Tsvg' works on this machine, or reinstall Graphviz.
     """
-    from ..errors import GraphvizError
-
     try:
         root = ET.fromstring(svg)
     except ET.ParseError:

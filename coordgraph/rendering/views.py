@@ -13,8 +13,8 @@ Nodes and edges keep the order of the files, so drawings are stable.
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..validation import did_you_mean
-from . import VIEWS
+from ..suggesting import did_you_mean
+from .parameters import VIEWS
 
 
 @dataclass
