@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
+from .hxl import drop_hashtag_row
 
 _SEP_LINE = re.compile(r"sep=(.)\s*\Z", re.IGNORECASE)
 _DELIMITERS = (",", ";", "\t")
@@ -267,6 +268,7 @@ def parse_table(data: bytes, file: str) -> Table:
 
     with _field_limit(len(text)):
         if _parse_columns(table, text, offset):
+            drop_hashtag_row(table)  # HXL: a row of #tags under the header is no data
             return table
         rows: list = []
         skip = _read_records(table, rows, io.StringIO(text, newline=""), 0, offset)
@@ -279,6 +281,7 @@ def parse_table(data: bytes, file: str) -> Table:
             rest = map(lines.__getitem__, range(skip, len(lines)))  # no copy per restart
             skip = _read_records(table, rows, rest, skip, offset)
     table.set_rows(rows)
+    drop_hashtag_row(table)
     return table
 
 
@@ -495,6 +498,19 @@ def _plausible_multiline(cells: list[str], table: Table) -> bool:
     return True
 
 
+def _missing_hint(folder: Path) -> str:
+    """What to do when nodes.csv or edges.csv is missing: name a workbook
+    lying in the folder, if any."""
+    from .workbook import workbooks_beside
+
+    found = workbooks_beside(folder)
+    if found:
+        return (f"the folder holds the workbook {found[0]}: give --data the workbook, "
+                f"e.g. --data {folder / found[0]}")
+    return ("a context folder needs nodes.csv and edges.csv; "
+            "`coordgraph init DIR` writes a pair to start from")
+
+
 def read_table(path: Path, display: str | None = None) -> Table:
     """Read and parse one CSV file; a missing or unreadable file is CG101.
 
@@ -514,8 +530,7 @@ def read_table(path: Path, display: str | None = None) -> Table:
     except FileNotFoundError:
         table = Table(file)
         table.problems.append(Problem("CG101", file, None, None, "file not found",
-                                      "a context folder needs nodes.csv and edges.csv; "
-                                      "`coordgraph init DIR` writes a pair to start from"))
+                                      _missing_hint(Path(path).parent)))
         return table
     except IsADirectoryError:
         table = Table(file)

@@ -129,7 +129,8 @@ lang = "en"
 """
 
 
-def init_context(folder, template: str = DEFAULT_TEMPLATE, as_of=None) -> list[Path]:
+def init_context(folder, template: str = DEFAULT_TEMPLATE, as_of=None,
+                 format: str = "csv") -> list[Path]:
     """Write a template's ``nodes.csv`` and ``edges.csv`` (UTF-8 with BOM,
     CRLF, as Excel writes them) and a ``context.toml`` to fill in, creating
     ``folder``. Returns the files written.
@@ -143,6 +144,10 @@ def init_context(folder, template: str = DEFAULT_TEMPLATE, as_of=None) -> list[P
         One of :func:`template_names`.
     as_of : datetime.date, optional
         The date written into ``context.toml``; default today.
+    format : str
+        ``csv`` (the folder) or ``xlsx``: one workbook with drop-down lists,
+        ``folder`` itself when it ends in ``.xlsx``, else ``folder`` + ``.xlsx``
+        (see :func:`coordgraph.writing_context.workbook_target`).
 
     Raises
     ------
@@ -150,6 +155,10 @@ def init_context(folder, template: str = DEFAULT_TEMPLATE, as_of=None) -> list[P
         Unknown template, ``folder`` empty, a file or impossible to create,
         or a file would be overwritten.
     """
+    if format == "xlsx":
+        from .writing_context import init_workbook
+
+        return init_workbook(folder, template, as_of)
     source = template_path(template)
     if not str(folder).strip():
         raise UsageError("the folder name is empty; name the folder to create, "

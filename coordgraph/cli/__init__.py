@@ -19,9 +19,9 @@ FORMATS = ("text", "json", "markdown")
 
 def _data_option(function):
     return click.option(
-        "--data", "data_dir", metavar="DIR", type=click.Path(file_okay=False),
-        help="Context folder with nodes.csv, edges.csv and optionally context.toml "
-             "[default: the bundled generic framework].")(function)
+        "--data", "data_dir", metavar="DIR", type=click.Path(),
+        help="Context folder with nodes.csv, edges.csv and optionally context.toml, "
+             "or an .xlsx workbook [default: the bundled generic framework].")(function)
 
 
 def _org_option(function):

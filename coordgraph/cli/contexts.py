@@ -73,29 +73,43 @@ def _load_sides(arguments, fmt):
 
 
 @cli.command(epilog="\b\nTemplates:\n" + _TEMPLATE_LIST)
-@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
+@click.argument("folder", metavar="DIR", type=click.Path())
 @click.option("--template", "-t", type=click.Choice(list(TEMPLATES)), default=DEFAULT_TEMPLATE,
               show_default=True, help="The framework to start from (listed below).")
-def init(folder, template):
+@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx")), default=None,
+              help="csv: a folder of CSV files; xlsx: one Excel workbook with drop-down "
+                   "lists, DIR.xlsx [default: xlsx when DIR ends in .xlsx, else csv].")
+def init(folder, template, fmt):
     """Start a context folder DIR from a template, to adapt to a country.
 
     Writes nodes.csv and edges.csv (UTF-8 with BOM and CRLF, so Excel opens
     them cleanly) and a context.toml to fill in, creating DIR. Refuses, with
     exit code 2 and nothing written, when any of the three files exists.
+    With --format xlsx (or a DIR ending in .xlsx), writes one workbook
+    instead: sheets nodes, edges and context, drop-down lists, instructions.
 
     \b
     Examples:
       coordgraph init sudan
       coordgraph init sudan --template humanitarian
       coordgraph init contexts/haiti-2026 -t pre-crisis
+      coordgraph init sudan.xlsx --template humanitarian
     """
     from ..errors import UsageError
     from ..templating import init_context
 
+    if fmt is None:
+        fmt = "xlsx" if folder.lower().endswith(".xlsx") else "csv"
+    elif fmt == "csv" and folder.lower().endswith(".xlsx"):
+        _fail(f"{folder} ends in .xlsx: use --format xlsx for a workbook, or another "
+              "folder name")
     try:
-        written = init_context(folder, template)
+        written = init_context(folder, template, format=fmt)
     except UsageError as exc:
         _fail(str(exc))
+    if fmt == "xlsx":
+        _next_steps_workbook(written[0], template)
+        return
     data = shlex.quote(folder)
     click.echo(f"Created {folder} from the {template} template:")
     for path in written:
@@ -114,6 +128,24 @@ def init(folder, template):
         click.echo(click.wrap_text(step, width=88, initial_indent=f"  {number}. ",
                                    subsequent_indent="     "))
     # Commands on lines of their own, never wrapped: they are copied and pasted.
+    for command in (f"check --data {data}", f"render --data {data}",
+                    f"diff {template} {data}"):
+        click.echo(f"       coordgraph {command}")
+
+
+def _next_steps_workbook(workbook, template):
+    data = shlex.quote(str(workbook))
+    click.echo(f"Created {workbook} from the {template} template.")
+    click.echo("\nNext steps:")
+    steps = ["Open it in Excel or LibreOffice; fill in the context sheet: name, country, "
+             "as_of.",
+             "Adapt the nodes and edges sheets to the country: mark platforms not "
+             "activated here inactive, add or remove roles and memberships (the drop-down "
+             "lists hold the allowed values).",
+             "Save it as .xlsx; check it, draw its organigram, and see what you changed:"]
+    for number, step in enumerate(steps, start=1):
+        click.echo(click.wrap_text(step, width=88, initial_indent=f"  {number}. ",
+                                   subsequent_indent="     "))
     for command in (f"check --data {data}", f"render --data {data}",
                     f"diff {template} {data}"):
         click.echo(f"       coordgraph {command}")
