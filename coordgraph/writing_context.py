@@ -15,10 +15,8 @@ from pathlib import Path
 
 from .errors import UsageError
 from .hxl import EDGE_TAGS, NODE_TAGS, hashtags_for
-from .schema import (
-    CONTEXT_FILE, CONTEXT_KEYS, CONTEXT_TYPES, CRISES, EDGE_COLUMNS, EDGE_FILE, ENUM_COLUMNS,
-    LANGS, NODE_COLUMNS, NODE_FILE,
-)
+from .schema import (CONTEXT_FILE, CONTEXT_KEYS, CONTEXT_TYPES, CRISES, EDGE_COLUMNS, EDGE_FILE,
+                     ENUM_COLUMNS, LANGS, NODE_COLUMNS, NODE_FILE)
 from .workbook import CONTEXT_SHEET, EDGE_SHEET, NODE_SHEET
 
 _INTEGER_COLUMNS = frozenset(("seniority", "min_seniority", "max_seats"))
@@ -124,7 +122,7 @@ def write_context_folder(folder, files: dict[str, bytes], protected=()) -> list[
                 raise UsageError(f"refusing to write over the input file {source}; "
                                  "choose another folder with -o")
     return [write_atomic(target, data, protected=protected)
-            for target, data in zip(targets, files.values())]
+            for target, data in zip(targets, files.values(), strict=True)]
 
 
 # --- workbooks ---------------------------------------------------------------

@@ -22,7 +22,7 @@ def run(*args):
 
 def hxl_rows(path):
     """The rows of a CSV file as libhxl reads them: (tags, rows)."""
-    hxl = pytest.importorskip("hxl")
+    pytest.importorskip("hxl")
     import hxl.input
 
     data = hxl.data(str(path), hxl.input.InputOptions(allow_local=True))
