@@ -288,9 +288,10 @@ def _fill(sheet, header, rows, tags=None) -> None:
         for cell in sheet[2]:
             cell.font = Font(italic=True, color="666666")
     widths = [len(str(h)) for h in header]
+    row = sheet.max_row
     for values in rows:
         sheet.append([_storable(v) for v in values])
-        row = sheet.max_row
+        row += 1  # not sheet.max_row: it scans every cell, quadratic over the rows
         for position, value in enumerate(values, start=1):
             if isinstance(value, str) and value.startswith("="):
                 sheet.cell(row, position).data_type = "s"  # text that looks like a formula
