@@ -19,6 +19,7 @@ from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 from .suggesting import did_you_mean
 from .templating import TEMPLATES, bundled_path, template_path
 from .validation import build_edges, build_nodes
+from .workbook import is_workbook, place_workbook_problems, read_workbook
 
 __all__ = ["bundled_path", "from_records", "load", "resolve"]
 
@@ -93,9 +94,10 @@ def load(path=None, *, with_warnings: bool = False):
     ----------
     path : str or Path, optional
         Folder with ``nodes.csv``, ``edges.csv`` and optionally
-        ``context.toml``, or a template's name (``"humanitarian"``) when no
-        folder of that name exists (:func:`resolve`). Default: the bundled
-        generic framework.
+        ``context.toml``; an Excel workbook (``.xlsx``) with sheets
+        ``nodes``, ``edges`` and optionally ``context``; or a template's name
+        (``"humanitarian"``) when no folder of that name exists
+        (:func:`resolve`). Default: the bundled generic framework.
     with_warnings : bool
         Deprecated: return ``(graph, warnings)``, the warnings as a list of
         :class:`~coordgraph.errors.Problem` instead of issued. Catch the
@@ -130,18 +132,28 @@ def load(path=None, *, with_warnings: bool = False):
         raise DataError(problems)
     folder = resolve(path) if path is not None else bundled_path()
     display = _display(folder, path if folder == Path(path or ".") else folder)
-    unusable = _not_a_folder(folder)
+    workbook = is_workbook(folder)
+    unusable = "" if workbook else _not_a_folder(folder)
     if unusable:
         problems.append(Problem("CG101", display, None, None, unusable,
                                 "--data takes a folder holding nodes.csv and edges.csv"))
         raise DataError(problems)
     with _gc_paused():
-        node_table = read_table(folder / NODE_FILE, _join(display, NODE_FILE))
-        edge_table = read_table(folder / EDGE_FILE, _join(display, EDGE_FILE))
-        context_text = _read_context(folder / CONTEXT_FILE, _join(display, CONTEXT_FILE),
-                                     problems, warnings)
-        graph = build_graph(node_table, edge_table, context_text, _join(display, CONTEXT_FILE),
+        if workbook:  # sheets nodes, edges and context instead of the files
+            tables = read_workbook(folder, display, problems, warnings)
+            if tables is None:
+                raise DataError(problems, warnings)
+            node_table, edge_table, context_text, context_file = tables
+        else:
+            node_table = read_table(folder / NODE_FILE, _join(display, NODE_FILE))
+            edge_table = read_table(folder / EDGE_FILE, _join(display, EDGE_FILE))
+            context_file = _join(display, CONTEXT_FILE)
+            context_text = _read_context(folder / CONTEXT_FILE, context_file, problems, warnings)
+        graph = build_graph(node_table, edge_table, context_text, context_file,
                             problems, warnings)
+        if workbook:
+            place_workbook_problems(problems, display)
+            place_workbook_problems(warnings, display)
     graph.source = str(folder)
     if problems:
         raise DataError(problems, warnings)

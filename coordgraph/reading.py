@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
+from .hxl import drop_hashtag_row
 
 _SEP_LINE = re.compile(r"sep=(.)\s*\Z", re.IGNORECASE)
 _DELIMITERS = (",", ";", "\t")
@@ -270,6 +271,7 @@ def parse_table(data: bytes, file: str, *, fast: bool = True) -> Table:
 
     with _field_limit(len(text)):
         if fast and _parse_columns(table, text, offset):
+            drop_hashtag_row(table)  # HXL: a row of #tags under the header is no data
             return table
         rows: list = []
         skip = _read_records(table, rows, io.StringIO(text, newline=""), 0, offset)
@@ -282,6 +284,7 @@ def parse_table(data: bytes, file: str, *, fast: bool = True) -> Table:
             rest = map(lines.__getitem__, range(skip, len(lines)))  # no copy per restart
             skip = _read_records(table, rows, rest, skip, offset)
     table.set_rows(rows)
+    drop_hashtag_row(table)
     return table
 
 
@@ -498,6 +501,34 @@ def _plausible_multiline(cells: list[str], table: Table) -> bool:
     return True
 
 
+#: File suffixes of the Excel workbooks that --data reads.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def workbooks_beside(folder: Path) -> list[str]:
+    """The workbooks lying in ``folder`` (for the hint when nodes.csv is missing).
+
+    >>> workbooks_beside(Path("no-such-folder"))
+    []
+    """
+    try:
+        return sorted(p.name for p in folder.iterdir()
+                      if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith("~$"))
+    except OSError:
+        return []
+
+
+def _missing_hint(folder: Path) -> str:
+    """What to do when nodes.csv or edges.csv is missing: name a workbook
+    lying in the folder, if any."""
+    found = workbooks_beside(folder)
+    if found:
+        return (f"the folder holds the workbook {found[0]}: give --data the workbook, "
+                f"e.g. --data {folder / found[0]}")
+    return ("a context folder needs nodes.csv and edges.csv; "
+            "`coordgraph init DIR` writes a pair to start from")
+
+
 def read_table(path: Path, display: str | None = None) -> Table:
     """Read and parse one CSV file; a missing or unreadable file is CG101.
 
@@ -517,8 +548,7 @@ def read_table(path: Path, display: str | None = None) -> Table:
     except FileNotFoundError:
         table = Table(file)
         table.problems.append(Problem("CG101", file, None, None, "file not found",
-                                      "a context folder needs nodes.csv and edges.csv; "
-                                      "`coordgraph init DIR` writes a pair to start from"))
+                                      _missing_hint(Path(path).parent)))
         return table
     except IsADirectoryError:
         table = Table(file)

@@ -130,7 +130,8 @@ def init_context(folder, template: str = DEFAULT_TEMPLATE, as_of=None) -> list[P
     CRLF, as Excel writes them) and a ``context.toml`` to fill in, creating
     ``folder``. Returns the files written.
 
-    Nothing is written when any of the three files already exists.
+    Nothing is written when any of the three files already exists. For one
+    Excel workbook instead, see :func:`coordgraph.writing_context.init_workbook`.
 
     Parameters
     ----------

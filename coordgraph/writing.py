@@ -38,6 +38,8 @@ def input_files(graph) -> list[Path]:
     if not graph.source:
         return []
     folder = Path(graph.source)
+    if folder.is_file():  # a workbook
+        return [folder]
     return [folder / name for name in (NODE_FILE, EDGE_FILE, CONTEXT_FILE)]
 
 

@@ -150,7 +150,7 @@ def test_refuses_a_folder(tmp_path):
 
 
 def test_unknown_format_lists_the_allowed_ones():
-    result = run("--format", "xlsx")
+    result = run("--format", "docx")
     assert result.exit_code == 2
     for fmt in EXPORT_FORMATS:
         assert fmt in result.stderr
@@ -158,7 +158,8 @@ def test_unknown_format_lists_the_allowed_ones():
 
 def test_format_needed_when_not_implied(tmp_path):
     result = run()
-    assert result.exit_code == 2 and "--format json|graphml|gexf|mermaid|csv" in result.stderr
+    assert result.exit_code == 2 and "--format json|graphml|gexf|mermaid|csv|context|xlsx" in \
+        result.stderr
     result = run("-o", str(tmp_path / "graph.txt"))
     assert result.exit_code == 2 and "no known suffix" in result.stderr
     assert not (tmp_path / "graph.txt").exists()

@@ -106,9 +106,10 @@ def command(name: str, **settings):
 
 def data_option(function):
     return click.option(
-        "--data", "data_dir", metavar="DIR", type=click.Path(file_okay=False),
-        help="Context folder with nodes.csv, edges.csv and optionally context.toml "
-             "[default: the bundled generic framework].")(function)
+        "--data", "data_dir", metavar="DIR", type=click.Path(),
+        help="Context folder with nodes.csv, edges.csv and optionally context.toml, "
+             "an .xlsx workbook, or a template name [default: the bundled generic "
+             "framework].")(function)
 
 
 def org_option(function):

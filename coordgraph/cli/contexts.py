@@ -9,11 +9,12 @@ import click
 
 from ..describing import describe, describe_text
 from ..diffing import diff, diff_json, diff_markdown, diff_text
-from ..errors import DataError, Problem
+from ..errors import DataError, Problem, UsageError
 from ..escaping import escape_json_output
 from ..loading import resolve
 from ..suggesting import did_you_mean
 from ..templating import DEFAULT_TEMPLATE, TEMPLATES, init_context
+from ..writing_context import init_workbook
 from .common import (
     FORMATS,
     chosen_org,
@@ -63,23 +64,38 @@ def _load_sides(arguments):
 
 
 @command("init", epilog="\b\nTemplates:\n" + _TEMPLATE_LIST)
-@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
+@click.argument("folder", metavar="DIR", type=click.Path())
 @click.option("--template", "-t", type=click.Choice(list(TEMPLATES)), default=DEFAULT_TEMPLATE,
               show_default=True, help="The framework to start from (listed below).")
-def init_command(folder, template):
+@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx")), default=None,
+              help="csv: a folder of CSV files; xlsx: one Excel workbook with drop-down "
+                   "lists, DIR.xlsx [default: xlsx when DIR ends in .xlsx, else csv].")
+def init_command(folder, template, fmt):
     """Start a context folder DIR from a template, to adapt to a country.
 
     Writes nodes.csv and edges.csv (UTF-8 with BOM and CRLF, so Excel opens
     them cleanly) and a context.toml to fill in, creating DIR. Refuses, with
     exit code 2 and nothing written, when any of the three files exists.
+    With --format xlsx (or a DIR ending in .xlsx), writes one workbook
+    instead: sheets nodes, edges and context, drop-down lists, instructions.
 
     \b
     Examples:
       coordgraph init sudan
       coordgraph init sudan --template humanitarian
       coordgraph init contexts/haiti-2026 -t pre-crisis
+      coordgraph init sudan.xlsx --template humanitarian
     """
-    written = init_context(folder, template)
+    if fmt is None:
+        fmt = "xlsx" if folder.lower().endswith(".xlsx") else "csv"
+    elif fmt == "csv" and folder.lower().endswith(".xlsx"):
+        raise UsageError(f"{folder} ends in .xlsx: use --format xlsx for a workbook, or "
+                         "another folder name")
+    written = (init_workbook(folder, template) if fmt == "xlsx"
+               else init_context(folder, template))
+    if fmt == "xlsx":
+        _next_steps_workbook(written[0], template)
+        return
     data = shlex.quote(folder)
     click.echo(f"Created {folder} from the {template} template:")
     for path in written:
@@ -100,6 +116,24 @@ def init_command(folder, template):
     # Commands on lines of their own, never wrapped: they are copied and pasted.
     for suggested in (f"check --data {data}", f"render --data {data}",
                     f"diff {template} {data}"):
+        click.echo(f"       coordgraph {suggested}")
+
+
+def _next_steps_workbook(workbook, template):
+    data = shlex.quote(str(workbook))
+    click.echo(f"Created {workbook} from the {template} template.")
+    click.echo("\nNext steps:")
+    steps = ["Open it in Excel or LibreOffice; fill in the context sheet: name, country, "
+             "as_of.",
+             "Adapt the nodes and edges sheets to the country: mark platforms not "
+             "activated here inactive, add or remove roles and memberships (the drop-down "
+             "lists hold the allowed values).",
+             "Save it as .xlsx; check it, draw its organigram, and see what you changed:"]
+    for number, step in enumerate(steps, start=1):
+        click.echo(click.wrap_text(step, width=88, initial_indent=f"  {number}. ",
+                                   subsequent_indent="     "))
+    for suggested in (f"check --data {data}", f"render --data {data}",
+                      f"diff {template} {data}"):
         click.echo(f"       coordgraph {suggested}")
 
 

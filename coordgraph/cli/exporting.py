@@ -1,5 +1,8 @@
 """The ``export`` command: the graph for yEd, Gephi, wikis, Excel, Python."""
 
+import os
+import sys
+
 import click
 
 from ..exporting import (
@@ -10,17 +13,24 @@ from ..exporting import (
     format_for,
     mermaid_markdown,
 )
+from ..hxl import SEAT_TABLE_TAGS, add_hashtag_row
 from ..writing import input_files, write_atomic
+from ..writing_context import context_files, workbook_bytes, write_context_folder
 from .common import chosen_org, command, data_option, load_shown, org_option
+
+#: Formats that write the context itself, for --data to read back.
+CONTEXT_FORMATS = ("context", "xlsx")
 
 
 @command("export")
 @data_option
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS + CONTEXT_FORMATS),
+              default=None,
               help="json: networkx node-link data; graphml: yEd, Cytoscape; gexf: Gephi; "
                    "mermaid: a flowchart for GitHub and wikis; csv: the seat table for "
-                   "Excel. [default: from -o's suffix (.json, .graphml, .gexf, .mmd, .md, "
-                   ".csv)]")
+                   "Excel; context: a context folder (-o DIR); xlsx: a context workbook. "
+                   "[default: from -o's suffix (.json, .graphml, .gexf, .mmd, .md, "
+                   ".csv, .xlsx)]")
 @click.option("-o", "--output", metavar="FILE",
               help="Write to FILE, atomically, creating its folder; '-' or no -o writes "
                    "to stdout (the same bytes). Mermaid to a .md file is fenced as a "
@@ -29,7 +39,10 @@ from .common import chosen_org, command, data_option, load_shown, org_option
 @click.option("--lang", type=click.Choice(("en", "fr", "es")), default=None,
               help="mermaid and csv: language of the labels [default: lang in "
                    "context.toml, else en]. json, graphml and gexf carry every language.")
-def export_command(data_dir, fmt, output, org, lang):
+@click.option("--hxl", is_flag=True,
+              help="csv, context and xlsx: add a row of HXL hashtags (#org, #sector+code, "
+                   "#contact+name...) under the header, for HDX and HXL tools.")
+def export_command(data_dir, fmt, output, org, lang, hxl):
     """Export the graph for other tools: networkx, yEd, Gephi, Mermaid, Excel.
 
     json, graphml and gexf carry every node and edge attribute (labels in
@@ -39,7 +52,10 @@ def export_command(data_dir, fmt, output, org, lang):
     unrepresented platforms in red). csv is one row per platform: seat
     holders with capacity and condition, alternates, observers and the
     findings of `check` for --org; cells Excel could run as formulas are
-    neutralised with a leading '.
+    neutralised with a leading '. context (nodes.csv, edges.csv and
+    context.toml in the folder -o) and xlsx (one workbook) write the context
+    itself, every column kept: --data reads them back to the same graph and
+    the same check.
 
     \b
     Examples:
@@ -48,19 +64,35 @@ def export_command(data_dir, fmt, output, org, lang):
       coordgraph export --data my-country -o output/my-country.gexf
       coordgraph export --format mermaid -o docs/organigram.md
       coordgraph export --data my-country --format csv -o output/seats.csv
+      coordgraph export --data my-country -o my-country.xlsx
+      coordgraph export --data my-country.xlsx --format context -o my-country --hxl
     """
     to_stdout = output in (None, "-")
+    if fmt is None and not to_stdout and output.lower().endswith(".xlsx"):
+        fmt = "xlsx"
     if fmt is None:
         fmt = None if to_stdout else format_for(output)
         if fmt is None:
             raise click.UsageError(
-                "say which format: --format " + "|".join(EXPORT_FORMATS)
+                "say which format: --format " + "|".join(EXPORT_FORMATS + CONTEXT_FORMATS)
                 + (f" ('{output}' has no known suffix)" if not to_stdout else ""))
+    if hxl and fmt not in ("csv", *CONTEXT_FORMATS):
+        raise click.UsageError("--hxl adds HXL hashtags to csv, context and xlsx exports only")
+    if fmt == "context" and to_stdout:
+        raise click.UsageError("--format context writes a folder: give it with -o DIR")
+    if fmt == "xlsx" and to_stdout and sys.stdout.isatty():
+        raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx, or "
+                               "redirect the output to a file")
 
     graph, _ = load_shown(data_dir)
+    if fmt in CONTEXT_FORMATS:
+        _export_context(graph, fmt, output, hxl)
+        return
     org = chosen_org(graph, org)
 
     data = export(graph, fmt, org=org, lang=lang)
+    if hxl:
+        data = add_hashtag_row(data, SEAT_TABLE_TAGS)
     if fmt == "mermaid":
         _warn_mermaid_size(data, graph, MERMAID_MAX_TEXT, MERMAID_MAX_EDGES)
         if not to_stdout and output.lower().endswith(".md"):
@@ -80,3 +112,21 @@ def _warn_mermaid_size(data, graph, max_text, max_edges):
                    f"and most wikis draw Mermaid up to {max_text:,} characters and "
                    f"{max_edges} edges; export a smaller context, or use graphml or "
                    "`coordgraph render` for large graphs", err=True)
+
+
+def _export_context(graph, fmt, output, hxl):
+    """Write the context itself: a folder of CSV files, or a workbook."""
+    what = f"{len(graph.nodes)} nodes, {len(graph.edges)} relations"
+    if fmt == "context":
+        write_context_folder(output, context_files(graph, hxl=hxl),
+                             protected=input_files(graph))
+        click.echo(f"wrote {output} (context: nodes.csv, edges.csv, context.toml; "
+                   f"{what})", err=True)
+        return
+    name = "context.xlsx" if output in (None, "-") else os.path.basename(output)
+    data = workbook_bytes(graph, hxl=hxl, file_name=name)
+    if output in (None, "-"):
+        click.echo(data, nl=False)
+        return
+    write_atomic(output, data, protected=input_files(graph))
+    click.echo(f"wrote {output} (xlsx, {what})", err=True)
