@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import coordgraph
 from coordgraph.cli import cli
-from coordgraph.templating import init_context, template_names, template_path
+from coordgraph.templating import template_names, template_path
 from coordgraph.writing_context import init_workbook
 
 openpyxl = pytest.importorskip("openpyxl")
