@@ -1,4 +1,4 @@
-"""Commands for country contexts: ``init``, ``diff`` and ``show`` (issue 4)."""
+"""Commands for country contexts: ``init``, ``diff`` and ``show``."""
 
 import json
 import os

@@ -1,4 +1,4 @@
-"""The ``export`` command (issue 5): the graph for yEd, Gephi, wikis, Excel, Python."""
+"""The ``export`` command: the graph for yEd, Gephi, wikis, Excel, Python."""
 
 import sys
 
