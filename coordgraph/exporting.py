@@ -1,4 +1,4 @@
-"""Export a graph for the tools people already use (issue 5).
+"""Export a graph for the tools people already use.
 
 One pure function per format, each taking a :class:`~coordgraph.model.CoordGraph`
 and returning the file's content; :func:`export` picks one by name and always

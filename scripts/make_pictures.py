@@ -1,4 +1,4 @@
-"""Draw the README's pictures with coordgraph itself, into docs/.
+"""Draw the manual's pictures with coordgraph itself, into docs/.
 
     python scripts/make_pictures.py
 

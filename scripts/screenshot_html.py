@@ -1,4 +1,4 @@
-"""Take the README's screenshot of the HTML organigram, in the test suite's browser.
+"""Take the manual's screenshot of the HTML organigram, in the test suite's browser.
 
     python scripts/screenshot_html.py [OUTPUT.png]
 

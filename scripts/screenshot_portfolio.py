@@ -1,4 +1,4 @@
-"""Take the README's picture of the portfolio page, in the test suite's browser.
+"""Take the manual's picture of the portfolio page, in the test suite's browser.
 
     python scripts/screenshot_portfolio.py [OUTPUT.png]
 

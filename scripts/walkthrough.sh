@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The README's walk-through "Adapting the framework to a country", run for real.
+# The walk-through of docs/adapting.md ("Adapting the framework to a country"),
+# run for real.
 #
 #   bash scripts/walkthrough.sh > /tmp/section.md
 #   bash scripts/walkthrough.sh --pictures > /tmp/section.md
 #
 # prints the Markdown that goes between <!-- BEGIN contexts --> and
-# <!-- END contexts --> in README.md: every command is run in a scratch folder
-# and shown with its real output. tests/test_cli_contexts.py fails when the
-# README's section differs from what this script prints. With --pictures, the
+# <!-- END contexts --> in docs/adapting.md: every command is run in a scratch
+# folder and shown with its real output. tests/test_cli_contexts.py fails when
+# the page's section differs from what this script prints. With --pictures, the
 # organigram its last step draws is also copied into docs/ (compare.png, and
 # compare.svg for its tooltips).
 set -euo pipefail
@@ -58,7 +59,7 @@ PY
 }
 
 cat <<'EOF'
-## Adapting the framework to a country
+## Templates
 
 Every country adapts the generic structures. The workflow: start a folder
 from a template, edit its two CSV files in Excel, check it, and compare it with
@@ -66,7 +67,7 @@ the template or with last month's version. Templates:
 
 | template | what it holds |
 |---|---|
-| `generic` | the bundled framework of [`data/`](data/): the IASC humanitarian and UN Country Team structures, one platform for all cluster meetings |
+| `generic` | the bundled framework of [`data/`](../data/): the IASC humanitarian and UN Country Team structures, one platform for all cluster meetings |
 | `humanitarian` | the generic framework with *Cluster Meetings* replaced by OCHA's 11 global clusters and the 4 Protection areas of responsibility (OCHA code in `code`, French name in `label_fr`; `reference/` holds the 2022 snapshot). Each cluster escalates to the inter-cluster group, each AoR to the Protection cluster; each has one IOM seat (`seat` = `hea-sector`) that its programme manager/officer (`po_hea`) or operations officer (`oo_hea`) may fill, **inactive** until you assign someone; `lead` and `co_lead` empty; the Chief of Mission's `max_seats` is 5 |
 | `pre-crisis` | the UN Country Team side alone: UNCT, SMT, PMT, OMT, their IOM roles and the Designated Official |
 
@@ -79,8 +80,11 @@ agency first). List the sectors where IOM runs programmes in `context.toml`
 (`sectors = ["CCM", "SHL", "HEA"]`): clusters of other sectors are then not
 expected to have IOM in them.
 
-A walk-through (`scripts/walkthrough.sh` re-runs it and prints this section).
-Start a context from the humanitarian template:
+## A walk-through
+
+Every command below was run for real (`scripts/walkthrough.sh` re-runs them
+and prints this part of the page). Start a context from the humanitarian
+template:
 
 EOF
 run init country-x --template humanitarian
@@ -173,7 +177,7 @@ check's findings stay marked as usual; `--view` and `--focus` work as well.
 
 EOF
 # The size of the picture depends on Graphviz and the fonts installed, so the
-# README does not pin it.
+# page does not pin it.
 run render --data country-x --compare humanitarian -o compare.png |
   sed -E 's/^(wrote compare\.png) \([0-9]+ KB\)$/\1 (… KB)/'
 if $pictures; then
@@ -184,7 +188,7 @@ fi
 
 cat <<'EOF'
 
-![Country X compared with the humanitarian template: the Education and Emergency Telecommunications clusters marked changed (not activated), the sector officers marked changed (activated, one renamed), the Information Management Officer marked new, the Education officers drawn faded as removed](docs/compare.png)
+![Country X compared with the humanitarian template: the Education and Emergency Telecommunications clusters marked changed (not activated), the sector officers marked changed (activated, one renamed), the Information Management Officer marked new, the Education officers drawn faded as removed](compare.png)
 
-([SVG](docs/compare.svg): hover over a mark for the old and new values.)
+([SVG](compare.svg): hover over a mark for the old and new values.)
 EOF

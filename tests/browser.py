@@ -1,4 +1,4 @@
-"""Headless Chromium for the browser tests and the README's screenshot.
+"""Headless Chromium for the browser tests and the manual's screenshots.
 
 Playwright for Python drives the machine's own Chromium (Debian's
 ``chromium`` package, which ``scripts/install-system-deps.sh`` installs):

@@ -189,18 +189,18 @@ def test_help_has_examples_and_every_option_help(command):
             assert param.help, f"{command} {param.opts} has no help"
 
 
-# ---------------------------------------------------------------- README
+# ---------------------------------------------------------------- the manual page
 
 @pytest.mark.slow
-def test_readme_walkthrough_is_what_the_script_prints():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    match = re.search(r"<!-- BEGIN contexts -->\n(.*)<!-- END contexts -->", readme, re.S)
-    assert match, "README.md has no contexts section"
+def test_adapting_walkthrough_is_what_the_script_prints():
+    page = (ROOT / "docs" / "adapting.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- BEGIN contexts -->\n(.*)<!-- END contexts -->", page, re.S)
+    assert match, "docs/adapting.md has no contexts section"
     env = {**os.environ, "PYTHON": sys.executable}
     printed = subprocess.run(["bash", str(ROOT / "scripts" / "walkthrough.sh")], env=env,
                              capture_output=True, text=True, check=True).stdout
-    assert match[1] == printed, ("README.md's walk-through is stale: replace the contexts "
-                                 "section with the output of scripts/walkthrough.sh")
+    assert match[1] == printed, ("docs/adapting.md's walk-through is stale: replace the "
+                                 "contexts section with the output of scripts/walkthrough.sh")
 
 
 @pytest.mark.parametrize("command", ["show hct --data {}", "diff humanitarian {}"])

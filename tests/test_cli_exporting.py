@@ -218,11 +218,12 @@ def test_cli_import_does_not_load_networkx_or_pydot():
     assert out.strip() == "[]"
 
 
-def test_readme_diagram_is_the_current_export():
+def test_manual_diagram_is_the_current_export():
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("<!-- BEGIN export -->"):readme.index("<!-- END export -->")]
+    page = (Path(__file__).resolve().parent.parent / "docs" / "exporting.md").read_text(
+        encoding="utf-8")
+    section = page[page.index("<!-- BEGIN export -->"):page.index("<!-- END export -->")]
     block = section[section.index("```mermaid\n"):]
     expected = exporting.mermaid_markdown(exporting.to_mermaid(coordgraph.load()))
-    assert block == expected, "run: coordgraph export -o x.md and paste it into README.md"
+    assert block == expected, "run: coordgraph export -o x.md and paste it into docs/exporting.md"
