@@ -109,6 +109,7 @@ def cli():
 # import time, so `coordgraph --help` stays fast.
 from . import checking, contexts, exporting, rendering  # noqa: E402,F401
 from . import portfolio  # noqa: E402,F401
+from . import briefing  # noqa: E402,F401
 
 
 def main():

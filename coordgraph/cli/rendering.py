@@ -117,9 +117,9 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
     click.echo(f"wrote {target} ({_size(len(data))})", err=True)
 
 
-def _load_compared(argument):
-    """--compare OLD: a folder or a template name, loaded as --data is (every
-    problem printed, exit 2)."""
+def _load_compared(argument, option="--compare"):
+    """--compare OLD (or brief's --since OLD): a folder or a template name,
+    loaded as --data is (every problem printed, exit 2)."""
     from ..errors import DataError, UsageError
     from ..loading import load
     from ..reporting import problems_text
@@ -128,10 +128,10 @@ def _load_compared(argument):
     try:
         graph, warnings = load(version_path(argument), with_warnings=True)
     except UsageError as exc:
-        echo_text(f"Error: --compare: {exc}", err=True)
+        echo_text(f"Error: {option}: {exc}", err=True)
         sys.exit(2)
     except DataError as exc:
-        echo_text(f"Error: --compare {argument}: not a valid context; nothing was drawn.",
+        echo_text(f"Error: {option} {argument}: not a valid context; nothing was drawn.",
                    err=True)
         echo_text(problems_text(exc.problems, exc.warnings), err=True, nl=False)
         sys.exit(2)
