@@ -216,9 +216,10 @@ def seat_rows(graph, org: str, lang: str = "en") -> list[Row]:
     not a plain member), the person who holds it, the alternates; the
     location is the platform's, else its holders'.
     """
-    words = brief_words(lang)
-    from ..rendering.i18n import org_name
+    from ..rendering.i18n import org_name, words as drawing_words
 
+    words = brief_words(lang)
+    capacities = drawing_words(lang).capacity
     shown_org = org_name(org, lang)
     rows = []
     for platform in graph.nodes.values():
@@ -235,7 +236,8 @@ def seat_rows(graph, org: str, lang: str = "en") -> list[Row]:
             if edge.capacity == "alternate":
                 alternates.append(name + (f", {role.person}" if role.person else ""))
             elif edge.is_seat or edge.capacity == "coordinator":
-                capacity = "" if edge.capacity in ("", "member") else f" ({edge.capacity})"
+                capacity = ("" if edge.capacity in ("", "member")
+                            else f" ({capacities.get(edge.capacity, edge.capacity)})")
                 holders.append(name + capacity)
                 if role.person:
                     people.append(role.person)
@@ -247,8 +249,9 @@ def seat_rows(graph, org: str, lang: str = "en") -> list[Row]:
                 else words["not_expected"] if not expected and not present
                 else words["planned"] if platform.status == "planned" else "")
         rows.append(Row(
-            platform=platform.label_in(lang), lead=", ".join(platform.leads),
-            co_lead=", ".join(platform.co_leads), holder="; ".join(dict.fromkeys(holders)),
+            platform=platform.label_in(lang),
+            lead=", ".join(org_name(o, lang) for o in platform.leads),
+            co_lead=", ".join(org_name(o, lang) for o in platform.co_leads), holder="; ".join(dict.fromkeys(holders)),
             person="; ".join(dict.fromkeys(people)),
             alternate="; ".join(dict.fromkeys(alternates)),
             location=platform.location or ", ".join(dict.fromkeys(places)),

@@ -57,7 +57,7 @@ def docx_bytes(brief) -> bytes:
             title.bold, title.font.color.rgb = True, red
         paragraph.add_run((f" — {line.about}" if line.about else "") + ". ")
         if line.action:
-            paragraph.add_run(f"{words['to_do']}: {line.action}")
+            paragraph.add_run(f"{words['to_do']} {line.action}")
         _tight(paragraph)
     if brief.findings_left:
         _tight(document.add_paragraph(words["more"].format(n=brief.findings_left),

@@ -91,7 +91,7 @@ def _findings(brief) -> str:
     for line in brief.findings:
         mark = ' class="error"' if line.severity == "error" else ""
         about = f" — {escape(line.about)}" if line.about else ""
-        todo = (f' <span class="todo">{escape(words["to_do"])}: {escape(line.action)}</span>'
+        todo = (f' <span class="todo">{escape(words["to_do"])} {escape(line.action)}</span>'
                 if line.action else "")
         items.append(f"<li><span{mark}>{escape(line.title)}</span>{about}.{todo}</li>")
     if brief.findings_left:

@@ -27,7 +27,7 @@ def markdown_page(brief, picture_name: str | None = None) -> str:
     for line in brief.findings:
         title = f"**{_md(line.title)}**" if line.severity == "error" else _md(line.title)
         about = f" — {_md(line.about)}" if line.about else ""
-        todo = f" {_md(words['to_do'])}: {_md(line.action)}" if line.action else ""
+        todo = f" {_md(words['to_do'])} {_md(line.action)}" if line.action else ""
         lines.append(f"- {title}{about}.{todo}")
     if brief.findings_left:
         lines.append(f"- {_md(words['more'].format(n=brief.findings_left))}")
