@@ -5,7 +5,6 @@ table; the bundled framework, the Nortavia example and changes since a
 template or an older folder.
 """
 
-import io
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 
 import coordgraph
 from coordgraph.briefing import make_brief
-from coordgraph.briefing.content import PAGES, MARGIN, seat_rows
+from coordgraph.briefing.content import MARGIN, PAGES, seat_rows
 from coordgraph.briefing.drawing import MIN_TEXT
 from coordgraph.cli import cli
 from coordgraph.rendering.png import resolution
@@ -271,6 +270,7 @@ def test_default_output_is_output_brief_docx(runner, tmp_path, monkeypatch):
     (["-o", "brief.pdf", "--format", "docx"], "the file name says pdf"),
     (["--since", "generc"], "did you mean 'generic'"),
     (["--page", "a5"], "Invalid value for '--page'"),
+    (["-o", "-", "--format", "md"], "give -o a file name"),
 ])
 def test_usage_mistakes_exit_2_and_write_nothing(runner, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

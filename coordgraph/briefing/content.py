@@ -251,7 +251,8 @@ def seat_rows(graph, org: str, lang: str = "en") -> list[Row]:
         rows.append(Row(
             platform=platform.label_in(lang),
             lead=", ".join(org_name(o, lang) for o in platform.leads),
-            co_lead=", ".join(org_name(o, lang) for o in platform.co_leads), holder="; ".join(dict.fromkeys(holders)),
+            co_lead=", ".join(org_name(o, lang) for o in platform.co_leads),
+            holder="; ".join(dict.fromkeys(holders)),
             person="; ".join(dict.fromkeys(people)),
             alternate="; ".join(dict.fromkeys(alternates)),
             location=platform.location or ", ".join(dict.fromkeys(places)),

@@ -74,7 +74,7 @@ def docx_bytes(brief) -> bytes:
     columns = brief.headings["columns"]
     table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, columns):
+    for cell, name in zip(table.rows[0].cells, columns, strict=True):
         _cell(cell, name, bold=True)
     _repeat_header(table.rows[0])
     for row in brief.rows:
@@ -82,7 +82,7 @@ def docx_bytes(brief) -> bytes:
         holder = row.holder + (f" {row.note}" if row.holder and row.note else row.note)
         values = (row.platform, row.lead, row.co_lead, holder, row.person, row.alternate,
                   row.location)
-        for index, (cell, value) in enumerate(zip(cells, values)):
+        for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
             _cell(cell, value, color=red if row.missing and index == 3 else None)
     out = io.BytesIO()
     document.save(out)

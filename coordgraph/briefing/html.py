@@ -119,7 +119,8 @@ def _table(brief) -> str:
         holder = escape(row.holder)
         if row.note:
             flag = "flag" if row.missing else "quiet"
-            holder = (holder + " " if holder else "") + f'<span class="{flag}">{escape(row.note)}</span>'
+            note = f'<span class="{flag}">{escape(row.note)}</span>'
+            holder = (holder + " " if holder else "") + note
         cells = [escape(row.platform), escape(row.lead), escape(row.co_lead), holder,
                  escape(row.person), escape(row.alternate), escape(row.location)]
         mark = ' class="missing"' if row.missing else ""

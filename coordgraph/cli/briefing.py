@@ -76,6 +76,9 @@ def brief(data_dir, output, fmt, page_name, since, lang, org):
 
 def _format(output, fmt):
     """The format: --format, else the suffix of -o, else docx; they must agree."""
+    if output == "-":
+        raise click.BadParameter("a brief is a file (Markdown comes with its picture): "
+                                 "give -o a file name", param_hint="'-o'")
     implied = _SUFFIXES.get(Path(output).suffix.lower()) if output else None
     if fmt and implied and fmt != implied:
         raise click.BadParameter(f"the file name says {implied} but --format says {fmt}",
