@@ -308,3 +308,21 @@ def test_library_brief_is_plain_data():
     assert brief.rows[0].missing and brief.rows[0].platform == "Health Cluster"
     assert brief.summary == "2 errors to act on, 7 warnings to check"
     assert len(brief.findings) + brief.findings_left == 9
+
+
+def test_landscape_draws_the_whole_small_structure_within_two_pages(runner, tmp_path):
+    brief = make_brief(coordgraph.load(), page_name="a4-landscape")
+    assert brief.picture.caption == "Coordination platforms"
+    assert brief.picture.smallest_text >= MIN_TEXT
+    target = _brief(runner, tmp_path, "--page", "a4-landscape", "--format", "pdf",
+                    name="brief.pdf")
+    reader, text = _pdf(target)
+    assert len(reader.pages) == 2
+    assert "Security Management Team" in reader.pages[0].extract_text()   # in the drawing
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_a_long_table_ends_on_the_second_page_whatever_the_page(runner, tmp_path, page):
+    target = _brief(runner, tmp_path, "--data", str(NORTAVIA), "--page", page,
+                    "--format", "pdf", name="brief.pdf")
+    assert len(pypdf.PdfReader(target).pages) == 2

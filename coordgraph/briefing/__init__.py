@@ -14,8 +14,13 @@ from .content import PAGES, Brief, brief_content, page
 
 #: Output formats and their file suffixes.
 FORMATS = {"docx": ".docx", "pdf": ".pdf", "html": ".html", "md": ".md"}
-#: Share of the page's height the drawing may take (the rest: title, findings, table).
+#: Share of the page's height the drawing may take (the rest: title, findings,
+#: table). A landscape page is wide but short: the whole structure of a small
+#: context fits there with 7 pt text only when it takes more, and its short
+#: table still ends on the second page. A part of a larger structure gets the
+#: portrait share: its long table must not spill onto a third page.
 DRAWING_SHARE = 0.45
+LANDSCAPE_SHARE = 0.72
 
 __all__ = ["FORMATS", "PAGES", "Brief", "brief_files", "make_brief"]
 
@@ -58,7 +63,9 @@ def make_brief(graph, *, org: str | None = None, lang: str | None = None,
     if drawing:
         picture = choose_drawing(graph, org=org, lang=lang, findings=findings,
                                  box_width=sheet.text_width,
-                                 box_height=sheet.text_height * DRAWING_SHARE, words=words)
+                                 box_height=sheet.text_height * (
+                                     LANDSCAPE_SHARE if sheet.landscape else DRAWING_SHARE),
+                                 part_height=sheet.text_height * DRAWING_SHARE, words=words)
     return brief_content(graph, findings, org=org, lang=lang, page_name=page_name,
                          difference=difference, picture=picture,
                          picture_note="" if picture or not drawing else words["no_picture"])

@@ -53,14 +53,16 @@ def apex(graph) -> str | None:
 
 
 def choose_drawing(graph, *, org: str, lang: str, findings, box_width: float,
-                   box_height: float, words: dict):
+                   box_height: float, words: dict, part_height: float | None = None):
     """The :class:`~.content.Picture` for a box of ``box_width`` ×
     ``box_height`` points, or ``None`` when no drawing fits at
     :data:`MIN_TEXT`.
 
     Tried in order: the platforms view of the whole graph; the top platform
-    and the platforms within two steps of it; then within one step. Raises
-    :class:`~coordgraph.errors.GraphvizError` when Graphviz fails.
+    and the platforms within two steps of it; then within one step. A part
+    of the structure gets at most ``part_height`` points of height (default
+    ``box_height``). Raises :class:`~coordgraph.errors.GraphvizError` when
+    Graphviz fails.
     """
     from ..rendering import RenderWarning, render
     from .content import Picture
@@ -73,7 +75,8 @@ def choose_drawing(graph, *, org: str, lang: str, findings, box_width: float,
             svg = render(graph, format="svg", view="platforms", focus=focus, depth=depth,
                          lang=lang, org=org, findings=findings)
         width, height, smallest = svg_size(svg)
-        scale = fitted_scale(width, height, box_width, box_height)
+        tallest = box_height if focus is None or part_height is None else part_height
+        scale = fitted_scale(width, height, box_width, tallest)
         if smallest * scale < MIN_TEXT:
             continue
         with warnings.catch_warnings():
