@@ -326,3 +326,12 @@ def test_a_long_table_ends_on_the_second_page_whatever_the_page(runner, tmp_path
     target = _brief(runner, tmp_path, "--data", str(NORTAVIA), "--page", page,
                     "--format", "pdf", name="brief.pdf")
     assert len(pypdf.PdfReader(target).pages) == 2
+
+
+def test_drawings_stay_plain_svg_after_a_pdf_brief(runner, tmp_path):
+    # WeasyPrint changes ElementTree's global namespace prefixes when imported.
+    _brief(runner, tmp_path, "--format", "pdf", name="brief.pdf")
+    import weasyprint.pdf.metadata  # noqa: F401
+
+    svg = coordgraph.render(coordgraph.load(), format="svg")
+    assert b"<svg " in svg and b"ns0:" not in svg
