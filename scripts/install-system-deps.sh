@@ -51,6 +51,13 @@ if [ -z "${COORDGRAPH_NO_BROWSER:-}" ] && command -v apt-get >/dev/null 2>&1; th
   grep -q "Liberation Sans" <<<"$fonts" || want+=(fonts-liberation2)
   command -v pdfinfo >/dev/null 2>&1 || want+=(poppler-utils)
 fi
+# `brief --format pdf`: WeasyPrint lays out text with Pango (and its FreeType
+# backend); without them `import weasyprint` fails with OSError.
+if command -v apt-get >/dev/null 2>&1 && command -v ldconfig >/dev/null 2>&1; then
+  libs="$(ldconfig -p 2>/dev/null || true)"
+  grep -q "libpango-1.0.so.0" <<<"$libs" || want+=(libpango-1.0-0)
+  grep -q "libpangoft2-1.0.so.0" <<<"$libs" || want+=(libpangoft2-1.0-0)
+fi
 
 if [ ${#need[@]} -eq 0 ] && [ ${#want[@]} -eq 0 ]; then
   exit 0

@@ -16,6 +16,7 @@ import click
 
 from .. import __version__
 from ..errors import UnknownOrgWarning
+from .briefing import brief_command
 from .checking import check_command, validate_command
 from .contexts import diff_command, init_command, show_command
 from .exporting import export_command
@@ -49,7 +50,8 @@ def cli():
 
 
 for _command in (validate_command, check_command, render_command, export_command,
-                 init_command, diff_command, show_command, portfolio_command):
+                 init_command, diff_command, show_command, portfolio_command,
+                 brief_command):
     cli.add_command(_command)
 
 

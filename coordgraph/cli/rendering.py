@@ -120,15 +120,16 @@ def render_command(data_dir, output, fmt, view, focus, depth, lang, org, timeout
     click.echo(f"wrote {target} ({_size(len(data))})", err=True)
 
 
-def _load_compared(argument):
-    """--compare OLD: a folder or a template name, loaded as --data is (every
-    problem listed, exit 2), the option named in the error."""
+def _load_compared(argument, option="--compare"):
+    """--compare OLD (or brief's --since OLD): a folder or a template name,
+    loaded as --data is (every problem listed, exit 2), the option named in
+    the error."""
     try:
         graph, found = load_context(resolve(argument, strict=True))
     except UsageError as exc:
-        raise CommandError.of(exc, "--compare: ") from exc
+        raise CommandError.of(exc, f"{option}: ") from exc
     except DataError as exc:
-        raise ProblemsError(exc, headline=f"--compare {argument}: not a valid context; "
+        raise ProblemsError(exc, headline=f"{option} {argument}: not a valid context; "
                                           "nothing was drawn.") from exc
     show_warnings(found)
     return graph

@@ -158,6 +158,11 @@ def without_size_style(svg: str) -> str:
 
 
 def _serialise(root) -> bytes:
+    # Registered again each time: the registry is global, and other libraries
+    # change it (WeasyPrint maps the default prefix to no namespace, which
+    # turned every element into <ns0:...>).
+    ET.register_namespace("", SVG)
+    ET.register_namespace("xlink", XLINK)
     text = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + text + "\n").encode()
 

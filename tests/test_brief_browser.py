@@ -1,0 +1,67 @@
+"""The HTML brief printed by a real Chromium: one A4 page, offline."""
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from browser import find_chromium, launch
+from coordgraph.cli import cli
+
+EXECUTABLE, WHY = find_chromium()
+if EXECUTABLE is None and os.environ.get("CI"):
+    raise RuntimeError(f"CI is set but {WHY}")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(EXECUTABLE is None, reason=WHY or "no Chromium")]
+
+NORTAVIA = Path(__file__).resolve().parents[1] / "examples" / "nortavia"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright, EXECUTABLE)
+        yield chromium
+        chromium.close()
+
+
+def _print(browser, path: Path) -> pypdf.PdfReader:
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(
+        ("file:", "data:")) else None)
+    page.goto(path.as_uri())
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    page.close()
+    assert requests == []          # offline: nothing fetched
+    return pypdf.PdfReader(io.BytesIO(pdf))
+
+
+@pytest.mark.parametrize("args, pages", [([], 1), (["--since", "generic"], 1),
+                                         (["--data", str(NORTAVIA)], 2)])
+def test_html_brief_prints_to_a4(runner, tmp_path, browser, args, pages):
+    target = tmp_path / "brief.html"
+    result = runner.invoke(cli, ["brief", *args, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    html = target.read_text(encoding="utf-8")
+    assert not re.search(r'(src|href)="(?!data:)', html)
+    reader = _print(browser, target)
+    assert len(reader.pages) == pages
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (595, 842)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Who sits where" in text
+
+
+def test_html_brief_on_a_slide_is_16_by_9(runner, tmp_path, browser):
+    target = tmp_path / "brief.html"
+    result = runner.invoke(cli, ["brief", "--page", "16:9", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    reader = _print(browser, target)
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (960, 540)
