@@ -360,7 +360,7 @@ def test_a_folder_is_named_the_same_however_it_is_given(tmp_path, monkeypatch):
 
 def test_versions_by_folder_or_template_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert version_path("humanitarian").name == "humanitarian"
+    assert version_path("humanitarian").name == "humanitarian-2025"
     assert len(load_version("pre-crisis").nodes) > 0
     assert load_version(coordgraph.load()) is not None
     with pytest.raises(UsageError, match="did you mean 'pre-crisis'"):

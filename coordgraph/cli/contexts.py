@@ -76,7 +76,13 @@ def _load_sides(arguments, fmt):
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
 @click.option("--template", "-t", type=click.Choice(list(TEMPLATES)), default=DEFAULT_TEMPLATE,
               show_default=True, help="The framework to start from (listed below).")
-def init(folder, template):
+@click.option("--crisis", type=click.Choice(["disaster", "conflict", "both"]),
+              help="Write crisis into context.toml and fill in the clusters' lead and "
+                   "co_lead from the global arrangement as of the template's date.")
+@click.option("--sectors", metavar="CODES",
+              help="Comma-separated sector codes where the organisation runs programmes, "
+                   "e.g. SHL,HEA: written into context.toml.")
+def init(folder, template, crisis, sectors):
     """Start a context folder DIR from a template, to adapt to a country.
 
     Writes nodes.csv and edges.csv (UTF-8 with BOM and CRLF, so Excel opens
@@ -88,24 +94,38 @@ def init(folder, template):
       coordgraph init sudan
       coordgraph init sudan --template humanitarian
       coordgraph init contexts/haiti-2026 -t pre-crisis
+      coordgraph init haiti --template humanitarian --crisis disaster --sectors SHL,HEA
     """
-    from ..errors import UsageError
-    from ..templating import init_context
+    import datetime
 
+    from ..errors import UsageError
+    from ..templating import init_context, template_context
+
+    today = datetime.date.today()
     try:
-        written = init_context(folder, template)
+        written = init_context(folder, template, today, crisis or "",
+                               (sectors or "").split(","))
+        settings = template_context(template)
     except UsageError as exc:
         _fail(str(exc))
     data = shlex.quote(folder)
     click.echo(f"Created {folder} from the {template} template:")
     for path in written:
         click.echo(f"  {path}")
+    click.echo(f"Template: {settings.template}, as of {settings.template_as_of}")
+    if settings.source:
+        click.echo(click.wrap_text(f"Source: {settings.source}", width=88,
+                                   subsequent_indent="  "))
+    if crisis:
+        click.echo(f"Cluster leads: the global arrangement in a {crisis} as of "
+                   f"{settings.template_as_of}.")
     quoted = [shlex.quote(str(path)) for path in written]
-    steps = [f"Fill in {quoted[2]}: name, country, as_of.",
+    steps = [f"Fill in {quoted[2]}: name, country; as_of is set to today "
+             f"({today.isoformat()}): change it to the date the map describes.",
              f"Adapt {quoted[0]} and {quoted[1]} to the country, in Excel or any editor: "
              "mark platforms not activated here inactive, add or remove roles and "
              "memberships."]
-    if template == "humanitarian":
+    if template.startswith("humanitarian") or template == "mixed":
         steps.append("The sector programme and operations officer roles (po_*, oo_*) are "
                      "inactive: set status to active for the sectors where IOM works.")
     steps.append("Check it, draw its organigram, and see what you changed:")

@@ -172,7 +172,7 @@ def version_path(version) -> Path:
     >>> version_path("humanitrian")
     Traceback (most recent call last):
     ...
-    coordgraph.errors.UsageError: 'humanitrian' is neither a context folder nor a template: did you mean 'humanitarian'? (templates: generic, humanitarian, pre-crisis)
+    coordgraph.errors.UsageError: 'humanitrian' is neither a context folder nor a template: did you mean 'humanitarian'? (templates: generic, humanitarian, humanitarian-2022, humanitarian-2025, pre-crisis, refugee, mixed)
     """
     from ..errors import UsageError
     from ..templating import TEMPLATES, resolve_context
