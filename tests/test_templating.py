@@ -295,3 +295,72 @@ def test_generator_check_mode_reports_a_stale_file(tmp_path, monkeypatch):
 @pytest.mark.skipif(not SHARED_REFERENCE.is_file(), reason="../shared/ is not beside the clone")
 def test_vendored_reference_is_the_shared_snapshot():
     assert VENDORED_REFERENCE.read_bytes() == SHARED_REFERENCE.read_bytes()
+
+
+# ---------------------------------------------------------------- the other templates' findings
+
+CLUSTERS_2025 = [c for c in CLUSTERS if c != "CCM"]
+
+
+def _cluster_ids(codes):
+    return sorted(f"cluster_{c.lower()}" for c in codes) + sorted(
+        f"aor_{a[4:].lower()}" for a in AORS)
+
+
+def test_humanitarian_2025_findings():
+    # As humanitarian-2022, with one cluster fewer (CCCM merged into SHL) and
+    # no CG405: it is the newest humanitarian template.
+    graph = coordgraph.load(template_path("humanitarian-2025"))
+    assert _findings(graph) == [("CG301", "error", i) for i in sorted(_cluster_ids(CLUSTERS_2025))
+                                ] + GENERIC_FINDINGS
+
+
+def test_humanitarian_2025_merges_cccm_into_shelter_land_and_site():
+    old, new = (coordgraph.load(template_path(n)) for n in ("humanitarian-2022",
+                                                            "humanitarian-2025"))
+    assert set(old.nodes) - set(new.nodes) == {"cluster_ccm", "po_ccm", "oo_ccm"}
+    assert set(new.nodes) <= set(old.nodes)
+    shl = new.nodes["cluster_shl"]
+    assert (shl.code, shl.label, shl.leads) == ("SHL", "Shelter, Land and Site Cluster",
+                                                ("IOM", "IFRC"))
+    assert "miragenews.com" in shl.reference and "no source gives" in shl.reference
+    assert new.nodes["aor_hlp"].label == old.nodes["aor_hlp"].label   # NRC's AoR stays
+    assert new.context.template_as_of == "2025-01-01"
+
+
+def test_refugee_findings_and_shape():
+    # No clusters, no HCT or HC: the forum, the protection working group and
+    # the sector working groups. IOM sits in the forum and the sector groups;
+    # the protection working group has no IOM seat (CG301): add one where IOM
+    # sits there.
+    graph = coordgraph.load(template_path("refugee"))
+    assert _findings(graph) == [("CG301", "error", "rpwg")]
+    platforms = {n.id for n in graph.nodes.values() if n.is_platform}
+    assert platforms == {"rcf", "rpwg", "sector_working_groups"}
+    assert graph.nodes["rcf"].code == "RCF"
+    assert {(e.source, e.capacity) for e in graph.memberships("rcf")} == {
+        ("unhcr_representative", "lead"), ("chief_of_mission", "member")}
+    assert graph.escalates_to("rpwg") == ["rcf"]
+    assert graph.context.context_type == "refugee"
+
+
+def test_mixed_findings_and_the_interface():
+    # The clusters' CG301 (inactive sector posts), the refugee template's
+    # rpwg, the generic CG302/CG305 (the CoM now also in the forum); the forum
+    # advises the HCT, so CG402 is quiet.
+    graph = coordgraph.load(template_path("mixed"))
+    assert _findings(graph) == [("CG301", "error", i) for i in sorted(
+        [*_cluster_ids(CLUSTERS_2025), "rpwg"])] + GENERIC_FINDINGS
+    assert [(e.source, e.relation) for e in graph.edges
+            if e.target == "hct" and e.source == "rcf"] == [("rcf", "advises")]
+    assert "accountable for the refugee response" in graph.nodes["rcf"].description
+    assert graph.context.context_type == "mixed"
+
+
+def test_mixed_without_the_interface_gets_cg402(tmp_path):
+    from coordgraph.templating import init_context
+    from csv_edit import delete_rows
+
+    init_context(tmp_path, "mixed")
+    delete_rows(tmp_path / "edges.csv", {"source": "rcf", "target": "hct"})
+    assert ("CG402", "warning", "rcf") in _findings(coordgraph.load(tmp_path))
