@@ -53,7 +53,7 @@ def resolve(argument, *, strict: bool = False) -> Path:
     >>> resolve("humanitrian", strict=True)
     Traceback (most recent call last):
     ...
-    coordgraph.errors.UsageError: 'humanitrian' is neither a context folder nor a template: did you mean 'humanitarian'? (templates: generic, humanitarian, pre-crisis)
+    coordgraph.errors.UsageError: 'humanitrian' is neither a context folder nor a template: did you mean 'humanitarian'? (templates: generic, humanitarian, humanitarian-2022, humanitarian-2025, pre-crisis, refugee, mixed)
     """
     path = Path(argument)
     # os.path.exists, unlike Path.exists, never raises (a name too long...)

@@ -68,17 +68,21 @@ the template or with last month's version. Templates:
 | template | what it holds |
 |---|---|
 | `generic` | the bundled framework of [`data/`](../data/): the IASC humanitarian and UN Country Team structures, one platform for all cluster meetings |
-| `humanitarian` | the generic framework with *Cluster Meetings* replaced by OCHA's 11 global clusters and the 4 Protection areas of responsibility (OCHA code in `code`, French name in `label_fr`; `reference/` holds the 2022 snapshot). Each cluster escalates to the inter-cluster group, each AoR to the Protection cluster; each has one IOM seat (`seat` = `hea-sector`) that its programme manager/officer (`po_hea`) or operations officer (`oo_hea`) may fill, **inactive** until you assign someone; `lead` and `co_lead` empty; the Chief of Mission's `max_seats` is 5 |
-| `pre-crisis` | the UN Country Team side alone: UNCT, SMT, PMT, OMT, their IOM roles and the Designated Official |
+| `humanitarian-2022` | the generic framework with *Cluster Meetings* replaced by OCHA's 11 global clusters and the 4 Protection areas of responsibility (OCHA code in `code`, French name in `label_fr`; `reference/` holds the 2022 snapshot). Each cluster escalates to the inter-cluster group, each AoR to the Protection cluster; each has one IOM seat (`seat` = `hea-sector`) that its programme manager/officer (`po_hea`) or operations officer (`oo_hea`) may fill, **inactive** until you assign someone; `lead` and `co_lead` empty; the Chief of Mission's `max_seats` is 5 |
+| `humanitarian-2025` | `humanitarian-2022` after the 2025 merger of the CCCM and Shelter clusters into the Shelter, Land and Site cluster, led by IOM and IFRC (`humanitarian` names it: the newest) |
+| `pre-crisis` | the UN Country Team side: the Resident Coordinator, UNCT, SMT, PMT, OMT, the Cooperation Framework results groups, the UN Network on Migration, their IOM roles and the Designated Official |
+| `refugee`, `mixed` | UNHCR's Refugee Coordination Model, alone or beside the clusters ([contexts.md](contexts.md)) |
 
-Cluster *leadership* (who leads or co-leads which cluster) changes over time —
-IOM and IFRC took joint lead of a merged shelter, land and site coordination
-cluster in 2025 — so no template asserts it: record it in your context in the
-platform's `lead` and `co_lead` columns, with its date and source in
-`reference` (`diff` then reports a change of lead
-agency first). List the sectors where IOM runs programmes in `context.toml`
-(`sectors = ["CCM", "SHL", "HEA"]`): clusters of other sectors are then not
-expected to have IOM in them.
+Cluster *leadership* (who leads or co-leads which cluster) changes over time
+and, for some clusters, with the kind of crisis — so the templates leave it
+empty, except where the global arrangement is the same in every crisis (IOM
+and IFRC for the merged Shelter, Land and Site cluster of 2025). `init
+--crisis disaster` fills it in from the dated reference; record your
+country's own in the platform's `lead` and `co_lead` columns, with its date
+and source in `reference` (`diff` then reports a change of lead agency
+first). List the sectors where IOM runs programmes in `context.toml`
+(`sectors = ["CCM", "SHL", "HEA"]`, or `init --sectors`): clusters of other
+sectors are then not expected to have IOM in them.
 
 ## A walk-through
 
@@ -87,7 +91,7 @@ and prints this part of the page). Start a context from the humanitarian
 template:
 
 EOF
-run init country-x --template humanitarian
+run init country-x --template humanitarian-2022
 
 edit_toml() {
   "$python" - "$@" <<'PY'
@@ -137,7 +141,7 @@ the ids, and `leadership` and `no_longer_apply` lists); the exit code is 1
 when the two differ, 0 when they are identical.
 
 EOF
-run diff humanitarian country-x
+run diff humanitarian-2022 country-x
 
 cat <<'EOF'
 
@@ -178,10 +182,10 @@ check's findings stay marked as usual; `--view` and `--focus` work as well.
 EOF
 # The size of the picture depends on Graphviz and the fonts installed, so the
 # page does not pin it.
-run render --data country-x --compare humanitarian -o compare.png |
+run render --data country-x --compare humanitarian-2022 -o compare.png |
   sed -E 's/^(wrote compare\.png) \([0-9]+ KB\)$/\1 (… KB)/'
 if $pictures; then
-  "$python" -m coordgraph render --data country-x --compare humanitarian \
+  "$python" -m coordgraph render --data country-x --compare humanitarian-2022 \
     -o compare.svg 2>/dev/null
   cp compare.png compare.svg "$root/docs/"
 fi

@@ -244,8 +244,10 @@ def test_cg405_through_check_with_the_shipped_templates(write_context):
     *sorted(p.parent for p in (ROOT / "examples").glob("*/nodes.csv")),
 ], ids=lambda p: p.name)
 def test_shipped_contexts_get_no_context_findings(folder):
+    # Except the one a dated template is for: humanitarian-2022 is not the newest.
     findings = coordgraph.check(coordgraph.load(folder))
-    assert [f for f in findings if f.code.startswith("CG4")] == []
+    expected = ["CG405"] if folder.name == "humanitarian-2022" else []
+    assert [f.code for f in findings if f.code.startswith("CG4")] == expected
 
 
 def test_a_context_without_type_or_crisis_gets_no_cg4(write_context):

@@ -237,3 +237,12 @@ def test_the_wheel_carries_the_reference_and_reads_it(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:3] == [
         str(tmp_path / "site" / "coordgraph" / "reference"), "(('UNHCR',), ())", "15"]
+
+
+def test_cluster_coordinator_in_field_terms_not_the_lead_agencys():
+    # French field usage: "coordonnateur de cluster" for the coordinator,
+    # "chef de file" for the lead agency (reference/terminology.csv).
+    coordinator = coordgraph.load().nodes["cluster_coordinator"]
+    assert (coordinator.label_fr, coordinator.label_es) == (
+        "Coordonnateur de cluster", "Coordinador del Grupo Sectorial")
+    assert "terminology.csv" in coordinator.reference

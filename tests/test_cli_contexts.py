@@ -38,9 +38,56 @@ def test_init_writes_and_prints_next_steps(tmp_path):
     assert f"Created {folder} from the generic template:" in out
     quoted = f"'{folder}'"                                 # the space is quoted
     for step in (f"coordgraph check --data {quoted}", f"coordgraph render --data {quoted}",
-                 f"coordgraph diff generic {quoted}", "context.toml': name, country, as_of"):
+                 f"coordgraph diff generic {quoted}"):
         assert step in out
+    import datetime
+
+    flat = " ".join(out.split())
+    assert (f"context.toml': name, country; as_of is set to today "
+            f"({datetime.date.today().isoformat()})") in flat
+    assert "Template: generic, as of 2022-11-01" in out
     assert run("validate", "--data", folder).exit_code == 0
+
+
+def test_init_prints_the_template_its_date_and_source_and_fills_leads(tmp_path):
+    folder = tmp_path / "haiti"
+    result = run("init", folder, "-t", "humanitarian-2022", "--crisis", "disaster",
+                 "--sectors", "CCM,SHL")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Template: humanitarian-2022, as of 2022-11-01\n" in out
+    assert "Source: IOM Emergency Manual" in out
+    assert "Cluster leads: the global arrangement in a disaster as of 2022-11-01." in out
+    text = (folder / "context.toml").read_text(encoding="utf-8")
+    assert 'crisis = "disaster"' in text and 'sectors = ["CCM", "SHL"]' in text
+    import coordgraph
+
+    assert coordgraph.load(folder).nodes["cluster_ccm"].lead == "IOM"
+
+
+def test_init_unknown_sector_exit_2_nothing_written(tmp_path):
+    result = run("init", tmp_path / "x", "-t", "humanitarian", "--sectors", "SHL,WHS")
+    assert result.exit_code == 2
+    assert "unknown sector 'WHS' for template humanitarian-2025: did you mean 'WSH'?" in (
+        result.stderr)
+    assert not (tmp_path / "x").exists()
+
+
+def test_diff_2022_to_2025_shows_the_shelter_merger():
+    result = run("diff", "humanitarian-2022", "humanitarian-2025", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    leadership = {(c["platform"], c["org"], c["old"], c["new"]) for c in data["leadership"]}
+    assert leadership == {("cluster_shl", "IOM", "", "lead"), ("cluster_shl", "IFRC", "", "lead")}
+    removed = {n["id"] for n in data["nodes"]["removed"]}
+    assert removed == {"cluster_ccm", "po_ccm", "oo_ccm"}
+    changed = {c["id"]: {k["attribute"] for k in c["changes"]} for c in data["nodes"]["changed"]}
+    assert {"label", "lead", "description"} <= changed["cluster_shl"]
+    assert data["nodes"]["added"] == []
+    text = run("diff", "humanitarian-2022", "humanitarian-2025").stdout
+    first = text.split("\n\n")[1]
+    assert first.startswith("Leadership changes")
+    assert "IOM: Shelter, Land and Site Cluster lead (new)" in text
 
 
 def test_init_humanitarian_then_check_lists_clusters_under_cg301(country):
@@ -48,7 +95,7 @@ def test_init_humanitarian_then_check_lists_clusters_under_cg301(country):
     assert result.exit_code == 1
     codes = [(f["code"], f["node"]) for f in json.loads(result.stdout)["findings"]]
     cg301 = [node for code, node in codes if code == "CG301"]
-    assert len(cg301) == 15 and "cluster_hea" in cg301 and "aor_gbv" in cg301
+    assert len(cg301) == 14 and "cluster_hea" in cg301 and "aor_gbv" in cg301
 
 
 def test_init_refuses_existing_files_exit_2_nothing_touched(country):
@@ -104,8 +151,8 @@ def test_diff_markdown(country):
     set_cells(country / "nodes.csv", {"id": "cluster_log"}, status="inactive")
     result = run("diff", "humanitarian", country, "--format", "markdown")
     assert result.exit_code == 1
-    assert result.stdout.startswith("## What changed since Humanitarian template, as of 2022-11-01\n")
-    assert "\nOld: Humanitarian template, as of 2022-11-01  \nNew: " in result.stdout
+    assert result.stdout.startswith("## What changed since Humanitarian 2025 template, as of 2025-01-01\n")
+    assert "\nOld: Humanitarian 2025 template, as of 2025-01-01  \nNew: " in result.stdout
     # Named by label; a deactivated cluster no longer applies, nothing was resolved.
     assert "### No longer applies\n\n- Logistics Cluster: deactivated\n" in result.stdout
     assert "| changed | Logistics Cluster | status: active → inactive |" in result.stdout

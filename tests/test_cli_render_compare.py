@@ -105,8 +105,8 @@ def test_legend_lists_the_marks(root):
 
 
 def test_title_says_compared_with(root):
-    assert root[0].text.endswith("compared with Humanitarian template (1 November 2022)")
-    assert "Compared with Humanitarian template (1 November 2022)" in root[1].text
+    assert root[0].text.endswith("compared with Humanitarian 2025 template (1 January 2025)")
+    assert "Compared with Humanitarian 2025 template (1 January 2025)" in root[1].text
 
 
 def test_findings_still_marked(root):
@@ -141,7 +141,7 @@ def test_every_view_in_french(country, view):
     assert result.exit_code == 0, result.output
     root = ET.fromstring(result.stdout_bytes)
     assert "oo_edu" in svg_nodes(root) or view == "platforms"
-    assert "comparé à Humanitarian template" in root[0].text
+    assert "comparé à Humanitarian 2025 template" in root[0].text
 
 
 def test_focus_on_a_removed_node(country):

@@ -52,11 +52,17 @@ def test_context_toml_has_every_setting_with_a_comment(tmp_path):
     init_context(tmp_path, "pre-crisis", as_of=datetime.date(2026, 3, 1))
     text = (tmp_path / "context.toml").read_text(encoding="utf-8")
     settings = tomllib.loads(text)
+    source = settings.pop("source")
     assert settings == {"name": "", "country": "", "as_of": datetime.date(2026, 3, 1),
-                        "org": "IOM", "lang": "en"}
+                        "org": "IOM", "lang": "en", "context_type": "pre-crisis",
+                        "template": "pre-crisis", "template_as_of": datetime.date(2022, 11, 1)}
+    assert source.startswith("IOM Emergency Manual")
     lines = text.splitlines()
-    for key in settings:
+    for key in (*settings, "source"):
+        # Each setting, or the block of settings it belongs to, has a comment above.
         line = next(i for i, content in enumerate(lines) if content.startswith(f"{key} ="))
+        while lines[line - 1] and not lines[line - 1].startswith("#"):
+            line -= 1
         assert lines[line - 1].startswith("#"), key
     assert "--template pre-crisis" in text
 
@@ -142,7 +148,7 @@ def test_fresh_humanitarian_folder_offers_every_column_to_fill(tmp_path):
     # holds the post, where, and the sector posts' shared seat.
     import csv
 
-    init_context(tmp_path, "humanitarian")
+    init_context(tmp_path, "humanitarian-2022")
     with open(tmp_path / "nodes.csv", encoding="utf-8-sig", newline="") as handle:
         nodes = list(csv.DictReader(handle))
     with open(tmp_path / "edges.csv", encoding="utf-8-sig", newline="") as handle:
@@ -155,3 +161,79 @@ def test_fresh_humanitarian_folder_offers_every_column_to_fill(tmp_path):
     assert com["max_seats"] == "5"
     shelter = {row["source"]: row["seat"] for row in edges if row["target"] == "cluster_shl"}
     assert shelter == {"po_shl": "shl-sector", "oo_shl": "shl-sector"}
+
+
+# ---------------------------------------------------------------- template, crisis, sectors
+
+def _context(folder):
+    import tomllib
+
+    return tomllib.loads((folder / "context.toml").read_text(encoding="utf-8"))
+
+
+def _leads(folder):
+    import csv
+
+    with open(folder / "nodes.csv", encoding="utf-8-sig", newline="") as handle:
+        return {row["code"]: (row["lead"], row["co_lead"])
+                for row in csv.DictReader(handle) if row["code"]}
+
+
+@pytest.mark.parametrize("template, name, as_of, kind", [
+    ("humanitarian", "humanitarian-2025", "2025-01-01", "humanitarian"),
+    ("humanitarian-2022", "humanitarian-2022", "2022-11-01", "humanitarian"),
+    ("pre-crisis", "pre-crisis", "2022-11-01", "pre-crisis"),
+    ("refugee", "refugee", "2022-11-01", "refugee"),
+    ("mixed", "mixed", "2025-01-01", "mixed"),
+])
+def test_init_writes_the_templates_name_date_and_source(tmp_path, template, name, as_of, kind):
+    import datetime
+
+    init_context(tmp_path, template, datetime.date(2026, 3, 1))
+    settings = _context(tmp_path)
+    assert settings["template"] == name and str(settings["template_as_of"]) == as_of
+    assert settings["context_type"] == kind and str(settings["as_of"]) == "2026-03-01"
+    assert "http" in settings["source"] or "Manual" in settings["source"]
+    assert "crisis" not in settings and "sectors" not in settings
+    assert coordgraph.load(tmp_path).context.template == name
+
+
+def test_init_crisis_fills_the_global_leads_as_of_the_templates_date(tmp_path):
+    init_context(tmp_path / "d", "humanitarian-2022", crisis="disaster")
+    init_context(tmp_path / "c", "humanitarian-2022", crisis="conflict")
+    disaster, conflict = _leads(tmp_path / "d"), _leads(tmp_path / "c")
+    assert disaster["CCM"] == ("IOM", "") and conflict["CCM"] == ("UNHCR", "")
+    assert disaster["SHL"] == ("IFRC", "") and conflict["SHL"] == ("UNHCR", "")
+    assert disaster["FSC"] == ("FAO; WFP", "") and disaster["PRO-HLP"] == ("NRC", "")
+    assert _context(tmp_path / "d")["crisis"] == "disaster"
+    # The context agrees with itself: no CG404 on the leads init wrote.
+    graph = coordgraph.load(tmp_path / "d")
+    assert [f.code for f in coordgraph.check(graph) if f.code == "CG404"] == []
+
+
+def test_init_crisis_keeps_the_2025_merged_clusters_lead(tmp_path):
+    # No reference row has a code for the merged cluster: the template's stays.
+    init_context(tmp_path, "humanitarian", crisis="conflict")
+    leads = _leads(tmp_path)
+    assert leads["SHL"] == ("IOM;IFRC", "") and "CCM" not in leads
+    assert leads["PRO"] == ("UNHCR", "")
+
+
+def test_init_sectors_are_checked_against_the_templates_codes(tmp_path):
+    init_context(tmp_path / "ok", "humanitarian-2022", sectors=["ccm", "SHL", " hea"])
+    assert _context(tmp_path / "ok")["sectors"] == ["CCM", "SHL", "HEA"]
+    with pytest.raises(UsageError, match=r"unknown sector 'WHS'.*did you mean 'WSH'\?"):
+        init_context(tmp_path / "typo", "humanitarian", sectors=["WHS"])
+    with pytest.raises(UsageError, match="'CCM' is merged into 'SHL'"):
+        init_context(tmp_path / "merged", "humanitarian", sectors=["CCM"])
+    assert not (tmp_path / "typo").exists() and not (tmp_path / "merged").exists()
+
+
+def test_a_context_from_the_2022_template_is_told_of_the_2025_one(tmp_path):
+    init_context(tmp_path / "old", "humanitarian-2022")
+    init_context(tmp_path / "new", "humanitarian")
+    old = [f for f in coordgraph.check(coordgraph.load(tmp_path / "old")) if f.code == "CG405"]
+    assert len(old) == 1 and old[0].severity == "info"
+    assert "template 'humanitarian-2025'" in old[0].message
+    assert [f for f in coordgraph.check(coordgraph.load(tmp_path / "new"))
+            if f.code == "CG405"] == []

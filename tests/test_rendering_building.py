@@ -148,7 +148,7 @@ def test_legend_lists_only_what_is_drawn(bundled):
 
 def test_french_labels_legend_and_title(bundled):
     drawing = build(bundled, lang="fr")
-    assert "Équipe humanitaire pays" in drawing.dot and "Chef de file sectoriel" in drawing.dot
+    assert "Équipe humanitaire pays" in drawing.dot and "Coordonnateur de cluster" in drawing.dot
     assert "Légende" in drawing.dot and "Observateur (pas un siège)" in drawing.dot
     assert drawing.subtitle == "Organigramme · au 1er novembre 2022"
     assert "Plateformes" in build(bundled, "platforms", lang="fr").subtitle
@@ -156,7 +156,7 @@ def test_french_labels_legend_and_title(bundled):
 
 def test_spanish_falls_back_to_label(bundled):
     dot = build(bundled, lang="es").dot
-    assert "Coordinador de Grupo" in dot and "Humanitarian Country" in dot and "Leyenda" in dot
+    assert "Coordinador del Grupo Sectorial" in dot and "Humanitarian Country" in dot and "Leyenda" in dot
 
 
 def test_lang_defaults_to_the_context():

@@ -359,7 +359,7 @@ def test_a_folder_is_named_the_same_however_it_is_given(tmp_path, monkeypatch):
 
 def test_versions_by_folder_or_template_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert resolve("humanitarian", strict=True).name == "humanitarian"
+    assert resolve("humanitarian", strict=True).name == "humanitarian-2025"
     with pytest.raises(UsageError, match="did you mean 'pre-crisis'"):
         resolve("pre-crisis2", strict=True)
     with pytest.raises(UsageError, match="neither a context folder nor a template"):

@@ -177,8 +177,8 @@ def test_page_data_describes_every_drawn_node(bundled, html):
     assert com["findings"] == [cg305]
     assert nodes["smt"]["findings"] == [cg305] and "findings" not in nodes["hct"]
     assert nodes["designated_official"]["org"] == "UN"
-    assert nodes["cluster_coordinator"]["labels"] == ["Chef de file sectoriel",
-                                                      "Coordinador de Grupo"]
+    assert nodes["cluster_coordinator"]["labels"] == ["Coordonnateur de cluster",
+                                                      "Coordinador del Grupo Sectorial"]
 
 
 def test_route_and_link_ids_are_the_svgs(bundled, html):

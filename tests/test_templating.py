@@ -41,8 +41,18 @@ def _reference_rows():
 
 # ---------------------------------------------------------------- where they are
 
-def test_the_three_templates_in_order():
-    assert template_names() == ["generic", "humanitarian", "pre-crisis"]
+ALL = ["generic", "humanitarian", "humanitarian-2022", "humanitarian-2025", "pre-crisis",
+       "refugee", "mixed"]
+FOLDERS = ["humanitarian-2022", "humanitarian-2025", "mixed", "pre-crisis", "refugee"]
+
+
+def test_the_templates_in_order():
+    assert template_names() == ALL
+
+
+def test_humanitarian_is_an_alias_of_the_newest():
+    assert template_path("humanitarian") == template_path("humanitarian-2025")
+    assert not (templates_root() / "humanitarian").exists()
 
 
 def test_generic_is_the_bundled_framework_not_a_copy():
@@ -52,7 +62,7 @@ def test_generic_is_the_bundled_framework_not_a_copy():
 
 def test_templates_folder_holds_exactly_the_other_templates():
     folders = {p.name for p in templates_root().iterdir() if p.is_dir()}
-    assert folders == {"humanitarian", "pre-crisis"}
+    assert folders == set(FOLDERS)
     for name in folders:
         assert {p.name for p in (templates_root() / name).iterdir()} == {
             "nodes.csv", "edges.csv", "context.toml"}
@@ -63,7 +73,7 @@ def test_unknown_template_lists_the_allowed_names():
         template_path("humanitrian")
     message = str(caught.value)
     assert "did you mean 'humanitarian'?" in message
-    assert "generic, humanitarian, pre-crisis" in message
+    assert ", ".join(ALL) in message
 
 
 def test_resolve_prefers_an_existing_folder(tmp_path, monkeypatch):
@@ -93,7 +103,7 @@ def test_load_prefers_a_folder_named_like_a_template(tmp_path, monkeypatch, writ
 
 # ---------------------------------------------------------------- validity and findings
 
-@pytest.mark.parametrize("name", ["generic", "humanitarian", "pre-crisis"])
+@pytest.mark.parametrize("name", ALL)
 def test_template_validates_without_warnings(name):
     graph, warnings = load_warned(template_path(name))
     assert warnings == []
@@ -109,25 +119,26 @@ def test_humanitarian_findings():
     # each of the 15 platforms is unrepresented (CG301). The sector seats carry
     # no condition (sectors in context.toml says where IOM works), so only the
     # ICCG keeps the generic CG302; the CoM's CG305 is the generic one.
-    graph = coordgraph.load(template_path("humanitarian"))
+    graph = coordgraph.load(template_path("humanitarian-2022"))
     ids = sorted(f"cluster_{c.lower()}" for c in CLUSTERS) + sorted(
         f"aor_{a[4:].lower()}" for a in AORS)
-    assert _findings(graph) == [("CG301", "error", i) for i in sorted(ids)] + GENERIC_FINDINGS
+    assert _findings(graph) == [("CG301", "error", i) for i in sorted(ids)] + GENERIC_FINDINGS + [
+        ("CG405", "info", "")]          # humanitarian-2025 is newer
 
 
 def test_humanitarian_cg301_goes_when_the_sector_roles_are_assigned(tmp_path):
     from coordgraph.templating import init_context
     from csv_edit import set_cells
 
-    init_context(tmp_path, "humanitarian")
+    init_context(tmp_path, "humanitarian-2022")
     set_cells(tmp_path / "nodes.csv", {"kind": "role", "status": "inactive"}, status="active")
-    assert _findings(coordgraph.load(tmp_path)) == GENERIC_FINDINGS
+    assert _findings(coordgraph.load(tmp_path)) == GENERIC_FINDINGS + [("CG405", "info", "")]
 
 
 def test_humanitarian_cg301_goes_for_sectors_where_iom_runs_no_programme(tmp_path):
     from coordgraph.templating import init_context
 
-    init_context(tmp_path, "humanitarian")
+    init_context(tmp_path, "humanitarian-2022")
     context = tmp_path / "context.toml"
     context.write_text(context.read_text(encoding="utf-8")
                        + 'sectors = ["CCM", "SHL", "HEA"]\n', encoding="utf-8")
@@ -138,21 +149,26 @@ def test_humanitarian_cg301_goes_for_sectors_where_iom_runs_no_programme(tmp_pat
 def test_humanitarian_context_offers_crisis_and_sectors_commented_out():
     import tomllib
 
-    text = (template_path("humanitarian") / "context.toml").read_text(encoding="utf-8")
+    text = (template_path("humanitarian-2022") / "context.toml").read_text(encoding="utf-8")
     assert '# sectors = ["CCM", "SHL", "HEA"]' in text.splitlines()
     assert '# crisis = "disaster"' in text.splitlines()
     settings = tomllib.loads(text)
     assert "sectors" not in settings and "crisis" not in settings
     assert settings["context_type"] == "humanitarian"
-    graph = coordgraph.load(template_path("humanitarian"))
+    graph = coordgraph.load(template_path("humanitarian-2022"))
     assert graph.context.context_type == "humanitarian" and graph.context.sectors == ()
 
 
-def test_templates_name_no_leads():
-    # Loading never invents leads, and the template does not assert them.
-    for name in ("humanitarian", "pre-crisis"):
+def test_templates_name_no_leads_but_the_2025_shelter_land_and_site_cluster():
+    # Loading never invents leads; the templates assert only the one global
+    # arrangement that is the same in every kind of crisis.
+    for name in FOLDERS:
         graph = coordgraph.load(template_path(name))
-        assert all(not n.lead and not n.co_lead for n in graph.nodes.values()), name
+        led = {n.id: (n.leads, n.co_leads) for n in graph.nodes.values() if n.lead or n.co_lead}
+        if name in ("humanitarian-2025", "mixed"):
+            assert led == {"cluster_shl": (("IOM", "IFRC"), ())}, name
+        else:
+            assert led == {}, name
 
 
 @pytest.mark.parametrize("name", ["humanitarian", "pre-crisis"])
@@ -166,14 +182,16 @@ def test_chief_of_mission_may_hold_the_heads_of_agency_seats(name):
 def test_pre_crisis_findings():
     # The UNCT side keeps the CoM as only link to UNCT and SMT (CG305); the PMT
     # has an alternate and the OMT is a single platform for its officer.
+    # The Chief of Mission coordinates the UN Network on Migration: coordinating
+    # is presence, not IOM's seat, so CG302 asks for a member seat there.
     assert _findings(coordgraph.load(template_path("pre-crisis"))) == [
-        ("CG305", "warning", "chief_of_mission")]
+        ("CG302", "warning", "un_network_migration"), ("CG305", "warning", "chief_of_mission")]
 
 
 # ---------------------------------------------------------------- contents
 
 def test_humanitarian_has_every_ocha_group_with_its_code_and_french_name():
-    graph = coordgraph.load(template_path("humanitarian"))
+    graph = coordgraph.load(template_path("humanitarian-2022"))
     reference = _reference_rows()
     assert sorted(reference) == sorted(CLUSTERS + AORS)
     by_code = {n.code: n for n in graph.nodes.values() if n.code}
@@ -188,13 +206,13 @@ def test_humanitarian_has_every_ocha_group_with_its_code_and_french_name():
 
 
 def test_humanitarian_replaces_cluster_meetings_and_its_generic_roles():
-    graph = coordgraph.load(template_path("humanitarian"))
+    graph = coordgraph.load(template_path("humanitarian-2022"))
     for gone in ("cluster_meetings", "programme_officer", "operations_officer"):
         assert gone not in graph
 
 
 def test_humanitarian_escalation_clusters_to_iccg_aors_to_protection():
-    graph = coordgraph.load(template_path("humanitarian"))
+    graph = coordgraph.load(template_path("humanitarian-2022"))
     for code in CLUSTERS:
         assert graph.escalates_to(f"cluster_{code.lower()}") == ["iccg"]
     for code in AORS:
@@ -204,7 +222,7 @@ def test_humanitarian_escalation_clusters_to_iccg_aors_to_protection():
 
 def test_humanitarian_each_group_has_its_programme_and_operations_officer():
     # "Programme or Operation Officers": one seat per cluster either may fill.
-    graph = coordgraph.load(template_path("humanitarian"))
+    graph = coordgraph.load(template_path("humanitarian-2022"))
     for platform in (n for n in graph.nodes.values() if n.code):
         slug = platform.id.split("_", 1)[1]
         seat = f"{platform.code.lower()}-sector"
@@ -226,7 +244,7 @@ def _raw_rows(folder, name, key):
         return {tuple(row[k] for k in key): row for row in csv.DictReader(handle)}
 
 
-@pytest.mark.parametrize("name", ["humanitarian", "pre-crisis"])
+@pytest.mark.parametrize("name", FOLDERS)
 def test_shared_rows_are_the_generic_rows_cell_for_cell(name):
     data, template = coordgraph.bundled_path(), template_path(name)
     for file, key in (("nodes.csv", ("id",)), ("edges.csv", ("source", "relation", "target"))):
@@ -238,21 +256,36 @@ def test_shared_rows_are_the_generic_rows_cell_for_cell(name):
                 assert row == {**generic[row_key], "max_seats": "5",
                                "reference": row["reference"]}
                 assert row["reference"].startswith(generic[row_key]["reference"] + "; ")
+            elif name == "mixed" and row_key == ("hct",):
+                # Who is accountable for what, per the Joint Note, appended.
+                for column, joint in (("description", " "), ("reference", "; ")):
+                    assert row[column].startswith(generic[row_key][column] + joint)
+                    row = {**row, column: generic[row_key][column]}
+                assert row == generic[row_key]
             elif row_key in generic:
                 assert row == generic[row_key], (file, row_key)
             else:
                 # Nothing beyond the seed without a reference to its source.
-                assert OCHA in row["reference"], (file, row_key)
+                assert row["reference"].strip(), (file, row_key)
+                if name.startswith("humanitarian") and row_key != ("cluster_shl",):
+                    assert OCHA in row["reference"], (file, row_key)
 
 
 def test_pre_crisis_is_the_un_country_team_side():
     graph = coordgraph.load(template_path("pre-crisis"))
     assert set(graph.nodes) == {
         "unct", "smt", "pmt", "omt", "chief_of_mission", "programme_coordinator",
-        "senior_programme_manager", "resource_management_officer", "designated_official"}
+        "senior_programme_manager", "resource_management_officer", "designated_official",
+        "resident_coordinator", "results_groups", "un_network_migration"}
     assert {n.structure for n in graph.nodes.values() if n.kind == "platform"} == {
         "Pre-Crisis Coordination Structures"}
-    assert len(graph.edges) == 8
+    assert len(graph.edges) == 14
+    assert [(e.source, e.capacity) for e in graph.memberships("unct")
+            if e.capacity == "chair"] == [("resident_coordinator", "chair")]
+    assert [(e.source, e.capacity) for e in graph.memberships("un_network_migration")] == [
+        ("chief_of_mission", "coordinator")]
+    assert "https://migrationnetwork.un.org/coordinator" in graph.nodes[
+        "un_network_migration"].reference
     assert graph.nodes["designated_official"].org == "UN"
 
 
@@ -260,7 +293,7 @@ def test_pre_crisis_is_the_un_country_team_side():
 
 def test_committed_templates_are_the_generators_output():
     generated = _generator().generate()
-    assert sorted(generated) == ["humanitarian", "pre-crisis"]
+    assert sorted(generated) == FOLDERS
     for template, files in generated.items():
         for name, text in files.items():
             committed = (templates_root() / template / name).read_bytes()
@@ -281,3 +314,72 @@ def test_generator_check_mode_reports_a_stale_file(tmp_path, monkeypatch):
 @pytest.mark.skipif(not SHARED_REFERENCE.is_file(), reason="../shared/ is not beside the clone")
 def test_vendored_reference_is_the_shared_snapshot():
     assert VENDORED_REFERENCE.read_bytes() == SHARED_REFERENCE.read_bytes()
+
+
+# ---------------------------------------------------------------- the other templates' findings
+
+CLUSTERS_2025 = [c for c in CLUSTERS if c != "CCM"]
+
+
+def _cluster_ids(codes):
+    return sorted(f"cluster_{c.lower()}" for c in codes) + sorted(
+        f"aor_{a[4:].lower()}" for a in AORS)
+
+
+def test_humanitarian_2025_findings():
+    # As humanitarian-2022, with one cluster fewer (CCCM merged into SHL) and
+    # no CG405: it is the newest humanitarian template.
+    graph = coordgraph.load(template_path("humanitarian-2025"))
+    assert _findings(graph) == [("CG301", "error", i) for i in sorted(_cluster_ids(CLUSTERS_2025))
+                                ] + GENERIC_FINDINGS
+
+
+def test_humanitarian_2025_merges_cccm_into_shelter_land_and_site():
+    old, new = (coordgraph.load(template_path(n)) for n in ("humanitarian-2022",
+                                                            "humanitarian-2025"))
+    assert set(old.nodes) - set(new.nodes) == {"cluster_ccm", "po_ccm", "oo_ccm"}
+    assert set(new.nodes) <= set(old.nodes)
+    shl = new.nodes["cluster_shl"]
+    assert (shl.code, shl.label, shl.leads) == ("SHL", "Shelter, Land and Site Cluster",
+                                                ("IOM", "IFRC"))
+    assert "miragenews.com" in shl.reference and "no source gives" in shl.reference
+    assert new.nodes["aor_hlp"].label == old.nodes["aor_hlp"].label   # NRC's AoR stays
+    assert new.context.template_as_of == "2025-01-01"
+
+
+def test_refugee_findings_and_shape():
+    # No clusters, no HCT or HC: the forum, the protection working group and
+    # the sector working groups. IOM sits in the forum and the sector groups;
+    # the protection working group has no IOM seat (CG301): add one where IOM
+    # sits there.
+    graph = coordgraph.load(template_path("refugee"))
+    assert _findings(graph) == [("CG301", "error", "rpwg")]
+    platforms = {n.id for n in graph.nodes.values() if n.is_platform}
+    assert platforms == {"rcf", "rpwg", "sector_working_groups"}
+    assert graph.nodes["rcf"].code == "RCF"
+    assert {(e.source, e.capacity) for e in graph.memberships("rcf")} == {
+        ("unhcr_representative", "lead"), ("chief_of_mission", "member")}
+    assert graph.escalates_to("rpwg") == ["rcf"]
+    assert graph.context.context_type == "refugee"
+
+
+def test_mixed_findings_and_the_interface():
+    # The clusters' CG301 (inactive sector posts), the refugee template's
+    # rpwg, the generic CG302/CG305 (the CoM now also in the forum); the forum
+    # advises the HCT, so CG402 is quiet.
+    graph = coordgraph.load(template_path("mixed"))
+    assert _findings(graph) == [("CG301", "error", i) for i in sorted(
+        [*_cluster_ids(CLUSTERS_2025), "rpwg"])] + GENERIC_FINDINGS
+    assert [(e.source, e.relation) for e in graph.edges
+            if e.target == "hct" and e.source == "rcf"] == [("rcf", "advises")]
+    assert "accountable for the refugee response" in graph.nodes["rcf"].description
+    assert graph.context.context_type == "mixed"
+
+
+def test_mixed_without_the_interface_gets_cg402(tmp_path):
+    from coordgraph.templating import init_context
+    from csv_edit import delete_rows
+
+    init_context(tmp_path, "mixed")
+    delete_rows(tmp_path / "edges.csv", {"source": "rcf", "target": "hct"})
+    assert ("CG402", "warning", "rcf") in _findings(coordgraph.load(tmp_path))

@@ -1,5 +1,6 @@
 """Commands for country contexts: ``init``, ``diff`` and ``show``."""
 
+import datetime
 import json
 import os
 import shlex
@@ -13,7 +14,7 @@ from ..errors import DataError, Problem, UsageError
 from ..escaping import escape_json_output
 from ..loading import resolve
 from ..suggesting import did_you_mean
-from ..templating import DEFAULT_TEMPLATE, TEMPLATES, init_context
+from ..templating import DEFAULT_TEMPLATE, TEMPLATES, init_context, template_context
 from ..writing_context import init_workbook
 from .common import (
     FORMATS,
@@ -70,7 +71,13 @@ def _load_sides(arguments):
 @click.option("--format", "fmt", type=click.Choice(("csv", "xlsx")), default=None,
               help="csv: a folder of CSV files; xlsx: one Excel workbook with drop-down "
                    "lists, DIR.xlsx [default: xlsx when DIR ends in .xlsx, else csv].")
-def init_command(folder, template, fmt):
+@click.option("--crisis", type=click.Choice(["disaster", "conflict", "both"]),
+              help="Write crisis into context.toml and fill in the clusters' lead and "
+                   "co_lead from the global arrangement as of the template's date.")
+@click.option("--sectors", metavar="CODES",
+              help="Comma-separated sector codes where the organisation runs programmes, "
+                   "e.g. SHL,HEA: written into context.toml.")
+def init_command(folder, template, fmt, crisis, sectors):
     """Start a context folder DIR from a template, to adapt to a country.
 
     Writes nodes.csv and edges.csv (UTF-8 with BOM and CRLF, so Excel opens
@@ -85,27 +92,41 @@ def init_command(folder, template, fmt):
       coordgraph init sudan --template humanitarian
       coordgraph init contexts/haiti-2026 -t pre-crisis
       coordgraph init sudan.xlsx --template humanitarian
+      coordgraph init haiti --template humanitarian --crisis disaster --sectors SHL,HEA
     """
     if fmt is None:
         fmt = "xlsx" if folder.lower().endswith(".xlsx") else "csv"
     elif fmt == "csv" and folder.lower().endswith(".xlsx"):
         raise UsageError(f"{folder} ends in .xlsx: use --format xlsx for a workbook, or "
                          "another folder name")
-    written = (init_workbook(folder, template) if fmt == "xlsx"
-               else init_context(folder, template))
     if fmt == "xlsx":
+        if crisis or sectors:
+            raise UsageError("--crisis and --sectors write a context folder; for a workbook, "
+                             "fill in crisis and sectors in its context sheet")
+        written = init_workbook(folder, template)
         _next_steps_workbook(written[0], template)
         return
+    today = datetime.date.today()
+    written = init_context(folder, template, today, crisis or "", (sectors or "").split(","))
+    settings = template_context(template)
     data = shlex.quote(folder)
     click.echo(f"Created {folder} from the {template} template:")
     for path in written:
         click.echo(f"  {path}")
+    click.echo(f"Template: {settings.template}, as of {settings.template_as_of}")
+    if settings.source:
+        click.echo(click.wrap_text(f"Source: {settings.source}", width=88,
+                                   subsequent_indent="  "))
+    if crisis:
+        click.echo(f"Cluster leads: the global arrangement in a {crisis} as of "
+                   f"{settings.template_as_of}.")
     quoted = [shlex.quote(str(path)) for path in written]
-    steps = [f"Fill in {quoted[2]}: name, country, as_of.",
+    steps = [f"Fill in {quoted[2]}: name, country; as_of is set to today "
+             f"({today.isoformat()}): change it to the date the map describes.",
              f"Adapt {quoted[0]} and {quoted[1]} to the country, in Excel or any editor: "
              "mark platforms not activated here inactive, add or remove roles and "
              "memberships."]
-    if template == "humanitarian":
+    if template.startswith("humanitarian") or template == "mixed":
         steps.append("The sector programme and operations officer roles (po_*, oo_*) are "
                      "inactive: set status to active for the sectors where IOM works.")
     steps.append("Check it, draw its organigram, and see what you changed:")
