@@ -9,7 +9,7 @@ from .terminal import echo_text
 
 # Kept here rather than imported from ..exporting, so that `coordgraph --help`
 # does not load the exporters; a test checks the two agree.
-EXPORT_FORMATS = ("json", "graphml", "gexf", "mermaid", "csv")
+EXPORT_FORMATS = ("json", "graphml", "gexf", "mermaid", "csv", "cytoscape", "contacts")
 
 
 @cli.command()
