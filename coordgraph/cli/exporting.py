@@ -15,10 +15,11 @@ EXPORT_FORMATS = ("json", "graphml", "gexf", "mermaid", "csv", "cytoscape", "con
 @cli.command()
 @_data_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
-              help="json: networkx node-link data; graphml: yEd, Cytoscape; gexf: Gephi; "
-                   "mermaid: a flowchart for GitHub and wikis; csv: the seat table for "
-                   "Excel. [default: from -o's suffix (.json, .graphml, .gexf, .mmd, .md, "
-                   ".csv)]")
+              help="json: networkx node-link data; graphml: yEd, Gephi, graphology; gexf: "
+                   "Gephi; mermaid: a flowchart for GitHub and wikis; csv: the seat table for "
+                   "Excel; cytoscape: Cytoscape.js elements; contacts: the org's contact list "
+                   "for Excel. [default: from -o's suffix (.json, .graphml, .gexf, .mmd, .md, "
+                   ".csv, .cyjs)]")
 @click.option("-o", "--output", metavar="FILE",
               help="Write to FILE, atomically, creating its folder; '-' or no -o writes "
                    "to stdout (the same bytes). Mermaid to a .md file is fenced as a "
@@ -37,7 +38,9 @@ def export(data_dir, fmt, output, org, lang):
     unrepresented platforms in red). csv is one row per platform: seat
     holders with capacity and condition, alternates, observers and the
     findings of `check` for --org; cells Excel could run as formulas are
-    neutralised with a leading '.
+    neutralised with a leading '. cytoscape is the elements JSON of
+    Cytoscape.js; contacts is one row per seat the org holds (platform, lead
+    agency, role, person, capacity, location).
 
     \b
     Examples:
@@ -46,6 +49,7 @@ def export(data_dir, fmt, output, org, lang):
       coordgraph export --data my-country -o output/my-country.gexf
       coordgraph export --format mermaid -o docs/organigram.md
       coordgraph export --data my-country --format csv -o output/seats.csv
+      coordgraph export --data my-country --format contacts -o output/contacts.csv
     """
     from ..errors import UsageError
     from ..exporting import (MERMAID_MAX_EDGES, MERMAID_MAX_TEXT, export as export_graph,
