@@ -20,8 +20,16 @@ import networkx as nx
 import pytest
 
 import coordgraph
-from coordgraph.exporting import (CONTACT_COLUMNS, contact_rows, export, to_contacts,
-                                  to_cytoscape, to_gexf, to_graphml, to_json)
+from coordgraph.exporting import (
+    CONTACT_COLUMNS,
+    contact_rows,
+    export,
+    to_contacts,
+    to_cytoscape,
+    to_gexf,
+    to_graphml,
+    to_json,
+)
 from coordgraph.rendering.styles import IOM_BLUE
 from test_exporting import FORMULAS, GRAPHS, hostile_graph
 

@@ -9,7 +9,6 @@ import csv
 import io
 import unicodedata
 
-
 CSV_COLUMNS = ("Platform ID", "Platform", "Structure", "Level", "Status", "Expected",
                "Lead", "Co-lead", "Location", "Coordinator", "Seat holders", "Person(s)",
                "Alternates", "Observers", "Findings")
