@@ -26,11 +26,12 @@ CONTEXT_FORMATS = ("context", "xlsx")
 @data_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS + CONTEXT_FORMATS),
               default=None,
-              help="json: networkx node-link data; graphml: yEd, Cytoscape; gexf: Gephi; "
-                   "mermaid: a flowchart for GitHub and wikis; csv: the seat table for "
-                   "Excel; context: a context folder (-o DIR); xlsx: a context workbook. "
-                   "[default: from -o's suffix (.json, .graphml, .gexf, .mmd, .md, "
-                   ".csv, .xlsx)]")
+              help="json: networkx node-link data; graphml: yEd, Gephi, graphology; gexf: "
+                   "Gephi; mermaid: a flowchart for GitHub and wikis; csv: the seat table for "
+                   "Excel; cytoscape: Cytoscape.js elements; contacts: the org's contact list "
+                   "for Excel; context: a context folder (-o DIR); xlsx: a context workbook. "
+                   "[default: from -o's suffix (.json, .graphml, .gexf, .mmd, .md, .csv, "
+                   ".cyjs, .xlsx)]")
 @click.option("-o", "--output", metavar="FILE",
               help="Write to FILE, atomically, creating its folder; '-' or no -o writes "
                    "to stdout (the same bytes). Mermaid to a .md file is fenced as a "
@@ -56,6 +57,9 @@ def export_command(data_dir, fmt, output, org, lang, hxl):
     context.toml in the folder -o) and xlsx (one workbook) write the context
     itself, every column kept: --data reads them back to the same graph and
     the same check.
+    cytoscape is the elements JSON of Cytoscape.js; contacts is one row per
+    seat the org holds (platform, lead agency, role, person, capacity,
+    location).
 
     \b
     Examples:
@@ -66,6 +70,7 @@ def export_command(data_dir, fmt, output, org, lang, hxl):
       coordgraph export --data my-country --format csv -o output/seats.csv
       coordgraph export --data my-country -o my-country.xlsx
       coordgraph export --data my-country.xlsx --format context -o my-country --hxl
+      coordgraph export --data my-country --format contacts -o output/contacts.csv
     """
     to_stdout = output in (None, "-")
     if fmt is None and not to_stdout and output.lower().endswith(".xlsx"):
