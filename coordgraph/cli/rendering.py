@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, SUFFIXES, VIEWS
+from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, PAGES, SUFFIXES, VIEWS
 from ..schema import LANGS
 from . import _data_option, _load, _org, _org_option, cli
 from .terminal import echo_text
@@ -22,7 +22,8 @@ from .terminal import echo_text
                    "offline page to search and click.")
 @click.option("--view", type=click.Choice(VIEWS), default="organigram", show_default=True,
               help="organigram: everything; platforms: the structure without the people; "
-                   "representation: the org's roles and where they sit.")
+                   "representation: the org's roles and where they sit; leadership: who "
+                   "leads and co-leads each platform, the org's outlined.")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this node.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many steps away from ID to draw.")
@@ -41,8 +42,16 @@ from .terminal import echo_text
               help="SVG only: put TEXT before every id, so several drawings can be inlined "
                    "in one web page (with a- the box of hct is a-node-hct). Letters, digits, "
                    "- and _, starting with a letter.")
+@click.option("--page", type=click.Choice(PAGES),
+              help="Fit the drawing to a page or slide with its text at least 7 pt; when "
+                   "it cannot, nothing is written and the parts that fit are proposed.")
+@click.option("--location", metavar="NAME",
+              help="One hub: the platforms at NAME, those they answer to, the people there.")
+@click.option("--show-inactive", is_flag=True,
+              help="Also draw inactive roles (a template's unused posts), left out by "
+                   "default.")
 def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compare_with,
-           id_prefix):
+           id_prefix, page, location, show_inactive):
     """Draw the organigram (SVG, PNG, PDF, DOT or HTML), findings marked.
 
     Apex platforms at the top and escalation flowing upward, platforms
@@ -74,6 +83,8 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
       coordgraph render --lang fr -o - > organigramme.svg
       coordgraph render -o organigram.html           # interactive, one offline file
       coordgraph render --data my-country --compare generic -o changes.svg
+      coordgraph render --data my-country --page a4-landscape -o country.pdf
+      coordgraph render --data my-country --location Kessa --page a4 -o kessa.pdf
     """
     import warnings
 
@@ -95,7 +106,8 @@ def render(data_dir, output, fmt, view, focus, depth, lang, org, timeout, compar
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", RenderWarning)
                 data = draw(graph, format=fmt, view=view, focus=focus, depth=depth,
-                            lang=lang, org=org, timeout=timeout, compare=old)
+                            lang=lang, org=org, timeout=timeout, compare=old, page=page,
+                            location=location, show_inactive=show_inactive)
             if id_prefix is not None:
                 from ..rendering.svg import with_id_prefix
 

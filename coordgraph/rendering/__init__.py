@@ -18,7 +18,7 @@ import re
 import warnings
 
 #: What can be drawn (see :mod:`.views`).
-VIEWS = ("organigram", "platforms", "representation")
+VIEWS = ("organigram", "platforms", "representation", "leadership")
 #: Seconds Graphviz may take by default, and at most (a finite limit: no hang).
 DEFAULT_TIMEOUT = 60.0
 MAX_TIMEOUT = 86_400.0
@@ -38,12 +38,14 @@ MAX_EDGES = 15_000
 #: (about 3 s for 50,000 nodes; 20 s and more for 300,000).
 MAX_DOT_NODES = 50_000
 MAX_DOT_EDGES = 150_000
+#: Pages and slides a drawing can be fitted to (sizes in :mod:`.paging`).
+PAGES = ("a4", "a4-landscape", "letter", "letter-landscape", "16:9")
 #: File suffixes that name a format.
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
             ".html": "html", ".htm": "html"}
 
 __all__ = ["DEFAULT_TIMEOUT", "FORMATS", "MAX_DOT_EDGES", "MAX_DOT_NODES", "MAX_EDGES",
-           "MAX_NODES", "MAX_TIMEOUT", "SUFFIXES", "VIEWS", "RenderWarning", "render"]
+           "MAX_NODES", "MAX_TIMEOUT", "PAGES", "SUFFIXES", "VIEWS", "RenderWarning", "render"]
 
 
 class RenderWarning(UserWarning):
@@ -52,7 +54,9 @@ class RenderWarning(UserWarning):
 
 def render(graph, format: str = "svg", view: str = "organigram", *, focus: str | None = None,
            depth: int = 1, lang: str | None = None, org: str | None = None,
-           timeout: float = DEFAULT_TIMEOUT, findings=None, compare=None) -> bytes:
+           timeout: float = DEFAULT_TIMEOUT, findings=None, compare=None,
+           page: str | None = None, location: str | None = None,
+           show_inactive: bool = False) -> bytes:
     """Draw ``graph`` and return the file's bytes.
 
     Parameters
@@ -62,7 +66,9 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
         ``dot`` is the DOT text given to Graphviz (no Graphviz needed);
         ``html`` one self-contained, offline page: the SVG with search,
         details on click, relation filters and the findings (:mod:`.html`).
-    view : {'organigram', 'platforms', 'representation'}
+    view : {'organigram', 'platforms', 'representation', 'leadership'}
+        ``leadership``: the platforms with their lead and co-lead agencies,
+        those the org leads outlined, and no people.
     focus, depth : str, int
         Draw only the nodes within ``depth`` steps of node ``focus``.
     lang : {'en', 'fr', 'es'}, optional
@@ -82,11 +88,22 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
         draw ``graph`` with what was added and changed since it marked, and
         what was removed drawn faded (:mod:`.comparing`). Findings stay
         ``graph``'s.
+    page : {'a4', 'a4-landscape', 'letter', 'letter-landscape', '16:9'}, optional
+        Scale the drawing to fit the page's printable area, its smallest text
+        at least 7 pt (:mod:`.paging`); when it cannot, a UsageError
+        proposes parts that fit (``--location`` for each hub, other views).
+    location : str, optional
+        One hub: the platforms at that location, the platforms they answer
+        to, and the people there (:mod:`.views`).
+    show_inactive : bool
+        Also draw inactive roles (a template's unused posts); by default
+        they are left out (inactive platforms are always drawn, faded).
 
     Raises
     ------
     UsageError
-        Unknown format, view, or focus id (with a did-you-mean); a timeout
+        Unknown format, view, page, location or focus id (with a
+        did-you-mean); a drawing that cannot fit ``page`` readably; a timeout
         that is not a number of seconds within the limits; a drawing of more
         than :data:`MAX_NODES` nodes or :data:`MAX_EDGES` edges
         (:data:`MAX_DOT_NODES` and :data:`MAX_DOT_EDGES` for ``dot``).
@@ -108,7 +125,17 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     org = _checked_arguments(graph, org, focus, depth, lang, findings, compare)
     if format not in FORMATS:
         raise UsageError(f"unknown format '{format}'; formats: {', '.join(FORMATS)}")
-    drawing = _build(graph, format, view, focus, depth, lang, org, findings, compare)
+    from .paging import PAGES
+
+    if page is not None and page not in PAGES:
+        raise UsageError(f"unknown page '{page}'; pages: {', '.join(PAGES)}")
+    if location is not None:
+        from ..arguments import require_text
+
+        require_text(location, "location", "render", "location='Kessa'")
+    drawing = _build(graph, format, view, focus, depth, lang, org, findings, compare,
+                     location=location, show_inactive=show_inactive, page=page,
+                     timeout=timeout)
     if drawing.limited:
         warnings.warn(RenderWarning(
             f"{drawing.node_count:,} nodes is a lot for one drawing: layout limits are on and "
@@ -170,18 +197,20 @@ def too_large(nodes: int, edges: int, format: str) -> str:
             "or --view platforms")
 
 
-def _check_size(graph, format, view, focus, depth, org):
+def _check_size(graph, format, view, focus, depth, org, location=None, show_inactive=False):
     """Refuse a drawing too large to make (``graph`` the one to be drawn)."""
     from ..errors import UsageError
     from .views import select
 
-    selection = select(graph, view, org=org, focus=focus, depth=depth)
+    selection = select(graph, view, org=org, focus=focus, depth=depth, location=location,
+                       show_inactive=show_inactive)
     reason = too_large(len(selection.nodes), len(selection.edges), format)
     if reason:
         raise UsageError(reason)
 
 
-def _build(graph, format, view, focus, depth, lang, org, findings, compare=None):
+def _build(graph, format, view, focus, depth, lang, org, findings, compare=None, *,
+           location=None, show_inactive=False, page=None, timeout=DEFAULT_TIMEOUT):
     org = org or graph.context.org
     comparison = None
     if compare is not None:
@@ -192,16 +221,46 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None)
             # The older version may lack the org the drawing is for: not a typo.
             warnings.simplefilter("ignore", UnknownOrgWarning)
             comparison = merge(load_version(compare), graph, org=org)
+        # What changed includes posts that were dropped: draw inactive roles too.
+        show_inactive = True
     # the size first: a drawing too large is refused before it is checked or built
     _check_size(graph if comparison is None else comparison.graph, format, view, focus, depth,
-                org)
+                org, location, show_inactive)
     from ..analysis import check
     from .building import build
 
     if findings is None:
         findings = check(graph, org=org)
-    return build(graph, view, focus=focus, depth=depth, lang=lang, org=org, findings=findings,
-                 compare=comparison)
+
+    def make(size, view=view, location=location):
+        return build(graph, view, focus=focus, depth=depth, lang=lang, org=org,
+                     findings=findings, compare=comparison, location=location,
+                     show_inactive=show_inactive, size=size)
+
+    if page is None:
+        return make(None)
+    from .paging import fit_to_page
+    from .views import locations
+
+    parts = []
+    if focus is None:
+        if location is None:
+            parts.extend((f"--location {_shell_word(place)}",
+                          lambda size, place=place: make(size, location=place))
+                         for place in locations(graph))
+        parts.extend((f"--view {other}", lambda size, other=other: make(size, view=other))
+                     for other in ("platforms", "leadership") if other != view)
+    return fit_to_page(make, page, timeout=timeout, parts=parts)
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as one word of a command line.
+
+    >>> _shell_word("Kessa"), _shell_word("Port Mira")
+    ('Kessa', '"Port Mira"')
+    """
+    return text if re.fullmatch(r"[\w.:-]+", text) else '"' + text.replace('"', '\\"') + '"'
+
 
 
 def _graphviz(drawing, fmt, timeout) -> bytes:
