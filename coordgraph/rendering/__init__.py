@@ -235,7 +235,7 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None,
     def make(size, view=view, location=location):
         return build(graph, view, focus=focus, depth=depth, lang=lang, org=org,
                      findings=findings, compare=comparison, location=location,
-                     show_inactive=show_inactive, size=size)
+                     show_inactive=show_inactive, size=size, compact=page is not None)
 
     if page is None:
         return make(None)
@@ -245,10 +245,15 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None,
     parts = []
     if focus is None:
         if location is None:
-            parts.extend((f"--location {_shell_word(place)}",
-                          lambda size, place=place: make(size, location=place))
-                         for place in locations(graph))
-        parts.extend((f"--view {other}", lambda size, other=other: make(size, view=other))
+            for place in locations(graph):
+                option = f"--location {_shell_word(place)}"
+                tries = [(option, lambda size, place=place: make(size, location=place))]
+                if view != "platforms":   # then the hub's platforms alone
+                    tries.append((f"{option} --view platforms",
+                                  lambda size, place=place: make(size, view="platforms",
+                                                                 location=place)))
+                parts.append(tries)
+        parts.extend([(f"--view {other}", lambda size, other=other: make(size, view=other))]
                      for other in ("platforms", "leadership") if other != view)
     return fit_to_page(make, page, timeout=timeout, parts=parts)
 

@@ -28,6 +28,8 @@ from .views import select
 
 #: Above this many nodes, layout limits apply and a warning suggests --focus.
 LARGE = 1000
+#: Closer spacing for a drawing fitted to a page.
+COMPACT = {"nodesep": "0.15", "ranksep": "0.3", "pad": "0.05"}
 LAYOUT_LIMITS = {"nslimit": "2", "nslimit1": "2", "mclimit": "0.2", "remincross": "false"}
 
 #: The Graphviz attributes the renderer may set, per kind of element.
@@ -92,14 +94,15 @@ class Drawing:
 def build(graph, view: str = "organigram", *, focus: str | None = None, depth: int = 1,
           lang: str | None = None, org: str | None = None, findings=(),
           compare=None, location: str | None = None, show_inactive: bool = False,
-          size: str | None = None) -> Drawing:
+          size: str | None = None, compact: bool = False) -> Drawing:
     """The drawing of ``view`` of ``graph``; ``findings`` (from ``check``) are marked.
 
     ``compare``, a :class:`~.comparing.Comparison` of an older version with
     ``graph``, draws its merged graph with what was added, removed and changed
     marked. ``location`` and ``show_inactive`` choose what is drawn as
     :func:`~.views.select` does; ``size`` (Graphviz's ``"width,height"`` in
-    inches) scales the drawing down to fit a page (:mod:`.paging`).
+    inches) scales the drawing down to fit a page (:mod:`.paging`);
+    ``compact`` spaces boxes closer, for a page.
 
     >>> import coordgraph
     >>> d = build(coordgraph.load(), "platforms")
@@ -115,13 +118,15 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
         show_inactive = True   # what changed includes the posts dropped
     selection = select(graph, view, org=org, focus=focus, depth=depth, location=location,
                        show_inactive=show_inactive)
-    drawing = _Builder(graph, selection, lang, org, findings, compare, size).build()
+    drawing = _Builder(graph, selection, lang, org, findings, compare, size, compact).build()
     return drawing
 
 
 class _Builder:
-    def __init__(self, graph, selection, lang, org, findings, compare=None, size=None):
+    def __init__(self, graph, selection, lang, org, findings, compare=None, size=None,
+                 compact=False):
         self.size = size
+        self.compact = compact
         self.graph = graph
         self.selection = selection
         self.lang = lang
@@ -168,6 +173,8 @@ class _Builder:
             _set(dot, "graph", LAYOUT_LIMITS)
         if self.size:
             _set(dot, "graph", {"size": f'"{self.size}"'})
+        if self.compact:   # on paper, every point of white space costs text size
+            _set(dot, "graph", COMPACT)
         dot.set_node_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.FONT_SIZE,
                               **_NODE_DEFAULTS)
         dot.set_edge_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.SMALL,

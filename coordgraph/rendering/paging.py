@@ -119,8 +119,10 @@ def fit_to_page(make, page: str, *, timeout: float, parts=()):
     proposing ``parts`` when its text would be too small.
 
     ``make(size)`` builds a :class:`~.building.Drawing` (``size`` None: its
-    natural size). ``parts`` are ``(options, make)`` pairs: ways to draw
-    less, proposed when they fit (at most :data:`MAX_PROPOSALS` are laid out).
+    natural size). ``parts`` are ways to draw less, each a list of
+    ``(options, make)`` tried in turn (say one hub, then its platforms
+    alone): the first that fits is proposed, else the last is reported as
+    too large. At most :data:`MAX_PROPOSALS` parts are laid out.
     """
     from ..errors import UsageError
 
@@ -129,10 +131,13 @@ def fit_to_page(make, page: str, *, timeout: float, parts=()):
     if natural.readable:
         return drawing if natural.size is None else make(natural.size)
     fitting, too_large = [], []
-    for options, make_part in list(parts)[:MAX_PROPOSALS]:
-        part = _fit_of(make_part(None), page, timeout)
+    for tries in list(parts)[:MAX_PROPOSALS]:
+        for options, make_part in tries:
+            part = _fit_of(make_part(None), page, timeout)
+            if part.readable:
+                break
         (fitting if part.readable else too_large).append(
-            f"  {options:<34} text {part.smallest_text * part.scale:.1f} pt")
+            f"  {options:<44} text {part.smallest_text * part.scale:.1f} pt")
     width, height = printable(page)
     lines = [
         f"the drawing is {natural.width:,.0f} × {natural.height:,.0f} pt: fitted to an "
