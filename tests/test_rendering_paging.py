@@ -15,7 +15,7 @@ from coordgraph.rendering.building import build
 from coordgraph.rendering.layout import platform_rows
 from coordgraph.rendering.paging import MIN_TEXT, printable
 from coordgraph.rendering.views import select
-from render_helpers import EXAMPLE, FIXTURES, svg_nodes
+from render_helpers import EXAMPLE, FIXTURES, SVG, svg_nodes
 
 REVIEW = FIXTURES / "country-review"
 
@@ -40,7 +40,9 @@ def page_measure(svg: bytes) -> tuple[float, float, float]:
     root = ET.fromstring(svg)
     width = float(re.search(r"max-width:([0-9.]+)pt", root.get("style")).group(1))
     _, _, box_width, box_height = (float(v) for v in root.get("viewBox").split())
-    scale = width / box_width
+    # Graphviz scales a drawing to its size attribute with a transform
+    scale = width / box_width * float(
+        re.search(r"scale\(([0-9.]+)", root.find(f"{SVG}g").get("transform")).group(1))
     sizes = [float(e.get("font-size")) for e in root.iter() if e.get("font-size")]
     return width, box_height * scale, min(sizes) * scale
 
