@@ -12,9 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Manual pages written on other branches, linked from the README's index
 # before they land here: a link to one of these may point nowhere until the
 # file exists (then it is checked like any other). The one place to edit.
-PENDING_PAGES = frozenset({
-    "docs/drawing-for-a-page.md",
-})
+PENDING_PAGES: frozenset = frozenset()
 
 # Words of the project's own process that a reader cannot follow.
 PROCESS_WORDS = re.compile(r"\bissue \d+|\bSPEC\b|§|pitfalls? notes?|review fix", re.I)
@@ -197,6 +195,5 @@ def test_a_broken_link_is_reported(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "there.md").write_text("x")
     page = tmp_path / "docs" / "page.md"
-    page.write_text("[ok](there.md) [up](../docs/there.md#a) [gone](missing.md) "
-                    "[pending](drawing-for-a-page.md)")
+    page.write_text("[ok](there.md) [up](../docs/there.md#a) [gone](missing.md)")
     assert broken_links(page, tmp_path) == ["missing.md"]

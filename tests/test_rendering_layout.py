@@ -77,5 +77,5 @@ def test_rows_can_follow_relations_the_view_does_not_draw():
                                     edges=[advises("pmt", "unct")])
     selection = select(graph, "representation")
     assert selection.edges == []
-    assert platform_rows(selection) == [["unct", "pmt"]]
+    assert platform_rows(selection) == [["pmt", "unct"]]   # by label in a row
     assert platform_rows(selection, edges=graph.edges) == [["unct"], ["pmt"]]

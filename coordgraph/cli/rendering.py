@@ -8,7 +8,7 @@ import click
 
 from ..errors import DataError, RenderWarning, UsageError
 from ..loading import resolve
-from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, SUFFIXES, VIEWS, render
+from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, PAGES, SUFFIXES, VIEWS, render
 from ..rendering.svg import ID_PREFIX, with_id_prefix
 from ..schema import LANGS
 from ..writing import input_files, write_atomic
@@ -37,7 +37,8 @@ from .terminal import echo_text
                    "offline page to search and click.")
 @click.option("--view", type=click.Choice(VIEWS), default="organigram", show_default=True,
               help="organigram: everything; platforms: the structure without the people; "
-                   "representation: the org's roles and where they sit.")
+                   "representation: the org's roles and where they sit; leadership: who "
+                   "leads and co-leads each platform, the org's outlined.")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this node.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many steps away from ID to draw.")
@@ -56,9 +57,16 @@ from .terminal import echo_text
               help="SVG only: put TEXT before every id, so several drawings can be inlined "
                    "in one web page (with a- the box of hct is a-node-hct). Letters, digits, "
                    "- and _, starting with a letter.")
+@click.option("--page", type=click.Choice(PAGES),
+              help="Fit the drawing to a page or slide with its text at least 7 pt; when "
+                   "it cannot, nothing is written and the parts that fit are proposed.")
+@click.option("--location", metavar="NAME",
+              help="One hub: the platforms at NAME, those they answer to, the people there.")
+@click.option("--show-inactive", is_flag=True,
+              help="Also draw inactive roles (a template's unused posts), left out by "
+                   "default.")
 def render_command(data_dir, output, fmt, view, focus, depth, lang, org, timeout,
-                   compare_with,
-                   id_prefix):
+                   compare_with, id_prefix, page, location, show_inactive):
     """Draw the organigram (SVG, PNG, PDF, DOT or HTML), findings marked.
 
     Apex platforms at the top and escalation flowing upward, platforms
@@ -90,6 +98,8 @@ def render_command(data_dir, output, fmt, view, focus, depth, lang, org, timeout
       coordgraph render --lang fr -o - > organigramme.svg
       coordgraph render -o organigram.html           # interactive, one offline file
       coordgraph render --data my-country --compare generic -o changes.svg
+      coordgraph render --data my-country --page a4-landscape -o country.pdf
+      coordgraph render --data my-country --location Kessa --page a4 -o kessa.pdf
     """
     fmt = _format(output, fmt)
     if id_prefix is not None and fmt != "svg":
@@ -103,7 +113,8 @@ def render_command(data_dir, output, fmt, view, focus, depth, lang, org, timeout
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", RenderWarning)
             data = render(graph, format=fmt, view=view, focus=focus, depth=depth,
-                          lang=lang, org=org, timeout=timeout, compare=old)
+                          lang=lang, org=org, timeout=timeout, compare=old, page=page,
+                          location=location, show_inactive=show_inactive)
         if id_prefix is not None:
             data = with_id_prefix(data, id_prefix)
     finally:   # also when Graphviz failed: a cut label may be why

@@ -33,22 +33,26 @@ from .parameters import (
     MAX_EDGES,
     MAX_NODES,
     MAX_TIMEOUT,
+    PAGES,
     SUFFIXES,
     VIEWS,
 )
 from .pdf import finish as finish_pdf
+from .paging import fit_to_page
 from .png import with_resolution
 from .running import PNG_DPI, run_dot
 from .svg import document_title, finish
-from .views import select
+from .views import locations, select
 
 __all__ = ["DEFAULT_TIMEOUT", "FORMATS", "MAX_DOT_EDGES", "MAX_DOT_NODES", "MAX_EDGES",
-           "MAX_NODES", "MAX_TIMEOUT", "SUFFIXES", "VIEWS", "RenderWarning", "render"]
+           "MAX_NODES", "MAX_TIMEOUT", "PAGES", "SUFFIXES", "VIEWS", "RenderWarning", "render"]
 
 
 def render(graph, format: str = "svg", view: str = "organigram", *, focus: str | None = None,
            depth: int = 1, lang: str | None = None, org: str | None = None,
-           timeout: float = DEFAULT_TIMEOUT, findings=None, compare=None) -> bytes:
+           timeout: float = DEFAULT_TIMEOUT, findings=None, compare=None,
+           page: str | None = None, location: str | None = None,
+           show_inactive: bool = False) -> bytes:
     """Draw ``graph`` and return the file's bytes.
 
     Parameters
@@ -58,7 +62,9 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
         ``dot`` is the DOT text given to Graphviz (no Graphviz needed);
         ``html`` one self-contained, offline page: the SVG with search,
         details on click, relation filters and the findings (:mod:`.html`).
-    view : {'organigram', 'platforms', 'representation'}
+    view : {'organigram', 'platforms', 'representation', 'leadership'}
+        ``leadership``: the platforms with their lead and co-lead agencies,
+        those the org leads outlined, and no people.
     focus, depth : str, int
         Draw only the nodes within ``depth`` steps of node ``focus``.
     lang : {'en', 'fr', 'es'}, optional
@@ -78,11 +84,22 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
         draw ``graph`` with what was added and changed since it marked, and
         what was removed drawn faded (:mod:`.comparing`). Findings stay
         ``graph``'s.
+    page : {'a4', 'a4-landscape', 'letter', 'letter-landscape', '16:9'}, optional
+        Scale the drawing to fit the page's printable area, its smallest text
+        at least 7 pt (:mod:`.paging`); when it cannot, a UsageError
+        proposes parts that fit (``--location`` for each hub, other views).
+    location : str, optional
+        One hub: the platforms at that location, the platforms they answer
+        to, and the people there (:mod:`.views`).
+    show_inactive : bool
+        Also draw inactive roles (a template's unused posts); by default
+        they are left out (inactive platforms are always drawn, faded).
 
     Raises
     ------
     UsageError
-        Unknown format, view, or focus id (with a did-you-mean); a timeout
+        Unknown format, view, page, location or focus id (with a
+        did-you-mean); a drawing that cannot fit ``page`` readably; a timeout
         that is not a number of seconds within the limits; a drawing of more
         than :data:`MAX_NODES` nodes or :data:`MAX_EDGES` edges
         (:data:`MAX_DOT_NODES` and :data:`MAX_DOT_EDGES` for ``dot``).
@@ -102,7 +119,13 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
     org = _checked_arguments(graph, org, focus, depth, lang, findings, compare)
     if format not in FORMATS:
         raise UsageError(f"unknown format '{format}'; formats: {', '.join(FORMATS)}")
-    drawing = _build(graph, format, view, focus, depth, lang, org, findings, compare)
+    if page is not None and page not in PAGES:
+        raise UsageError(f"unknown page '{page}'; pages: {', '.join(PAGES)}")
+    if location is not None:
+        require_text(location, "location", "render", "location='Kessa'")
+    drawing = _build(graph, format, view, focus, depth, lang, org, findings, compare,
+                     location=location, show_inactive=show_inactive, page=page,
+                     timeout=timeout)
     if drawing.limited:
         warnings.warn(RenderWarning(
             f"{drawing.node_count:,} nodes is a lot for one drawing: layout limits are on and "
@@ -158,15 +181,17 @@ def too_large(nodes: int, edges: int, format: str) -> str:
             "or --view platforms")
 
 
-def _check_size(graph, format, view, focus, depth, org):
+def _check_size(graph, format, view, focus, depth, org, location=None, show_inactive=False):
     """Refuse a drawing too large to make (``graph`` the one to be drawn)."""
-    selection = select(graph, view, org=org, focus=focus, depth=depth)
+    selection = select(graph, view, org=org, focus=focus, depth=depth, location=location,
+                       show_inactive=show_inactive)
     reason = too_large(len(selection.nodes), len(selection.edges), format)
     if reason:
         raise UsageError(reason)
 
 
-def _build(graph, format, view, focus, depth, lang, org, findings, compare=None):
+def _build(graph, format, view, focus, depth, lang, org, findings, compare=None, *,
+           location=None, show_inactive=False, page=None, timeout=DEFAULT_TIMEOUT):
     org = org or graph.context.org
     comparison = None
     if compare is not None:
@@ -174,15 +199,47 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None)
             # The older version may lack the org the drawing is for: not a typo.
             warnings.simplefilter("ignore", UnknownOrgWarning)
             comparison = merge(_older(compare), graph, org=org)
+        # What changed includes posts that were dropped: draw inactive roles too.
+        show_inactive = True
     # the size first: a drawing too large is refused before it is checked or built
     _check_size(graph if comparison is None else comparison.graph, format, view, focus, depth,
-                org)
+                org, location, show_inactive)
     from .building import build  # imports pydot: only once the size is accepted
 
     if findings is None:
         findings = check(graph, org=org)
-    return build(graph, view, focus=focus, depth=depth, lang=lang, org=org, findings=findings,
-                 compare=comparison)
+
+    def make(size, view=view, location=location):
+        return build(graph, view, focus=focus, depth=depth, lang=lang, org=org,
+                     findings=findings, compare=comparison, location=location,
+                     show_inactive=show_inactive, size=size, compact=page is not None)
+
+    if page is None:
+        return make(None)
+    parts = []
+    if focus is None:
+        if location is None:
+            for place in locations(graph):
+                option = f"--location {_shell_word(place)}"
+                tries = [(option, lambda size, place=place: make(size, location=place))]
+                if view != "platforms":   # then the hub's platforms alone
+                    tries.append((f"{option} --view platforms",
+                                  lambda size, place=place: make(size, view="platforms",
+                                                                 location=place)))
+                parts.append(tries)
+        parts.extend([(f"--view {other}", lambda size, other=other: make(size, view=other))]
+                     for other in ("platforms", "leadership") if other != view)
+    return fit_to_page(make, page, timeout=timeout, parts=parts)
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as one word of a command line.
+
+    >>> _shell_word("Kessa"), _shell_word("Port Mira")
+    ('Kessa', '"Port Mira"')
+    """
+    return text if re.fullmatch(r"[\w.:-]+", text) else '"' + text.replace('"', '\\"') + '"'
+
 
 
 def _older(compare):

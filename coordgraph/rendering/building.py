@@ -28,6 +28,8 @@ from .views import select
 
 #: Above this many nodes, layout limits apply and a warning suggests --focus.
 LARGE = 1000
+#: Closer spacing for a drawing fitted to a page.
+COMPACT = {"nodesep": "0.15", "ranksep": "0.3", "pad": "0.05"}
 LAYOUT_LIMITS = {"nslimit": "2", "nslimit1": "2", "mclimit": "0.2", "remincross": "false"}
 
 #: The Graphviz attributes the renderer may set, per kind of element.
@@ -35,7 +37,7 @@ ALLOWED = {
     "graph": frozenset({
         "rankdir", "newrank", "nodesep", "ranksep", "fontname", "fontsize", "fontcolor",
         "label", "labelloc", "labeljust", "bgcolor", "pad", "outputorder", "remincross",
-        "nslimit", "nslimit1", "mclimit", "id"}),
+        "nslimit", "nslimit1", "mclimit", "id", "size"}),
     "cluster": frozenset({
         "label", "labeljust", "labelloc", "style", "color", "fillcolor", "penwidth",
         "fontname", "fontsize", "fontcolor", "margin", "id", "tooltip", "peripheries"}),
@@ -91,12 +93,16 @@ class Drawing:
 
 def build(graph, view: str = "organigram", *, focus: str | None = None, depth: int = 1,
           lang: str | None = None, org: str | None = None, findings=(),
-          compare=None) -> Drawing:
+          compare=None, location: str | None = None, show_inactive: bool = False,
+          size: str | None = None, compact: bool = False) -> Drawing:
     """The drawing of ``view`` of ``graph``; ``findings`` (from ``check``) are marked.
 
     ``compare``, a :class:`~.comparing.Comparison` of an older version with
     ``graph``, draws its merged graph with what was added, removed and changed
-    marked.
+    marked. ``location`` and ``show_inactive`` choose what is drawn as
+    :func:`~.views.select` does; ``size`` (Graphviz's ``"width,height"`` in
+    inches) scales the drawing down to fit a page (:mod:`.paging`);
+    ``compact`` spaces boxes closer, for a page.
 
     >>> import coordgraph
     >>> d = build(coordgraph.load(), "platforms")
@@ -109,12 +115,18 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
     org = org or graph.context.org
     if compare is not None:
         graph = compare.graph
-    selection = select(graph, view, org=org, focus=focus, depth=depth)
-    return _Builder(graph, selection, lang, org, findings, compare).build()
+        show_inactive = True   # what changed includes the posts dropped
+    selection = select(graph, view, org=org, focus=focus, depth=depth, location=location,
+                       show_inactive=show_inactive)
+    drawing = _Builder(graph, selection, lang, org, findings, compare, size, compact).build()
+    return drawing
 
 
 class _Builder:
-    def __init__(self, graph, selection, lang, org, findings, compare=None):
+    def __init__(self, graph, selection, lang, org, findings, compare=None, size=None,
+                 compact=False):
+        self.size = size
+        self.compact = compact
         self.graph = graph
         self.selection = selection
         self.lang = lang
@@ -159,6 +171,10 @@ class _Builder:
             "outputorder": "edgesfirst", "remincross": "true", "id": "graph"})
         if self.limited:
             _set(dot, "graph", LAYOUT_LIMITS)
+        if self.size:
+            _set(dot, "graph", {"size": f'"{self.size}"'})
+        if self.compact:   # on paper, every point of white space costs text size
+            _set(dot, "graph", COMPACT)
         dot.set_node_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.FONT_SIZE,
                               **_NODE_DEFAULTS)
         dot.set_edge_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.SMALL,
@@ -202,6 +218,8 @@ class _Builder:
         if self.selection.focus:
             parts[0] += " " + text["focus"].format(label=self.label(self.selection.focus),
                                                    depth=self.selection.depth)
+        if self.selection.location:
+            parts.append(clean(self.selection.location))
         if context.country:
             parts.append(context.country)
         if context.as_of:
@@ -261,6 +279,10 @@ class _Builder:
         if any(s == "warning" for _, s, _ in marks):
             self.keys.add("warning")
         label = self.label(node.id)
+        if (self.selection.view == "leadership" and node.kind == "platform"
+                and node.is_led_by(self.org) and not severity):
+            # The slide's point: the platforms the org leads stand out.
+            attrs.update(color=styles.IOM_BLUE, penwidth="3")
         attrs["label"] = self._node_label(node, label, own, ink, marks, change)
         attrs["tooltip"] = tooltip_string(self._node_tooltip(node, label, marks, change),
                                           self.warnings, f"the tooltip of '{node.id}'")
@@ -376,17 +398,29 @@ class _Builder:
     # -- rows ----------------------------------------------------------------
 
     def _rows(self, dot, dot_ids) -> dict[str, int]:
-        """Pin platforms to the rows of :mod:`.layout`; the row of each platform."""
+        """Pin platforms to the rows of :mod:`.layout`, in their order; the
+        org's senior representative beside the platform of its seat; the row
+        of each."""
         rows = platform_rows(self.selection, edges=self.graph.edges if self.compare is None
-                             else self.compare.layout_edges)
+                             else self.compare.layout_edges, org=self.org, lang=self.lang)
         has_roles = any(n.kind == "role" for n in self.selection.nodes)
+        # (not in very large drawings: there every role hangs under its platform)
+        senior = None if self.limited else senior_seat(self.graph, self.selection, self.org,
+                                                        rows)
         row_of = {}
         for number, row in enumerate(rows):
             same = pydot.Subgraph(f"row{number}")
             _set(same, "rank", {"rank": "same"})
-            for node_id in row:
+            placed = _with_senior(row, self.graph, senior)
+            for node_id in placed:
                 row_of[node_id] = number
                 same.add_node(pydot.Node(dot_ids[node_id]))
+            for left, right in zip(placed, placed[1:]):
+                # Invisible links left to right keep the row in its order
+                # (dot would otherwise shuffle it to save a crossing).
+                link = pydot.Edge(dot_ids[left], dot_ids[right])
+                _set(link, "edge", {"style": "invis"})
+                same.add_edge(link)
             dot.add_subgraph(same)
             if number:
                 # An invisible edge stacks each row under the one before,
@@ -470,6 +504,44 @@ class _Builder:
             result = pydot.Edge(dot_ids[edge.source], dot_ids[edge.target])
             _set(result, "edge", _differences(attrs, _EDGE_DEFAULTS))
             dot.add_edge(result)
+
+
+def senior_seat(graph, selection, org: str, rows) -> tuple[str, str] | None:
+    """The org's senior representative drawn and the platform it sits at:
+    ``(role id, platform id)``, or None.
+
+    The representative is the org's drawn role of the highest seniority
+    (the first in the file on a tie); without seniorities, the first of the
+    org's roles with a seat (member, chair) at a platform of the top row.
+    Its platform is the highest-placed one where it has a seat.
+    """
+    row_of = {p: number for number, row in enumerate(rows) for p in row}
+    roles = [n for n in selection.nodes if n.kind == "role" and graph.belongs_to(n, org)]
+    seats: dict[str, list[str]] = {}
+    for edge in selection.edges:
+        if (edge.relation == "membership" and edge.target in row_of
+                and (edge.capacity or "member") in ("member", "chair", "co-chair", "lead")):
+            seats.setdefault(edge.source, []).append(edge.target)
+    ranked = [r for r in roles if r.seniority is not None and seats.get(r.id)]
+    if ranked:
+        best = max(r.seniority for r in ranked)
+        role = next(r for r in ranked if r.seniority == best)
+    else:
+        role = next((r for r in roles
+                     if any(row_of[p] == 0 for p in seats.get(r.id, ()))), None)
+    if role is None:
+        return None
+    return role.id, min(seats[role.id], key=lambda p: row_of[p])
+
+
+def _with_senior(row: list[str], graph, senior) -> list[str]:
+    """``row`` with the senior representative just after the platforms of
+    its seat's structure (beside them, outside their frame)."""
+    if senior is None or senior[1] not in row:
+        return list(row)
+    structure = graph.nodes[senior[1]].structure
+    at = max(i for i, p in enumerate(row) if graph.nodes[p].structure == structure) + 1
+    return [*row[:at], senior[0], *row[at:]]
 
 
 def _marks(findings, shown, words, org_shown,

@@ -32,7 +32,8 @@ class Words:
 
 _EN = Words(
     views={"organigram": "Organigram", "platforms": "Coordination platforms",
-           "representation": "{org} representation"},
+           "representation": "{org} representation",
+           "leadership": "Who leads the coordination platforms"},
     capacity={"member": "member", "chair": "chair", "co-chair": "co-chair", "lead": "lead",
               "co-lead": "co-lead", "coordinator": "coordinator", "alternate": "alternate",
               "observer": "observer"},
@@ -160,7 +161,8 @@ _EN = Words(
 
 _FR = Words(
     views={"organigram": "Organigramme", "platforms": "Plateformes de coordination",
-           "representation": "Représentation : {org}"},
+           "representation": "Représentation : {org}",
+           "leadership": "Qui dirige les plateformes de coordination"},
     capacity={"member": "membre", "chair": "présidence", "co-chair": "co-présidence",
               "lead": "chef de file", "co-lead": "co-chef de file",
               "coordinator": "coordination", "alternate": "suppléant",
@@ -291,7 +293,8 @@ _FR = Words(
 
 _ES = Words(
     views={"organigram": "Organigrama", "platforms": "Plataformas de coordinación",
-           "representation": "Representación: {org}"},
+           "representation": "Representación: {org}",
+           "leadership": "Quién lidera las plataformas de coordinación"},
     capacity={"member": "miembro", "chair": "presidencia", "co-chair": "copresidencia",
               "lead": "líder", "co-lead": "colíder", "coordinator": "coordinación",
               "alternate": "suplente", "observer": "observador"},

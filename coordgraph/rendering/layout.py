@@ -7,6 +7,9 @@ drawing ten metres wide. The rows are therefore decided here (pure):
 - levels are bands, top to bottom: global, regional, national, sub-national;
 - inside a band, a platform sits one row under the lowest platform of the
   same band it escalates to or advises (the apex platforms on the top row);
+- inside a row, each structure's platforms are in a stable, meaningful
+  order (:func:`platform_order`): those the org leads, then those it
+  co-leads, then by code, then by label;
 - a row holding more than ``width`` platforms of one structure wraps onto
   further rows, as an organisation chart would.
 
@@ -22,17 +25,39 @@ from ..schema import LEVEL_RANK
 UPWARD = ("escalation", "advises")
 
 
-def platform_rows(selection, width: int | None = None, edges=None) -> list[list[str]]:
+def platform_order(platform, org: str | None = None, lang: str = "en") -> tuple:
+    """The sort key of a platform inside its row: the org's lead, then
+    co-lead platforms; then platforms with a code, by code; then by label.
+
+    >>> from coordgraph.model import Node
+    >>> shelter = Node("shl", "platform", "Shelter", code="SHL", co_lead="IOM")
+    >>> cccm = Node("ccm", "platform", "CCCM", code="CCM", lead="IOM")
+    >>> wash = Node("wsh", "platform", "WASH", code="WSH")
+    >>> hct = Node("hct", "platform", "HCT")
+    >>> [p.id for p in sorted([hct, wash, shelter, cccm], key=lambda p: platform_order(p, "IOM"))]
+    ['ccm', 'shl', 'wsh', 'hct']
+    """
+    wanted = (org or "").casefold()
+    role = (0 if wanted and any(o.casefold() == wanted for o in platform.leads)
+            else 1 if wanted and any(o.casefold() == wanted for o in platform.co_leads)
+            else 2)
+    code = platform.code.strip().casefold()
+    return (role, not code, code, platform.label_in(lang).casefold(), platform.id)
+
+
+def platform_rows(selection, width: int | None = None, edges=None,
+                  org: str | None = None, lang: str = "en") -> list[list[str]]:
     """The ids of the selection's platforms, row by row, top row first.
 
     ``edges`` (default: the selection's) say who is above whom: pass the
     graph's to keep the shape of the hierarchy in views that do not draw
-    every relation (the representation view leaves out advice).
+    every relation (the representation view leaves out advice). ``org``
+    puts the platforms it leads first in each row (:func:`platform_order`).
 
     >>> import coordgraph
     >>> from coordgraph.rendering.views import select
     >>> platform_rows(select(coordgraph.load(), "platforms"))
-    [['hct', 'unct', 'smt'], ['iccg', 'pmt', 'omt'], ['cluster_meetings']]
+    [['hct', 'smt', 'unct'], ['iccg', 'omt', 'pmt'], ['cluster_meetings']]
     """
     platforms = [n for n in selection.nodes if n.kind == "platform"]
     if not platforms:
@@ -46,6 +71,9 @@ def platform_rows(selection, width: int | None = None, edges=None) -> list[list[
                 and level[edge.source] == level[edge.target]):
             parents[edge.source].append(edge.target)
     tiers = _tiers(parents)
+    structures: dict[str, int] = {}   # in file order: the same on every row
+    for platform in platforms:
+        structures.setdefault(platform.structure, len(structures))
     groups: dict[tuple, list] = {}
     for platform in platforms:
         band = -LEVEL_RANK.get(platform.level, LEVEL_RANK["national"])
@@ -53,7 +81,8 @@ def platform_rows(selection, width: int | None = None, edges=None) -> list[list[
     rows = []
     for key in sorted(groups):
         by_structure: dict[str, list[str]] = {}
-        for platform in groups[key]:
+        for platform in sorted(groups[key], key=lambda p: (structures[p.structure],
+                                                           platform_order(p, org, lang))):
             by_structure.setdefault(platform.structure, []).append(platform.id)
         depth = max(math.ceil(len(ids) / width) for ids in by_structure.values())
         for part in range(depth):

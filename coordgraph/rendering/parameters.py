@@ -5,7 +5,7 @@ every rendering module read these without importing the renderer.
 """
 
 #: What can be drawn (see :mod:`.views`).
-VIEWS = ("organigram", "platforms", "representation")
+VIEWS = ("organigram", "platforms", "representation", "leadership")
 #: Seconds Graphviz may take by default, and at most (a finite limit: no hang).
 DEFAULT_TIMEOUT = 60.0
 MAX_TIMEOUT = 86_400.0
@@ -25,6 +25,8 @@ MAX_EDGES = 15_000
 #: (about 3 s for 50,000 nodes; 20 s and more for 300,000).
 MAX_DOT_NODES = 50_000
 MAX_DOT_EDGES = 150_000
+#: Pages and slides a drawing can be fitted to (sizes in :mod:`.paging`).
+PAGES = ("a4", "a4-landscape", "letter", "letter-landscape", "16:9")
 #: File suffixes that name a format.
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
             ".html": "html", ".htm": "html"}

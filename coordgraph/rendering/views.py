@@ -6,6 +6,17 @@
   advice): the structure without the people.
 - ``representation``: the platforms, the organisation's roles and their
   memberships, with escalation for the shape: who sits where for the org.
+- ``leadership``: the platforms in use (not inactive) with their lead and
+  co-lead agencies and the escalation between them; no people: which
+  clusters does the org lead?
+
+Inactive roles (a template's unused posts) are left out unless
+``show_inactive``; inactive platforms stay (drawn faded).
+
+``location`` draws one hub: the platforms whose ``location`` is that name
+(any case), the platforms they escalate, report to or advise (as context),
+and the people of the view there: roles whose ``location`` is that name or
+that hold a seat at one of the hub's platforms.
 
 Nodes and edges keep the order of the files, so drawings are stable.
 """
@@ -15,6 +26,9 @@ from dataclasses import dataclass, field
 from ..errors import UsageError
 from ..suggesting import did_you_mean
 from .parameters import VIEWS
+
+#: Relations whose target a hub's platforms are drawn with, as context.
+UPWARD_CONTEXT = ("escalation", "reporting", "advises")
 
 
 @dataclass
@@ -26,14 +40,18 @@ class Selection:
     edges: list = field(default_factory=list)
     focus: str | None = None
     depth: int = 0
+    location: str | None = None
 
 
 def select(graph, view: str = "organigram", *, org: str = "IOM", focus: str | None = None,
-           depth: int = 1) -> Selection:
-    """The nodes and edges of ``view``, cut to ``depth`` steps around ``focus``.
+           depth: int = 1, location: str | None = None,
+           show_inactive: bool = False) -> Selection:
+    """The nodes and edges of ``view``, cut to one hub (``location``) and to
+    ``depth`` steps around ``focus``.
 
     Raises :class:`~coordgraph.errors.UsageError` for an unknown view, an
-    unknown focus id (with a did-you-mean) or a focus the view does not draw.
+    unknown focus id (with a did-you-mean), a focus the view does not draw
+    or an unknown location (the known ones listed).
 
     >>> import coordgraph
     >>> g = coordgraph.load()
@@ -46,12 +64,18 @@ def select(graph, view: str = "organigram", *, org: str = "IOM", focus: str | No
     if view not in VIEWS:
         raise UsageError(f"unknown view '{view}'; views: {', '.join(VIEWS)}")
     keep = _VIEW_FILTERS[view](graph, org.casefold())
-    nodes = [n for n in graph.nodes.values() if keep(n)]
+    nodes = [n for n in graph.nodes.values()
+             if keep(n) and (show_inactive or n.kind != "role" or n.is_active)]
     kept = {n.id for n in nodes}
     edges = [e for e in graph.edges
              if e.source in kept and e.target in kept and _edge_in_view(view, e)]
+    if location is not None:
+        location = known_location(graph, location)
+        here = at_location(graph, location, nodes, edges)
+        nodes = [n for n in nodes if n.id in here]
+        edges = [e for e in edges if e.source in here and e.target in here]
     if focus is None:
-        return Selection(view, nodes, edges)
+        return Selection(view, nodes, edges, location=location)
     if focus not in graph.nodes:
         hint = did_you_mean(focus, graph.nodes)
         raise UsageError(f"unknown id '{focus}' for --focus" + (f": {hint}" if hint else ""))
@@ -62,7 +86,50 @@ def select(graph, view: str = "organigram", *, org: str = "IOM", focus: str | No
     near = _neighbourhood(focus, edges, depth)
     return Selection(view, [n for n in nodes if n.id in near],
                      [e for e in edges if e.source in near and e.target in near],
-                     focus, depth)
+                     focus, depth, location)
+
+
+def locations(graph) -> list[str]:
+    """The places platforms are at (their ``location``), in file order, each once.
+
+    >>> import coordgraph
+    >>> locations(coordgraph.load("examples/nortavia"))
+    ['Varos', 'Kessa', 'Doran', 'Port Mira']
+    """
+    seen: dict[str, str] = {}
+    for node in graph.nodes.values():
+        if node.kind == "platform" and node.location.strip():
+            seen.setdefault(node.location.strip().casefold(), node.location.strip())
+    return list(seen.values())
+
+
+def known_location(graph, name: str) -> str:
+    """``name`` as the data spells it, or a UsageError listing the locations."""
+    places = locations(graph)
+    for place in places:
+        if place.casefold() == name.strip().casefold():
+            return place
+    hint = did_you_mean(name, places)
+    listed = ", ".join(places) if places else "none (no platform has a location)"
+    raise UsageError(f"unknown location '{name}' for --location"
+                     + (f": {hint}" if hint else "") + f"; locations: {listed}")
+
+
+def at_location(graph, location: str, nodes, edges) -> set:
+    """Ids drawn for one hub: its platforms, what they answer to, its people."""
+    wanted = location.casefold()
+    hub = {n.id for n in nodes
+           if n.kind == "platform" and n.location.strip().casefold() == wanted}
+    shown = {n.id: n for n in nodes}
+    here = set(hub)
+    for edge in edges:
+        if edge.source in hub and edge.relation in UPWARD_CONTEXT:
+            if shown.get(edge.target) is not None and shown[edge.target].kind == "platform":
+                here.add(edge.target)
+    seated = {e.source for e in edges if e.relation == "membership" and e.target in hub}
+    here.update(n.id for n in nodes if n.kind == "role"
+                and (n.location.strip().casefold() == wanted or n.id in seated))
+    return here
 
 
 def _everything(graph, org):
@@ -77,13 +144,19 @@ def _representation(graph, org):
     return lambda node: node.kind == "platform" or graph.belongs_to(node, org)
 
 
+def _leadership(graph, org):
+    return lambda node: node.kind == "platform" and node.is_active
+
+
 _VIEW_FILTERS = {"organigram": _everything, "platforms": _platforms,
-                 "representation": _representation}
+                 "representation": _representation, "leadership": _leadership}
 
 
 def _edge_in_view(view: str, edge) -> bool:
     if view == "representation":
         return edge.relation in ("membership", "escalation")
+    if view == "leadership":
+        return edge.relation == "escalation"
     return True
 
 

@@ -1,0 +1,189 @@
+"""Drawings for a page: fitted with readable text or split, one hub, the
+leadership view, inactive roles left out, platforms in a meaningful order."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+import coordgraph
+from coordgraph.cli import cli
+from coordgraph.errors import UsageError
+from coordgraph.rendering import styles
+from coordgraph.rendering.building import build
+from coordgraph.rendering.layout import platform_rows
+from coordgraph.rendering.paging import MIN_TEXT, printable
+from coordgraph.rendering.views import select
+from render_helpers import EXAMPLE, FIXTURES, SVG, svg_nodes
+
+REVIEW = FIXTURES / "country-review"
+
+
+@pytest.fixture(scope="module")
+def nortavia():
+    return coordgraph.load(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def review():
+    return coordgraph.load(REVIEW)
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def page_measure(svg: bytes) -> tuple[float, float, float]:
+    """A finished SVG's width and height in points and its smallest text in
+    points at that size."""
+    root = ET.fromstring(svg)
+    width = float(re.search(r"max-width:([0-9.]+)pt", root.get("style")).group(1))
+    _, _, box_width, box_height = (float(v) for v in root.get("viewBox").split())
+    # Graphviz scales a drawing to its size attribute with a transform
+    scale = width / box_width * float(
+        re.search(r"scale\(([0-9.]+)", root.find(f"{SVG}g").get("transform")).group(1))
+    sizes = [float(e.get("font-size")) for e in root.iter() if e.get("font-size")]
+    return width, box_height * scale, min(sizes) * scale
+
+
+# -- fitting a page ----------------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ("--location", "Kessa", "--view", "platforms"),
+    ("--focus", "cl.cccm"),
+])
+def test_a_part_that_fits_is_scaled_to_the_page_with_readable_text(tmp_path, args):
+    out = tmp_path / "page.svg"
+    result = run("render", "--data", EXAMPLE, *args, "--page", "a4-landscape", "-o", out)
+    assert result.exit_code == 0, result.output
+    width, height, smallest = page_measure(out.read_bytes())
+    room_width, room_height = printable("a4-landscape")
+    assert width <= room_width + 1 and height <= room_height + 1
+    assert smallest >= MIN_TEXT
+    # without --page the same drawing is larger than the page
+    natural = page_measure(run("render", "--data", EXAMPLE, *args, "-o", "-").stdout_bytes)
+    assert natural[0] > room_width or natural[1] > room_height
+
+
+@pytest.mark.parametrize("folder, places", [
+    (EXAMPLE, ["Varos", "Kessa", "Doran", '"Port Mira"']),
+    (REVIEW, ["Velmora", "Kessa", "Doran"]),
+])
+def test_a_country_too_large_for_the_page_is_refused_with_a_split(tmp_path, folder, places):
+    out = tmp_path / "country.pdf"
+    result = run("render", "--data", folder, "--page", "a4-landscape", "-o", out)
+    assert result.exit_code == 2, result.output
+    assert not out.exists() and not list(tmp_path.iterdir())
+    message = result.output
+    assert "below the 7 pt" in message and "Nothing was written" in message
+    for place in places:
+        assert f"--location {place}" in message
+    assert "--view leadership" in message and "--focus ID" in message
+    assert "Draw it in parts" in message   # at least one part fits
+    fits, _, too_large = message.partition("Still too large")
+    sizes = [float(size) for size in re.findall(r"^  --.*text ([0-9.]+) pt$", fits, re.M)]
+    assert sizes and all(size >= MIN_TEXT for size in sizes)
+    sizes = [float(size) for size in re.findall(r"^  --.*text ([0-9.]+) pt$", too_large, re.M)]
+    assert all(size < MIN_TEXT for size in sizes)
+
+
+def test_the_library_refuses_an_unknown_page(nortavia):
+    with pytest.raises(UsageError, match="pages: a4, a4-landscape"):
+        coordgraph.render(nortavia, format="dot", page="a5")
+
+
+# -- one hub -----------------------------------------------------------------
+
+def test_location_draws_one_hub_with_its_context_and_people(nortavia):
+    nodes = {n.id for n in select(nortavia, location="kessa").nodes}
+    hub = {"north.ahct", "north.iccg", "north.cccm", "north.shelter", "north.protection"}
+    above = {"hct", "iccg", "cl.cccm", "cl.shelter", "cl.protection"}   # escalation, reporting
+    people = {"north.head_of_sub_office", "north.site_officer"}
+    assert nodes == hub | above | people
+
+
+def test_location_in_the_drawing_and_its_subtitle(nortavia):
+    root = ET.fromstring(coordgraph.render(nortavia, location="Port Mira",
+                                           view="representation"))
+    assert "south.wash" in svg_nodes(root) and "north.ahct" not in svg_nodes(root)
+    assert "Port Mira" in root.find("{http://www.w3.org/2000/svg}title").text + "".join(
+        root.itertext())
+
+
+def test_unknown_location_lists_the_locations(tmp_path):
+    result = run("render", "--data", EXAMPLE, "--location", "Kesa", "-o", tmp_path / "x.svg")
+    assert result.exit_code == 2
+    assert "did you mean 'Kessa'?" in result.output
+    assert "locations: Varos, Kessa, Doran, Port Mira" in result.output
+    assert not list(tmp_path.iterdir())
+
+
+# -- the leadership view -----------------------------------------------------
+
+def test_leadership_view_shows_platforms_and_their_leads_no_people(nortavia):
+    drawing = build(nortavia, "leadership", findings=[])
+    kinds = {nortavia.nodes[n.id].kind for n in drawing.selection.nodes}
+    assert kinds == {"platform"}
+    drawn = {n.id for n in drawing.selection.nodes}
+    assert "cl.etc" not in drawn and "cl.cccm" in drawn   # inactive platforms left out
+    assert {e.relation for e in drawing.selection.edges} == {"escalation"}
+    led = re.search(r"^(n\d+) \[.*?tooltip=\"Camp Coordination", drawing.dot, re.M).group(1)
+    line = re.search(rf"^{led} \[.*$", drawing.dot, re.M).group(0)
+    assert f'color="{styles.IOM_BLUE}"' in line and "penwidth=3" in line
+    assert "Lead: " in drawing.dot and "Co-lead: " in drawing.dot
+    # other views do not outline the org's platforms
+    assert "penwidth=3" not in re.search(r"^n3 \[.*$", build(nortavia, "platforms",
+                                                               findings=[]).dot, re.M).group(0)
+
+
+# -- inactive roles ----------------------------------------------------------
+
+def test_inactive_roles_are_left_out_unless_asked(review):
+    default = {n.id for n in select(review).nodes}
+    everything = {n.id for n in select(review, show_inactive=True).nodes}
+    inactive = {n.id for n in review.nodes.values() if n.kind == "role" and not n.is_active}
+    assert len(inactive) == 23
+    assert not default & inactive and inactive <= everything
+    assert "cluster_tel" in default   # an inactive platform stays, drawn faded
+    root = ET.fromstring(coordgraph.render(review, show_inactive=True))
+    assert "oo_ccm" in svg_nodes(root)
+    assert "oo_ccm" not in svg_nodes(ET.fromstring(coordgraph.render(review)))
+
+
+def test_show_inactive_on_the_command_line(tmp_path):
+    plain = run("render", "--data", REVIEW, "-o", "-").output
+    shown = run("render", "--data", REVIEW, "--show-inactive", "-o", "-").output
+    assert 'id="node-oo_ccm"' not in plain and 'id="node-oo_ccm"' in shown
+
+
+# -- order -------------------------------------------------------------------
+
+def test_platforms_the_org_leads_come_first_then_by_code(nortavia, review):
+    rows = platform_rows(select(nortavia, "platforms"), org="IOM")
+    first = next(i for i, row in enumerate(rows) if "cl.cccm" in row)
+    clusters = rows[first] + rows[first + 1]   # eleven clusters: rows of six
+    assert clusters[:2] == ["cl.cccm", "cl.shelter"]   # IOM leads, then co-leads
+    codes = [nortavia.nodes[p].code for p in clusters[2:]]
+    assert codes == sorted(codes) and len(codes) == 9
+    rows = platform_rows(select(review, "platforms"), org="IOM")
+    clusters = next(row for row in rows if "cluster_ccm" in row)
+    assert clusters[:2] == ["cluster_ccm", "cluster_shl"]
+
+
+def test_the_order_is_kept_in_the_drawing(nortavia):
+    drawing = build(nortavia, "platforms", findings=[])
+    ids = {v[0][len("node-"):]: k for k, v in drawing.items.items() if v[0].startswith("node-")}
+    # invisible links hold the row in order, left to right
+    assert f"{ids['cl.cccm']} -> {ids['cl.shelter']} [style=invis" in drawing.dot
+
+
+def test_the_senior_representative_sits_beside_its_platform(nortavia, review):
+    for graph, role in ((nortavia, "chief_of_mission"), (review, "chief_of_mission")):
+        drawing = build(graph, findings=[])
+        ids = {v[0][len("node-"):]: k for k, v in drawing.items.items()
+               if v[0].startswith("node-")}
+        top = re.search(r"subgraph row0 \{\nrank=same;\n(.*?)\}", drawing.dot, re.S).group(1)
+        assert f"{ids['hct']};" in top and f"{ids[role]};" in top
+        # right after the platforms of the HCT's structure
+        assert re.search(rf"{ids['hct']} -> {ids[role]} \[style=invis", top)
