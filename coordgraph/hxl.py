@@ -43,6 +43,12 @@ SEAT_TABLE_TAGS = {
     "alternates": "#contact+alternates", "observers": "#contact+observers",
     "findings": "#meta+findings",
 }
+#: Tags of the contact list (``export --format contacts``), by lower-cased header.
+CONTACT_TAGS = {
+    "platform id": "#meta+id", "platform": "#meta+name", "lead agency": "#org+lead",
+    "co-lead": "#org+co_lead", "role": "#contact+role", "person": "#contact+name",
+    "capacity": "#meta+capacity", "location": "#loc+name",
+}
 
 
 def is_hashtag(cell: str) -> bool:

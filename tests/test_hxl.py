@@ -120,6 +120,17 @@ def test_export_csv_hxl_is_read_by_libhxl(tmp_path):
     assert sorted(row[0] for row in rows) == sorted(platforms)
 
 
+def test_export_contacts_hxl_is_read_by_libhxl(tmp_path):
+    target = tmp_path / "contacts.csv"
+    result = run("export", "--data", COUNTRY, "--format", "contacts", "--hxl", "-o", target)
+    assert result.exit_code == 0, result.output
+    tags, rows = hxl_rows(target)
+    assert tags == ["#meta+id", "#meta+name", "#org+lead", "#org+co_lead", "#contact+role",
+                    "#contact+name", "#meta+capacity", "#loc+name"]
+    plain = run("export", "--data", COUNTRY, "--format", "contacts")
+    assert len(rows) == plain.output.count("\n") - 1      # every contact, none taken as tags
+
+
 def test_export_context_hxl_is_read_by_libhxl_and_by_coordgraph(tmp_path):
     out = tmp_path / "out"
     result = run("export", "--data", COUNTRY, "--format", "context", "--hxl", "-o", out)

@@ -13,7 +13,7 @@ from ..exporting import (
     format_for,
     mermaid_markdown,
 )
-from ..hxl import SEAT_TABLE_TAGS, add_hashtag_row
+from ..hxl import CONTACT_TAGS, SEAT_TABLE_TAGS, add_hashtag_row
 from ..writing import input_files, write_atomic
 from ..writing_context import context_files, workbook_bytes, write_context_folder
 from .common import chosen_org, command, data_option, load_shown, org_option
@@ -41,7 +41,7 @@ CONTEXT_FORMATS = ("context", "xlsx")
               help="mermaid and csv: language of the labels [default: lang in "
                    "context.toml, else en]. json, graphml and gexf carry every language.")
 @click.option("--hxl", is_flag=True,
-              help="csv, context and xlsx: add a row of HXL hashtags (#org, #sector+code, "
+              help="csv, contacts, context and xlsx: add a row of HXL hashtags (#org, #sector+code, "
                    "#contact+name...) under the header, for HDX and HXL tools.")
 def export_command(data_dir, fmt, output, org, lang, hxl):
     """Export the graph for other tools: networkx, yEd, Gephi, Mermaid, Excel.
@@ -81,8 +81,9 @@ def export_command(data_dir, fmt, output, org, lang, hxl):
             raise click.UsageError(
                 "say which format: --format " + "|".join(EXPORT_FORMATS + CONTEXT_FORMATS)
                 + (f" ('{output}' has no known suffix)" if not to_stdout else ""))
-    if hxl and fmt not in ("csv", *CONTEXT_FORMATS):
-        raise click.UsageError("--hxl adds HXL hashtags to csv, context and xlsx exports only")
+    if hxl and fmt not in ("csv", "contacts", *CONTEXT_FORMATS):
+        raise click.UsageError("--hxl adds HXL hashtags to csv, contacts, context and xlsx "
+                               "exports only")
     if fmt == "context" and to_stdout:
         raise click.UsageError("--format context writes a folder: give it with -o DIR")
     if fmt == "xlsx" and to_stdout and sys.stdout.isatty():
@@ -97,7 +98,7 @@ def export_command(data_dir, fmt, output, org, lang, hxl):
 
     data = export(graph, fmt, org=org, lang=lang)
     if hxl:
-        data = add_hashtag_row(data, SEAT_TABLE_TAGS)
+        data = add_hashtag_row(data, CONTACT_TAGS if fmt == "contacts" else SEAT_TABLE_TAGS)
     if fmt == "mermaid":
         _warn_mermaid_size(data, graph, MERMAID_MAX_TEXT, MERMAID_MAX_EDGES)
         if not to_stdout and output.lower().endswith(".md"):
