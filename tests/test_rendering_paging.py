@@ -11,7 +11,7 @@ import coordgraph
 from coordgraph.cli import cli
 from coordgraph.errors import UsageError
 from coordgraph.rendering import styles
-from coordgraph.rendering.building import build
+from coordgraph.rendering.building import build, senior_seat
 from coordgraph.rendering.layout import platform_rows
 from coordgraph.rendering.paging import MIN_TEXT, printable
 from coordgraph.rendering.views import select
@@ -187,3 +187,34 @@ def test_the_senior_representative_sits_beside_its_platform(nortavia, review):
         assert f"{ids['hct']};" in top and f"{ids[role]};" in top
         # right after the platforms of the HCT's structure
         assert re.search(rf"{ids['hct']} -> {ids[role]} \[style=invis", top)
+
+
+def node_boxes(svg: bytes) -> dict[str, tuple[float, float, float, float]]:
+    """Each drawn node's box in the SVG: (left, top, right, bottom)."""
+    boxes = {}
+    for node_id, g in svg_nodes(ET.fromstring(svg)).items():
+        numbers = []
+        for shape in g.iter():
+            if shape.tag in (f"{SVG}path", f"{SVG}polygon"):
+                numbers += [float(n) for n in re.findall(r"-?[0-9.]+",
+                                                         shape.get("d") or shape.get("points"))]
+        xs, ys = numbers[::2], numbers[1::2]
+        boxes[node_id] = (min(xs), min(ys), max(xs), max(ys))
+    return boxes
+
+
+@pytest.mark.parametrize("folder", [None, EXAMPLE, REVIEW])
+def test_the_senior_representative_is_drawn_next_to_its_platform(folder):
+    graph = coordgraph.load(folder) if folder else coordgraph.load()
+    drawing = build(graph, findings=[])
+    assert senior_seat(graph, drawing.selection, "IOM",
+                       platform_rows(drawing.selection, org="IOM")) == ("chief_of_mission", "hct")
+    boxes = node_boxes(coordgraph.render(graph))
+    com, hct = boxes["chief_of_mission"], boxes["hct"]
+    assert com[1] < hct[3] and hct[1] < com[3]   # on the same row
+    centre = lambda box: (box[0] + box[2]) / 2   # noqa: E731
+    assert abs(centre(com) - centre(hct)) < 1.5 * (hct[2] - hct[0])
+    left, right = sorted((com, hct))
+    between = [n for n, b in boxes.items()
+               if left[2] <= b[0] and b[2] <= right[0] and b[1] < hct[3] and hct[1] < b[3]]
+    assert not between   # neighbours: nothing drawn between them

@@ -188,8 +188,9 @@ class _Builder:
                                     "peripheries": "0", "margin": "4", "id": "c0"})
             self.items["c0"] = ("drawing", "drawing", _title(title))
             dot.add_subgraph(frame)
-            dot_ids = self._nodes(frame)
-            rows = self._rows(dot, dot_ids)
+            layout = self._layout()
+            dot_ids = self._nodes(frame, layout[1])
+            rows = self._rows(dot, dot_ids, *layout)
             self._edges(dot, dot_ids, rows)
             _set(dot, "graph", {
                 "label": legend_label(self.keys, self.notes, self.words, self.org_shown,
@@ -230,9 +231,13 @@ class _Builder:
 
     # -- nodes ---------------------------------------------------------------
 
-    def _nodes(self, dot) -> dict[str, str]:
+    def _nodes(self, dot, senior=None) -> dict[str, str]:
         dot_ids: dict[str, str] = {}
         clusters: dict[str, pydot.Cluster] = {}
+        # The senior representative goes into the frame of its platform's
+        # structure: outside it, dot must keep it clear of the whole frame
+        # (every rank of it), which put it at the far edge of the drawing.
+        framed = senior_frame(self.graph, senior)
         for number, node in enumerate(self.selection.nodes, start=1):
             dot_id = f"n{number}"
             dot_ids[node.id] = dot_id
@@ -243,6 +248,12 @@ class _Builder:
                     parent = clusters[node.structure] = self._cluster(dot, node.structure,
                                                                       len(clusters) + 1)
             parent.add_node(self._node(dot_id, node))
+        if framed in clusters:
+            # Declared where it is in the file (the SVG keeps the file's
+            # order), then named in its frame: DOT reopens a subgraph by name.
+            frame = pydot.Cluster(clusters[framed].get_name()[len("cluster_"):])
+            frame.add_node(pydot.Node(dot_ids[senior[0]]))
+            dot.add_subgraph(frame)
         return dot_ids
 
     def _cluster(self, dot, structure: str, number: int):
@@ -397,16 +408,22 @@ class _Builder:
 
     # -- rows ----------------------------------------------------------------
 
-    def _rows(self, dot, dot_ids) -> dict[str, int]:
-        """Pin platforms to the rows of :mod:`.layout`, in their order; the
-        org's senior representative beside the platform of its seat; the row
-        of each."""
+    def _layout(self) -> tuple[list[list[str]], tuple[str, str] | None]:
+        """The platforms' rows (:mod:`.layout`) and the org's senior
+        representative with the platform of its seat (:func:`senior_seat`)."""
         rows = platform_rows(self.selection, edges=self.graph.edges if self.compare is None
                              else self.compare.layout_edges, org=self.org, lang=self.lang)
-        has_roles = any(n.kind == "role" for n in self.selection.nodes)
         # (not in very large drawings: there every role hangs under its platform)
         senior = None if self.limited else senior_seat(self.graph, self.selection, self.org,
                                                         rows)
+        return rows, senior
+
+    def _rows(self, dot, dot_ids, rows, senior) -> dict[str, int]:
+        """Pin platforms to the rows of :mod:`.layout`, in their order; the
+        org's senior representative beside the platform of its seat; the row
+        of each."""
+        has_roles = any(n.kind == "role" for n in self.selection.nodes)
+        framed = senior_frame(self.graph, senior)
         row_of = {}
         for number, row in enumerate(rows):
             same = pydot.Subgraph(f"row{number}")
@@ -415,7 +432,14 @@ class _Builder:
             for node_id in placed:
                 row_of[node_id] = number
                 same.add_node(pydot.Node(dot_ids[node_id]))
-            for left, right in zip(placed, placed[1:]):
+            links = list(zip(placed, placed[1:], strict=False))
+            if framed and senior[0] in placed:
+                # In its frame, one link from its platform holds the
+                # representative beside it; a link from it out of the frame
+                # makes Graphviz 2.43 abort (merge_chain assertion).
+                placed = [p for p in placed if p != senior[0]]
+                links = [*zip(placed, placed[1:], strict=False), (senior[1], senior[0])]
+            for left, right in links:
                 # Invisible links left to right keep the row in its order
                 # (dot would otherwise shuffle it to save a crossing).
                 link = pydot.Edge(dot_ids[left], dot_ids[right])
@@ -532,6 +556,12 @@ def senior_seat(graph, selection, org: str, rows) -> tuple[str, str] | None:
     if role is None:
         return None
     return role.id, min(seats[role.id], key=lambda p: row_of[p])
+
+
+def senior_frame(graph, senior) -> str:
+    """The structure whose frame the senior representative is drawn in:
+    its platform's (``""``: none, drawn outside every frame)."""
+    return graph.nodes[senior[1]].structure if senior else ""
 
 
 def _with_senior(row: list[str], graph, senior) -> list[str]:
