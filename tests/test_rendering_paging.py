@@ -1,6 +1,7 @@
 """Drawings for a page: fitted with readable text or split, one hub, the
 leadership view, inactive roles left out, platforms in a meaningful order."""
 
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -11,11 +12,11 @@ import coordgraph
 from coordgraph.cli import cli
 from coordgraph.errors import UsageError
 from coordgraph.rendering import styles
-from coordgraph.rendering.building import build, senior_seat
+from coordgraph.rendering.building import build, merged_reporting, senior_seat
 from coordgraph.rendering.layout import platform_rows
 from coordgraph.rendering.paging import MIN_TEXT, printable
 from coordgraph.rendering.views import select
-from render_helpers import EXAMPLE, FIXTURES, SVG, svg_nodes
+from render_helpers import EXAMPLE, FIXTURES, SVG, XLINK, svg_nodes
 
 REVIEW = FIXTURES / "country-review"
 
@@ -218,3 +219,57 @@ def test_the_senior_representative_is_drawn_next_to_its_platform(folder):
     between = [n for n, b in boxes.items()
                if left[2] <= b[0] and b[2] <= right[0] and b[1] < hct[3] and hct[1] < b[3]]
     assert not between   # neighbours: nothing drawn between them
+
+
+# -- reporting lines ---------------------------------------------------------
+
+def path_length(d: str) -> float:
+    """The length of an SVG path's control polygon (an upper bound of the curve's)."""
+    numbers = [float(n) for n in re.findall(r"-?[0-9.]+", d)]
+    points = list(zip(numbers[::2], numbers[1::2], strict=True))
+    return sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
+
+
+def reporting_lines(svg: bytes) -> tuple[list, float, float]:
+    """The reporting lines drawn (their ``<g>``), their total length, and the
+    drawing's width."""
+    root = ET.fromstring(svg)
+    lines = [g for g in root.iter(f"{SVG}g") if {"edge", "reporting"} <= set(
+        (g.get("class") or "").split())]
+    length = sum(path_length(p.get("d")) for g in lines for p in g.iter(f"{SVG}path"))
+    return lines, length, float(root.get("viewBox").split()[2])
+
+
+@pytest.mark.parametrize("folder, hubs", [(EXAMPLE, 3), (REVIEW, 2)])
+@pytest.mark.parametrize("view", ["organigram", "platforms"])
+def test_a_hubs_reporting_lines_are_one_line_not_a_mesh(folder, hubs, view):
+    graph = coordgraph.load(folder)
+    lines, length, width = reporting_lines(coordgraph.render(graph, view=view))
+    # each hub's clusters report to their national ones: one line per hub,
+    # its tooltip naming every line (12 and 8 lines crossed the drawing,
+    # 11 and 24 drawing widths long in all)
+    assert len(lines) == hubs
+    assert all("merged" in g.get("class").split() for g in lines)
+    assert length < 4 * width
+    tips = " ".join(a.get(f"{XLINK}title") or "" for g in lines for a in g.iter(f"{SVG}a"))
+    reported = [e for e in graph.edges if e.relation == "reporting"]
+    assert all(graph.label(e.source) in tips for e in reported)
+
+
+def test_one_hub_draws_each_of_its_reporting_lines(nortavia):
+    lines, _, _ = reporting_lines(coordgraph.render(nortavia, location="Kessa"))
+    assert len(lines) == 4 and not any("merged" in g.get("class").split() for g in lines)
+
+
+def test_reporting_lines_merge_per_pair_of_structures(nortavia):
+    drawing = build(nortavia, "platforms", findings=[])
+    rows = {p: n for n, row in enumerate(platform_rows(drawing.selection, org="IOM"))
+            for p in row}
+    merged = merged_reporting(nortavia, drawing.selection.edges, rows)
+    drawn = [group for group in merged.values() if group]
+    # the hub ICCG's line to the national ICCG stands for its hub's four
+    assert sorted((g[0].source, len(g)) for g in drawn) == [
+        ("east.iccg", 4), ("north.iccg", 4), ("south.iccg", 4)]
+    assert all(e.source.endswith(".iccg") for g in drawn
+               for e in g if merged[id(e)] is g)
+    assert "×n: n such lines" in drawing.dot   # the legend says what ×4 means

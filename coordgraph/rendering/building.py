@@ -459,7 +459,16 @@ class _Builder:
     def _edges(self, dot, dot_ids, rows):
         nodes = self.graph.nodes
         anchored = set()   # nodes outside the rows that one edge already places
+        merged = ({} if self.selection.location or self.compare is not None
+                  else merged_reporting(self.graph, self.selection.edges, rows))
+        line_of = {id(e): number for number, edge in enumerate(self.selection.edges, start=1)
+                   for e in merged.get(id(edge)) or ()}
         for number, edge in enumerate(self.selection.edges, start=1):
+            if merged.get(id(edge), True) is None:
+                # Drawn as part of its structure's one line: that line is its.
+                self.items[f"e{number}"] = (f"edge-{line_of[id(edge)]}",
+                                            "edge reporting merged", "")
+                continue
             source = nodes[edge.source]
             attrs, key = styles.edge_style(edge.relation, edge.capacity, own=self.own(source))
             change = self.compare.edge_mark(edge) if self.compare is not None else None
@@ -480,6 +489,12 @@ class _Builder:
                         if edge.relation == "membership" else words.relation[edge.relation])
             title = f"{self.label(edge.source)} → {self.label(edge.target)} ({relation})"
             tip = "\n".join(filter(None, (title, clean(edge.condition), clean(edge.note))))
+            group = merged.get(id(edge))
+            if group:   # one line for a structure's reporting lines: each in its tooltip
+                short = f"×{len(group)}"
+                self.keys.add("reporting_merged")
+                tip = "\n".join(f"{self.label(e.source)} → {self.label(e.target)} ({relation})"
+                                 for e in group)
             if change is not None:
                 tip += "\n" + "\n".join(comparing.tooltip_lines(change, self.old_name, words))
             attrs["tooltip"] = tooltip_string(
@@ -516,18 +531,49 @@ class _Builder:
                 # ends sit in rows already, which fix the ranks; weight 0 keeps
                 # it from pulling them sideways. (constraint=false made dot
                 # route each line as a loop around the drawing: a mesh.)
-                attrs["weight"] = "0"
+                # A hub's one merged line may pull a little: it then runs
+                # short beside the frames, not round the whole drawing.
+                attrs["weight"] = "3" if merged.get(id(edge)) else "0"
             classes = ["edge", edge.relation]
             if edge.relation == "membership":
                 classes.append(edge.capacity or "member")
             if edge.condition:
                 classes.append("conditional")
+            if merged.get(id(edge)):
+                classes.append("merged")
             if change is not None:
                 classes.append(change.kind)
             self.items[f"e{number}"] = (f"edge-{number}", " ".join(classes), _title(title))
             result = pydot.Edge(dot_ids[edge.source], dot_ids[edge.target])
             _set(result, "edge", _differences(attrs, _EDGE_DEFAULTS))
             dot.add_edge(result)
+
+
+def merged_reporting(graph, edges, rows) -> dict[int, list | None]:
+    """Reporting lines drawn as one per pair of structures (a hub's
+    clusters each report to their national cluster: a dozen long lines
+    crossing the drawing, a mesh).
+
+    For each ``id()`` of a reporting edge between platforms of two
+    structures that have more than one such line: the group's edges for the
+    one drawn (the one reaching highest: the hub's ICCG to the national
+    ICCG), None for the others. ``rows`` gives each platform's row.
+    """
+    groups: dict[tuple[str, str], list] = {}
+    for edge in edges:
+        source, target = graph.nodes[edge.source], graph.nodes[edge.target]
+        if (edge.relation == "reporting" and source.kind == target.kind == "platform"
+                and source.structure != target.structure
+                and edge.source in rows and edge.target in rows):
+            groups.setdefault((source.structure, target.structure), []).append(edge)
+    merged: dict[int, list | None] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        drawn = min(group, key=lambda e: (rows[e.target], rows[e.source]))
+        merged.update((id(e), None) for e in group)
+        merged[id(drawn)] = group
+    return merged
 
 
 def senior_seat(graph, selection, org: str, rows) -> tuple[str, str] | None:

@@ -56,6 +56,8 @@ _EN = Words(
         "escalation": "Escalation: unresolved issues go up",
         "advises": "Advises or supports",
         "reporting": "Also reports to",
+        "reporting_merged": "×n: n such lines between two structures, drawn as one "
+                            "(the tooltip lists them)",
         "member": "Seat: member",
         "leading": "Seat with a leading role (chair, lead...)",
         "coordinator": "Coordinator for the lead agency (presence, not a seat)",
@@ -186,6 +188,8 @@ _FR = Words(
         "escalation": "Remontée : les questions non résolues montent",
         "advises": "Conseille ou appuie",
         "reporting": "Rend aussi compte à",
+        "reporting_merged": "×n : n tels liens entre deux structures, tracés en un seul "
+                            "(l'infobulle les énumère)",
         "member": "Siège : membre",
         "leading": "Siège avec un rôle de direction (présidence, chef de file...)",
         "coordinator": "Coordination pour l'agence chef de file (présence, pas un siège)",
@@ -317,6 +321,8 @@ _ES = Words(
         "escalation": "Escalamiento: los asuntos no resueltos suben",
         "advises": "Asesora o apoya",
         "reporting": "También informa a",
+        "reporting_merged": "×n: n de estas líneas entre dos estructuras, trazadas como "
+                            "una (la información emergente las enumera)",
         "member": "Asiento: miembro",
         "leading": "Asiento con función directiva (presidencia, líder...)",
         "coordinator": "Coordinación por la agencia líder (presencia, no es asiento)",

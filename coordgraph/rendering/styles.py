@@ -206,15 +206,16 @@ def line_colour(color: str) -> str:
 LEGEND_BOXES = ("structure", "platform", "leadership", "org_role", "other_role", "inactive",
                 "planned", "vacant", "not_expected", "focus", "CG301", "CG201", "warning",
                 "added", "changed", "removed")
-LEGEND_LINES = ("escalation", "reporting", "advises", "member", "leading", "coordinator",
-                "alternate", "observer", "conditional", "added_edge", "changed_edge",
-                "removed_edge")
+LEGEND_LINES = ("escalation", "reporting", "reporting_merged", "advises", "member", "leading",
+                "coordinator", "alternate", "observer", "conditional", "added_edge",
+                "changed_edge", "removed_edge")
 LEGEND_ORDER = LEGEND_BOXES + LEGEND_LINES
 
 #: How the legend draws a sample of each edge key: (glyphs, colour, bold).
 EDGE_SAMPLES = {
     "escalation": ("━━━▶", INK, True),
     "reporting": ("───›", REPORTING, False),
+    "reporting_merged": ("─×n─›", REPORTING, False),
     "advises": ("╺ ╺ ╺▷", LIGHT_GREY, False),
     "member": ("━━━━", IOM_BLUE, False),
     "leading": ("━━━━", IOM_BLUE, True),
