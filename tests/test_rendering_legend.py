@@ -1,8 +1,14 @@
 """The legend explains every style the drawing uses, and only those."""
 
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import coordgraph
 from coordgraph.rendering import styles
 from coordgraph.rendering.i18n import words
 from coordgraph.rendering.legend import badge_row, legend_label, title_label
+from render_helpers import EXAMPLE, FIXTURES, SVG, svg_nodes, texts, words as flat
 
 
 def test_only_used_keys_appear():
@@ -80,3 +86,28 @@ def test_many_conditions_stay_under_graphviz_limit():
     assert len(label.encode("utf-8")) < 16_384
     assert "[1]" in label and "[199]" not in label and "more: each numbered line" in label
     assert warnings and "conditions" in warnings[0]
+
+
+@pytest.mark.parametrize("lang, entry", [
+    ("en", "Platform IOM leads or co-leads (thick outline)"),
+    ("fr", "Plateforme dont OIM est chef de file ou co-chef de file (contour épais)"),
+    ("es", "Plataforma que OIM lidera o colidera (contorno grueso)"),
+])
+@pytest.mark.parametrize("folder, view, org", [
+    (EXAMPLE, "leadership", "IOM"),        # IOM leads CCCM, co-leads Shelter
+    (EXAMPLE, "leadership", "OCHA"),       # OCHA leads nothing
+    (EXAMPLE, "organigram", "IOM"),        # other views do not outline
+    (FIXTURES / "country-review", "leadership", "IOM"),
+    (None, "leadership", "IOM"),           # the bundled framework names no leads
+])
+def test_the_leadership_outline_is_in_the_legend_iff_drawn(folder, view, org, lang, entry):
+    graph = coordgraph.load(folder) if folder else coordgraph.load()
+    svg = ET.fromstring(coordgraph.render(graph, view=view, org=org, lang=lang))
+    outlined = [g for g in svg_nodes(svg).values()
+                if any((shape.get("stroke") or "").casefold() == styles.IOM_BLUE.casefold()
+                       and shape.get("stroke-width") == styles.LED_PENWIDTH
+                       for shape in g.iter(f"{SVG}path"))]
+    legend = flat(texts(svg))
+    org_shown = "OIM" if lang != "en" and org == "IOM" else org
+    assert (entry.replace("OIM", org_shown) in legend) == bool(outlined)
+    assert bool(outlined) == (view == "leadership" and org == "IOM" and folder is not None)

@@ -293,7 +293,8 @@ class _Builder:
         if (self.selection.view == "leadership" and node.kind == "platform"
                 and node.is_led_by(self.org) and not severity):
             # The slide's point: the platforms the org leads stand out.
-            attrs.update(color=styles.IOM_BLUE, penwidth="3")
+            attrs.update(color=styles.IOM_BLUE, penwidth=styles.LED_PENWIDTH)
+            self.keys.add("led_outline")
         attrs["label"] = self._node_label(node, label, own, ink, marks, change)
         attrs["tooltip"] = tooltip_string(self._node_tooltip(node, label, marks, change),
                                           self.warnings, f"the tooltip of '{node.id}'")

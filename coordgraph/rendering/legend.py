@@ -84,6 +84,9 @@ def _sample(key: str, words, org: str) -> str:
     box = '<TD WIDTH="34" HEIGHT="16" BORDER="1" STYLE="rounded" '
     if key == "platform":
         return box + f'BGCOLOR="{styles.PAPER}" COLOR="{styles.INK}"> </TD>'
+    if key == "led_outline":   # as on the drawing: a thick outline in the org's colour
+        return ('<TD WIDTH="34" HEIGHT="16" BORDER="3" STYLE="rounded" '
+                f'BGCOLOR="{styles.PAPER}" COLOR="{styles.IOM_BLUE}"> </TD>')
     if key == "structure":
         return box + f'BGCOLOR="{styles.STRUCTURE_FILL}" COLOR="{styles.STRUCTURE_LINE}"> </TD>'
     if key == "org_role":

@@ -39,6 +39,9 @@ TITLE_SIZE = "20"
 SUBTITLE_SIZE = "12"
 SIGN_SIZE = "14"       # the + ✕ ~ of a --compare mark on a line
 
+#: The outline of a platform the org leads or co-leads, in the leadership view.
+LED_PENWIDTH = "3"
+
 #: Characters per line when labels are wrapped, and the most shown on a drawing.
 WRAP = {"platform": 24, "role": 20}
 MAX_LABEL = 160
@@ -203,9 +206,9 @@ def line_colour(color: str) -> str:
 
 #: The legend's rows, in order, in two columns (boxes and marks; lines);
 #: each is shown only when the drawing uses its key.
-LEGEND_BOXES = ("structure", "platform", "leadership", "org_role", "other_role", "inactive",
-                "planned", "vacant", "not_expected", "focus", "CG301", "CG201", "warning",
-                "added", "changed", "removed")
+LEGEND_BOXES = ("structure", "platform", "led_outline", "leadership", "org_role", "other_role",
+                "inactive", "planned", "vacant", "not_expected", "focus", "CG301", "CG201",
+                "warning", "added", "changed", "removed")
 LEGEND_LINES = ("escalation", "reporting", "reporting_merged", "advises", "member", "leading",
                 "coordinator", "alternate", "observer", "conditional", "added_edge",
                 "changed_edge", "removed_edge")
