@@ -273,3 +273,22 @@ def test_reporting_lines_merge_per_pair_of_structures(nortavia):
     assert all(e.source.endswith(".iccg") for g in drawn
                for e in g if merged[id(e)] is g)
     assert "×n: n such lines" in drawing.dot   # the legend says what ×4 means
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, REVIEW])
+def test_each_part_proposed_for_a_country_draws_on_the_page_as_measured(tmp_path, folder):
+    message = run("render", "--data", folder, "--page", "a4-landscape",
+                  "-o", tmp_path / "country.svg").output
+    fits = message.partition("Draw it in parts")[2].partition("Still too large")[0]
+    proposed = re.findall(r"^  (--.*?)\s+text ([0-9.]+) pt$", fits, re.M)
+    assert proposed
+    for options, text in proposed:
+        out = tmp_path / "part.svg"
+        # the options as a shell would split them ("Port Mira" is one word)
+        words = [w.strip('"') for w in re.findall(r'"[^"]*"|\S+', options)]
+        result = run("render", "--data", folder, *words, "--page", "a4-landscape", "-o", out)
+        assert result.exit_code == 0, (options, result.output)
+        width, height, smallest = page_measure(out.read_bytes())
+        room_width, room_height = printable("a4-landscape")
+        assert width <= room_width + 1 and height <= room_height + 1
+        assert smallest >= MIN_TEXT and abs(smallest - float(text)) < 0.15, options
