@@ -248,10 +248,10 @@ class _Builder:
                     parent = clusters[node.structure] = self._cluster(dot, node.structure,
                                                                       len(clusters) + 1)
             parent.add_node(self._node(dot_id, node))
-        if framed in clusters:
+        if senior and framed in clusters:
             # Declared where it is in the file (the SVG keeps the file's
             # order), then named in its frame: DOT reopens a subgraph by name.
-            frame = pydot.Cluster(clusters[framed].get_name()[len("cluster_"):])
+            frame = pydot.Cluster(str(list(clusters).index(framed) + 1))
             frame.add_node(pydot.Node(dot_ids[senior[0]]))
             dot.add_subgraph(frame)
         return dot_ids
