@@ -11,8 +11,8 @@
 ('rrt_lead', 'in the event that the COM has limited experience ...')
 """
 
-from .analysis._shared import _memo
 from .analysis import check
+from .analysis._shared import _memo
 from .errors import UsageError
 from .escaping import escape_controls
 from .suggesting import did_you_mean, loose_key
@@ -367,13 +367,16 @@ def describe_text(info: dict, org: str = "IOM") -> str:
     """The report of ``coordgraph show`` for the data of :func:`describe`.
 
     >>> import coordgraph
-    >>> print(describe_text(describe(coordgraph.load(), "rrt_lead")), end="")
+    >>> print(describe_text(describe(coordgraph.load(), "rrt_lead")),
+    ...       end="")  # doctest: +NORMALIZE_WHITESPACE
     rrt_lead: Rapid Response Team Lead
     role of IOM · active
-    Lead of Rapid Response Team, in the event that the COM has limited experience in humanitarian response and has designated an alternative emergency coordinator.
+    Lead of Rapid Response Team, in the event that the COM has limited experience in humanitarian
+    response and has designated an alternative emergency coordinator.
     <BLANKLINE>
     Seats:
-      hct: Humanitarian Country Team (HCT), member, only in the event that the COM has limited experience in humanitarian response and has designated an alternative emergency coordinator
+      hct: Humanitarian Country Team (HCT), member, only in the event that the COM has limited
+      experience in humanitarian response and has designated an alternative emergency coordinator
     Only IOM seat holder in: none
     Findings (IOM): none
     """

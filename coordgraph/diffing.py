@@ -33,8 +33,8 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from .analysis import check
-from .escaping import escape_controls as _shown, escape_json_output, markdown_text
 from .errors import UnknownOrgWarning
+from .escaping import escape_controls as _shown, escape_json_output, markdown_text
 from .model import Edge, Node
 
 _NODE_ATTRIBUTES = tuple(f.name for f in fields(Node) if f.name not in ("id", "line"))

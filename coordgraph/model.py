@@ -269,9 +269,8 @@ class CoordGraph:
         """
         if platform.expected:
             return platform.expected == "yes"
-        if platform.code and self.context.runs_programmes_in(platform.code) is False:
-            return False
-        return True
+        # Not expected only where the context says no programmes run in its sector.
+        return not platform.code or self.context.runs_programmes_in(platform.code) is not False
 
     def to_networkx(self):
         """A ``networkx.MultiDiGraph`` with every attribute; edge keys are relations.

@@ -65,14 +65,15 @@ class Table:
         """The data as ``(line, cells)`` pairs (built on demand: error paths, tests)."""
         if not self.columns:
             return [(line, []) for line in self.lines]
-        return [(line, list(cells)) for line, cells in zip(self.lines, zip(*self.columns))]
+        return [(line, list(cells))
+                for line, cells in zip(self.lines, zip(*self.columns, strict=True), strict=True)]
 
     def set_rows(self, rows) -> None:
         """Store ``(line, cells)`` pairs, each padded or cut to the header's width."""
         width = len(self.header)
         self.lines = [line for line, _ in rows]
         cells = [(c + [""] * (width - len(c)))[:width] for _, c in rows]
-        self.columns = [list(column) for column in zip(*cells)] if cells else [
+        self.columns = [list(column) for column in zip(*cells, strict=True)] if cells else [
             [] for _ in range(width)]
 
 
@@ -128,9 +129,9 @@ def decode_lines(data: bytes, errors: str = "strict") -> tuple[str, list[int], b
     A file saved as UTF-8 with a line pasted from a Windows-1252 file (or the
     reverse) keeps the accents of both. Returns the text, the 1-based lines
     read as Windows-1252 (only the first when no line is UTF-8), and whether
-    some other line held UTF-8 accents (a mixed file). Windows-1252 fails only on five unassigned bytes: then a
-    UnicodeDecodeError whose positions are in ``data`` (unless ``errors``
-    says otherwise).
+    some other line held UTF-8 accents (a mixed file). Windows-1252 fails only
+    on five unassigned bytes: then a UnicodeDecodeError whose positions are in
+    ``data`` (unless ``errors`` says otherwise).
 
     >>> decode_lines("a\\nSécurité\\n".encode() + "Coopération\\n".encode("cp1252"))
     ('a\\nSécurité\\nCoopération\\n', [3], True)
@@ -237,7 +238,8 @@ def parse_table(data: bytes, file: str, *, fast: bool = True) -> Table:
     ``fast=False`` always reads record by record (the plain path), which the
     fast path must agree with: for tests and measurements.
 
-    >>> t = parse_table(b"\\xef\\xbb\\xbfsep=;\\r\\nid;kind\\r\\nhct ; platform;;\\r\\n\\r\\n", "n.csv")
+    >>> t = parse_table(b"\\xef\\xbb\\xbfsep=;\\r\\nid;kind\\r\\nhct ; platform;;\\r\\n\\r\\n",
+    ...                 "n.csv")
     >>> t.header, t.rows, t.delimiter
     (['id', 'kind'], [(3, ['hct', 'platform'])], ';')
     """

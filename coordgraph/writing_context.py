@@ -15,9 +15,19 @@ from pathlib import Path
 
 from .errors import UsageError
 from .hxl import EDGE_TAGS, NODE_TAGS, hashtags_for
-from .schema import (CONTEXT_FILE, CONTEXT_KEYS, CONTEXT_TYPES, CRISES, EDGE_COLUMNS, EDGE_FILE,
-                     ENUM_COLUMNS, LANGS, NODE_COLUMNS, NODE_FILE)
 from .loading import load
+from .schema import (
+    CONTEXT_FILE,
+    CONTEXT_KEYS,
+    CONTEXT_TYPES,
+    CRISES,
+    EDGE_COLUMNS,
+    EDGE_FILE,
+    ENUM_COLUMNS,
+    LANGS,
+    NODE_COLUMNS,
+    NODE_FILE,
+)
 from .templating import template_path
 from .workbook import CONTEXT_SHEET, EDGE_SHEET, NODE_SHEET, _toml_string
 from .writing import _same_file, write_atomic

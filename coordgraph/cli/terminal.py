@@ -5,6 +5,7 @@ ASCII: neither has ``→`` or most scripts. A character the stream cannot
 encode is replaced (``?``) instead of ending the command with a traceback.
 """
 
+import contextlib
 import sys
 
 import click
@@ -30,10 +31,8 @@ def tolerate_unencodable_output(streams=None) -> None:
     for stream in (sys.stdout, sys.stderr) if streams is None else streams:
         if getattr(stream, "errors", None) != "strict":
             continue
-        try:
+        with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="replace")
-        except (AttributeError, ValueError, OSError):
-            pass
 
 
 def echo_text(text: str, err: bool = False, nl: bool = True) -> None:

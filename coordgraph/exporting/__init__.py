@@ -30,10 +30,23 @@ from ..analysis._shared import resolve_org
 from ..arguments import require_graph, require_text
 from ..errors import UsageError
 from .data import to_cytoscape, to_gexf, to_graphml, to_json
-from .mermaid import (MERMAID_LEAD_LINE_MAX, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT,
-                      mermaid_markdown, mermaid_text, to_mermaid)
-from .tables import (CONTACT_COLUMNS, CSV_COLUMNS, contact_rows, neutralise, seat_rows,
-                     to_contacts, to_csv)
+from .mermaid import (
+    MERMAID_LEAD_LINE_MAX,
+    MERMAID_MAX_EDGES,
+    MERMAID_MAX_TEXT,
+    mermaid_markdown,
+    mermaid_text,
+    to_mermaid,
+)
+from .tables import (
+    CONTACT_COLUMNS,
+    CSV_COLUMNS,
+    contact_rows,
+    neutralise,
+    seat_rows,
+    to_contacts,
+    to_csv,
+)
 
 __all__ = [
     "CONTACT_COLUMNS", "CSV_COLUMNS", "EXPORTERS", "FORMATS", "MERMAID_LEAD_LINE_MAX",

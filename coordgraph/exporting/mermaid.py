@@ -10,8 +10,16 @@ import unicodedata
 
 from ..analysis import check
 from ..rendering.i18n import words as drawing_words
-from ..rendering.styles import (ERROR, ERROR_FILL, GREY, INK, IOM_BLUE, LIGHT_GREY, PAPER,
-                                STRUCTURE_FILL)
+from ..rendering.styles import (
+    ERROR,
+    ERROR_FILL,
+    GREY,
+    INK,
+    IOM_BLUE,
+    LIGHT_GREY,
+    PAPER,
+    STRUCTURE_FILL,
+)
 
 #: What GitHub's Mermaid renders at most (its defaults); the CLI warns above.
 MERMAID_MAX_TEXT = 50_000

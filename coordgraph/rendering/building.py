@@ -357,7 +357,7 @@ class _Builder:
             names = ", ".join(
                 f'<B><FONT COLOR="{styles.IOM_BLUE}">{html_text(name, self.warnings)}</FONT></B>'
                 if mine else html_text(name, self.warnings)
-                for name, mine in zip(shown, own))
+                for name, mine in zip(shown, own, strict=True))
             length = len(before) + len(after) + sum(len(n) + 2 for n in shown)
             parts.append((length, f"{html_text(before)}{names}{html_text(after)}"))
         if sum(length for length, _ in parts) + 3 <= _LEAD_LINE:
@@ -415,7 +415,7 @@ class _Builder:
             for node_id in placed:
                 row_of[node_id] = number
                 same.add_node(pydot.Node(dot_ids[node_id]))
-            for left, right in zip(placed, placed[1:]):
+            for left, right in zip(placed, placed[1:], strict=False):
                 # Invisible links left to right keep the row in its order
                 # (dot would otherwise shuffle it to save a crossing).
                 link = pydot.Edge(dot_ids[left], dot_ids[right])
