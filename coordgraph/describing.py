@@ -42,7 +42,10 @@ def _by_capacity(graph, memberships, end) -> tuple[list, list, list, list]:
     """Memberships seen from ``end``, split into seats, alternates, observers
     and coordinators (a coordinator is presence, not a seat, and not an
     observer either)."""
-    seats, alternates, observers, coordinators = [], [], [], []
+    seats: list = []
+    alternates: list = []
+    observers: list = []
+    coordinators: list = []
     groups = {"alternate": alternates, "observer": observers, "coordinator": coordinators}
     for edge in memberships:
         group = seats if edge.is_seat else groups.get(edge.capacity, observers)
@@ -163,7 +166,8 @@ def escalation_route(graph, platform_id) -> tuple[list[str], bool]:
     >>> escalation_route(coordgraph.load(), "cluster_meetings")
     (['iccg', 'hct'], False)
     """
-    route, seen = [], {platform_id}
+    route: list[str] = []
+    seen = {platform_id}
     current = platform_id
     while True:
         targets = graph.escalates_to(current)

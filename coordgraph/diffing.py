@@ -172,7 +172,8 @@ class DiffResult:
 
     @cached_property
     def _shared_labels(self) -> frozenset:
-        seen, shared = set(), set()
+        seen: set[str] = set()
+        shared: set[str] = set()
         for text in self.labels.values():
             (shared if text in seen else seen).add(text)
         return frozenset(shared)

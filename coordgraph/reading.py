@@ -15,6 +15,7 @@ import itertools
 import re
 import stat
 import unicodedata
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +47,7 @@ class Table:
     header: list[str] = field(default_factory=list)
     header_line: int = 1
     lines: list[int] = field(default_factory=list)
-    columns: list[list[str]] = field(default_factory=list)
+    columns: list[Sequence[str]] = field(default_factory=list)   # lists or tuples
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     delimiter: str = ","
@@ -145,18 +146,19 @@ def decode_lines(data: bytes, errors: str = "strict") -> tuple[str, list[int], b
         except UnicodeDecodeError as exc:
             raise UnicodeDecodeError("cp1252", data, exc.start, exc.end, exc.reason) from None
         return text, [data.count(b"\n", 0, first.start()) + 1] if first else [], False
-    parts, legacy_lines = [], []
+    parts: list[str] = []
+    legacy_lines: list[int] = []
     mixed = False
     line = 1
     for start, end in _blocks(data):
         try:
-            text = data[start:end].decode("utf-8")
+            block: str | None = data[start:end].decode("utf-8")
         except UnicodeDecodeError:
-            text = None
-        if text is not None:
-            parts.append(text)
-            mixed = mixed or not text.isascii()
-            line += text.count("\n")
+            block = None
+        if block is not None:
+            parts.append(block)
+            mixed = mixed or not block.isascii()
+            line += block.count("\n")
             continue
         # Line by line inside a block that is not all UTF-8: an error's copy
         # of its input stays one line long.
@@ -362,7 +364,7 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
     table.lines = list(range(first + 2 + offset, first + 2 + offset + len(keep))) if isinstance(
         keep, range) else [i + 1 + offset for i in keep]
     strip = str.strip
-    columns = list(itertools.zip_longest(*data, fillvalue=""))
+    columns: list[Sequence[str]] = list(itertools.zip_longest(*data, fillvalue=""))
     if '"' in text or _may_be_padded(text, table.delimiter):
         columns = [list(map(strip, c)) for c in columns]
     overflowing = {row for column in columns[width:] for row, cell in enumerate(column) if cell}

@@ -262,7 +262,7 @@ def with_global_leads(data: bytes, crisis: str, on: str) -> bytes:
     """
     reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, reader.fieldnames, lineterminator="\n")
+    writer = csv.DictWriter(out, reader.fieldnames or [], lineterminator="\n")
     writer.writeheader()
     for row in reader:
         if row.get("kind") == "platform" and (row.get("code") or "").strip():

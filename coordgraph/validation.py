@@ -8,6 +8,7 @@ import difflib
 import itertools
 import operator
 import unicodedata
+from collections.abc import Sequence
 
 from .errors import Problem
 from .model import Edge, Node
@@ -86,7 +87,7 @@ class _Columns:
                 or f"the header row must name {', '.join(required)}"))
         self.ok = not missing
 
-    def values(self, names) -> list[list[str]]:
+    def values(self, names) -> list[Sequence[str]]:
         """The columns of ``names``, in order; an absent column reads as empty cells."""
         blank = [""] * len(self.table.lines)
         return [self.table.columns[self.index[name]] if name in self.index else blank
@@ -397,7 +398,7 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     relations, capacities = _lowered(relations, RELATIONS), _lowered(capacities, CAPACITIES)
     if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
         return None
-    ids = {"platform": set(), "role": set()}
+    ids: dict[str, set[str]] = {"platform": set(), "role": set()}
     for node_id, node in nodes.items():
         ids[node.kind].add(node_id)
     for relation in RELATIONS:

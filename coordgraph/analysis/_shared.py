@@ -22,7 +22,7 @@ def _memo(graph, key, compute):
 def edges_by_relation(graph) -> dict[str, list]:
     """The edges of each relation, in file order (one pass over all edges)."""
     def compute():
-        groups = {relation: [] for relation in RELATIONS}
+        groups: dict[str, list] = {relation: [] for relation in RELATIONS}
         for edge in graph.edges:
             groups[edge.relation].append(edge)
         return groups

@@ -73,6 +73,7 @@ def main():
     tolerate_unencodable_output()
     gc.disable()
     stop_on_signals()
+    code: int | str | None
     try:
         cli(prog_name="coordgraph")
         code = 0

@@ -7,6 +7,8 @@ encode is replaced (``?``) instead of ending the command with a traceback.
 
 import contextlib
 import sys
+from collections.abc import Iterable
+from typing import Any
 
 import click
 
@@ -28,7 +30,9 @@ def tolerate_unencodable_output(streams=None) -> None:
     5
     b'a ? b'
     """
-    for stream in (sys.stdout, sys.stderr) if streams is None else streams:
+    # Any stream: one without reconfigure() is left as it is (below).
+    chosen: Iterable[Any] = (sys.stdout, sys.stderr) if streams is None else streams
+    for stream in chosen:
         if getattr(stream, "errors", None) != "strict":
             continue
         with contextlib.suppress(AttributeError, ValueError, OSError):

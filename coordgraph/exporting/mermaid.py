@@ -221,7 +221,7 @@ def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=
     for name, style in _MERMAID_CLASSES:
         if classes[name]:
             lines.append(f"  classDef {name} {style}")
-    for name, _ in _MERMAID_CLASSES:
+    for name in classes:
         if classes[name]:
             lines.append(f"  class {','.join(classes[name])} {name}")
     return "\n".join(lines) + "\n"

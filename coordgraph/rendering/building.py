@@ -187,7 +187,8 @@ class _Builder:
             _set(frame, "cluster", {"label": heading, "labeljust": "l", "labelloc": _TOP,
                                     "peripheries": "0", "margin": "4", "id": "c0"})
             self.items["c0"] = ("drawing", "drawing", _title(title))
-            dot.add_subgraph(frame)
+            # pydot annotates Subgraph, yet takes a Cluster (its documented use).
+            dot.add_subgraph(frame)  # type: ignore[arg-type]
             dot_ids = self._nodes(frame)
             rows = self._rows(dot, dot_ids)
             self._edges(dot, dot_ids, rows)
@@ -434,7 +435,7 @@ class _Builder:
 
     def _edges(self, dot, dot_ids, rows):
         nodes = self.graph.nodes
-        anchored = set()   # nodes outside the rows that one edge already places
+        anchored: set[str] = set()   # nodes outside the rows that one edge already places
         for number, edge in enumerate(self.selection.edges, start=1):
             source = nodes[edge.source]
             attrs, key = styles.edge_style(edge.relation, edge.capacity, own=self.own(source))

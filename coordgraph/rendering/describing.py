@@ -15,6 +15,13 @@ MAX_TEXT = 300
 MAX_LEADS = 5     # lead or co-lead agencies named per platform
 
 
+def _cut_label(label):
+    """``label`` with every text cut at :data:`MAX_TEXT` characters."""
+    def cut(node_id):
+        return shorten(label(node_id), MAX_TEXT)[0]
+    return cut
+
+
 def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
              org_shown: str, words, label) -> str:
     """A few sentences in the drawing's language.
@@ -41,10 +48,7 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
     No findings.
     """
     text = words.text
-    whole_label = label
-
-    def label(node_id):
-        return shorten(whole_label(node_id), MAX_TEXT)[0]
+    label = _cut_label(label)
 
     name, org_shown = _short(name), _short(org_shown)
     platforms = [n for n in selection.nodes if n.kind == "platform"]

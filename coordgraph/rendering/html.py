@@ -310,8 +310,8 @@ def page_data(drawing) -> dict:
           UI.get(lang, UI["en"]).items()}
     drawn = {node.id for node in selection.nodes}
     prefix = prefix_for(drawing)
-    edge_ids = {}      # (source, relation, target) -> svg id of the first such edge
-    memberships = {}   # role -> svg ids of its memberships drawn
+    edge_ids: dict[tuple, str] = {}   # (source, relation, target) -> svg id of the first one
+    memberships: dict[str, list[str]] = {}   # role -> svg ids of its memberships drawn
     for number, edge in enumerate(selection.edges, start=1):
         svg_id = prefix + drawing.items[f"e{number}"][0]
         edge_ids.setdefault(edge.key, svg_id)

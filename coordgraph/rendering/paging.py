@@ -129,7 +129,8 @@ def fit_to_page(make, page: str, *, timeout: float, parts=()):
     natural = _fit_of(drawing, page, timeout)
     if natural.readable:
         return drawing if natural.size is None else make(natural.size)
-    fitting, too_large = [], []
+    fitting: list[str] = []
+    too_large: list[str] = []
     for tries in list(parts)[:MAX_PROPOSALS]:
         for options, make_part in tries:
             part = _fit_of(make_part(None), page, timeout)

@@ -88,7 +88,7 @@ def finish(svg: bytes, drawing) -> bytes:
     root = parse(svg)
     prefix = prefix_for(drawing)
     renamed: dict[str, str] = {}
-    referring = []
+    referring: list[ET.Element] = []
     unwanted = []
     items = drawing.items
     for element in root.iter():
