@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pydot
 
 from . import comparing, styles
-from .describing import describe
+from .alt_text import describe
 from .i18n import date_text, org_name, words
 from .layout import platform_rows
 from .legend import badge_row, change_badge_row, legend_label, title_label

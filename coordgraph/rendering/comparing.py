@@ -37,7 +37,7 @@ from pathlib import Path
 
 from ..diffing import DiffResult, diff
 from ..model import CoordGraph
-from .describing import _listed
+from .alt_text import _listed
 from .i18n import date_text
 from .quoting import clean, shorten
 

@@ -1,4 +1,4 @@
-"""The drawing in words, for the SVG's ``<desc>`` (what a screen reader says).
+"""The SVG's alt text: the drawing in words for its ``<desc>`` (what a screen reader says).
 
 Platforms by structure, the escalation routes, who leads which platform,
 who represents the organisation where (or that no one does, and whether it
