@@ -14,6 +14,7 @@ from ..rendering.styles import (
     ERROR,
     ERROR_FILL,
     GREY,
+    INACTIVE_FILL,
     INK,
     IOM_BLUE,
     LIGHT_GREY,
@@ -103,7 +104,7 @@ def _yaml_text(text: str) -> str:
 _MERMAID_CLASSES = (
     ("platform", f"fill:{STRUCTURE_FILL},stroke:{INK},color:{INK}"),
     ("planned", f"fill:{PAPER},stroke:{INK},stroke-dasharray:5 5,color:{INK}"),
-    ("inactive", f"fill:#F7F7F7,stroke:{LIGHT_GREY},stroke-dasharray:5 5,color:{GREY}"),
+    ("inactive", f"fill:{INACTIVE_FILL},stroke:{LIGHT_GREY},stroke-dasharray:5 5,color:{GREY}"),
     ("unrepresented", f"fill:{ERROR_FILL},stroke:{ERROR},stroke-width:3px,color:{INK}"),
     ("role", f"fill:{PAPER},stroke:{GREY},color:{INK}"),
     ("org_role", f"fill:{IOM_BLUE},stroke:{IOM_BLUE},color:{PAPER}"),
