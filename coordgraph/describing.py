@@ -93,8 +93,8 @@ def _relevance(graph, platform) -> dict:
 def _org_here(graph, platform, memberships, org) -> dict:
     """The org at ``platform``: does it lead or co-lead it, who coordinates
     for it, who holds its seats, whether it is present at all and must be."""
-    leads = any(o.casefold() == org.casefold() for o in platform.leads)
-    co_leads = not leads and any(o.casefold() == org.casefold() for o in platform.co_leads)
+    leads = platform.has_lead(org)
+    co_leads = not leads and platform.has_co_lead(org)
     mine = [e for e in memberships if graph.belongs_to(graph.nodes[e.source], org)]
     present = [e for e in mine if graph.nodes[e.source].counts_as_presence]
     return {

@@ -230,10 +230,9 @@ def _role_of(platform: Node | None, org: str) -> str:
     """'lead', 'co-lead' or '' for ``org`` at ``platform``."""
     if platform is None or not platform.is_platform:
         return ""
-    wanted = org.casefold()
-    if any(o.casefold() == wanted for o in platform.leads):
+    if platform.has_lead(org):
         return "lead"
-    if any(o.casefold() == wanted for o in platform.co_leads):
+    if platform.has_co_lead(org):
         return "co-lead"
     return ""
 

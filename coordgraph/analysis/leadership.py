@@ -68,8 +68,7 @@ def silent_leadership(graph, org: str = "IOM") -> list[Finding]:
         here = presence.get(p.id)
         if here is None or here.seat_holders or not p.is_led_by(org):
             continue
-        wanted = org.casefold()
-        verb = "leads" if any(o.casefold() == wanted for o in p.leads) else "co-leads"
+        verb = "leads" if p.has_lead(org) else "co-leads"
         vacant = [e.source for e in posts.get(p.id, ())
                   if e.is_seat and graph.nodes[e.source].is_vacant]
         message = (f"{org} {verb} {p.label} but has no seat there to speak for {org}: "
