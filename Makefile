@@ -21,7 +21,8 @@ test: setup
 test-fast: setup
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-# Configured in pyproject.toml, not yet enforced in CI. Both tools run; fails if either does.
+# Configured in pyproject.toml; .ci/run runs it before the tests. Both tools run; fails if
+# either does.
 lint: $(VENV)/.lint-installed
 	@status=0; \
 	$(BIN)/ruff check coordgraph tests scripts benchmarks || status=1; \

@@ -8,6 +8,7 @@ a few runs.
 
     .venv/bin/python benchmarks/bench_check.py            # all sizes
     .venv/bin/python benchmarks/bench_check.py --sizes 30 3000
+    .venv/bin/python benchmarks/bench_check.py --sizes 300000 --gc   # what gc.disable() saves
 
 Target (issue 2): the 300,000-node context validated and checked in under
 8 s each on a 2-core machine, with cost growing linearly.
@@ -149,11 +150,50 @@ def timed(args, repeat: int) -> tuple[float, float]:
     return min(times), statistics.median(times)
 
 
+#: The command as main() runs it, and the same with the garbage collector left
+#: on (gc.disable() made a no-op): both started the same way, so only that differs.
+_RUN = "import sys; from coordgraph.cli import main; sys.argv[0] = 'coordgraph'; main()"
+_RUN_WITH_GC = "import gc; gc.disable = lambda: None; " + _RUN
+
+
+def paired_gc(args, repeat: int) -> tuple[float, float]:
+    """Median seconds of ``coordgraph ARGS`` with the collector off (as main()
+    runs) and on, the two runs alternating so that both see the same load."""
+    times: dict[str, list[float]] = {_RUN: [], _RUN_WITH_GC: []}
+    for _ in range(repeat):
+        for code, measured in times.items():
+            start = time.perf_counter()
+            result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True)
+            measured.append(time.perf_counter() - start)
+            if result.returncode not in (0, 1):
+                raise SystemExit(f"coordgraph {' '.join(args)} failed:\n{result.stderr[:2000]!r}")
+    return statistics.median(times[_RUN]), statistics.median(times[_RUN_WITH_GC])
+
+
+def compare_gc(sizes, repeat: int) -> None:
+    print(f"{'nodes':>9} {'command':>9} {'gc off s':>9} {'gc on s':>9} {'on/off':>7}")
+    for size in sizes:
+        folder = GENERATED / f"world-{size}"
+        n, _ = generate(size, folder)
+        for args in (["validate", "--data", str(folder)],
+                     ["check", "--data", str(folder), "--fail-on", "never"]):
+            off, on = paired_gc(args, repeat)
+            print(f"{n:>9,} {args[0]:>9} {off:>9.2f} {on:>9.2f} {on / off:>7.2f}", flush=True)
+    print(f"\n{os.cpu_count()} cores; medians of {repeat} paired runs, wall time of the "
+          "whole command.")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[30, 3_000, 30_000, 300_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--gc", action="store_true",
+                        help="time each command with the garbage collector off (as main() "
+                             "runs it) and on, in paired runs")
     options = parser.parse_args()
+    if options.gc:
+        compare_gc(options.sizes, options.repeat)
+        return
     print(f"{'nodes':>9} {'edges':>9} {'validate s':>16} {'check s':>16} {'check µs/node':>14}")
     print(f"{'':>9} {'':>9} {'best (median)':>16} {'best (median)':>16}")
     for size in options.sizes:

@@ -44,10 +44,11 @@ def require(value, types, what: str, example: str):
 def require_graph(graph, function: str, example: str = ""):
     """``graph`` when it is a :class:`~coordgraph.model.CoordGraph`.
 
-    >>> require_graph("data", "render")
+    >>> require_graph("data", "render")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    coordgraph.errors.ArgumentError: render() takes a CoordGraph, e.g. coordgraph.render(coordgraph.load('data')); got the str 'data'
+    coordgraph.errors.ArgumentError: render() takes a CoordGraph,
+    e.g. coordgraph.render(coordgraph.load('data')); got the str 'data'
     """
     return require(graph, CoordGraph, f"{function}() takes a CoordGraph",
                    example or f"coordgraph.{function}(coordgraph.load('data'))")

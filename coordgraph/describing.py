@@ -11,8 +11,8 @@
 ('rrt_lead', 'in the event that the COM has limited experience ...')
 """
 
-from .analysis._shared import _memo
 from .analysis import check
+from .analysis._shared import _memo
 from .errors import UsageError
 from .escaping import escape_controls
 from .suggesting import did_you_mean, loose_key
@@ -42,7 +42,10 @@ def _by_capacity(graph, memberships, end) -> tuple[list, list, list, list]:
     """Memberships seen from ``end``, split into seats, alternates, observers
     and coordinators (a coordinator is presence, not a seat, and not an
     observer either)."""
-    seats, alternates, observers, coordinators = [], [], [], []
+    seats: list = []
+    alternates: list = []
+    observers: list = []
+    coordinators: list = []
     groups = {"alternate": alternates, "observer": observers, "coordinator": coordinators}
     for edge in memberships:
         group = seats if edge.is_seat else groups.get(edge.capacity, observers)
@@ -90,8 +93,8 @@ def _relevance(graph, platform) -> dict:
 def _org_here(graph, platform, memberships, org) -> dict:
     """The org at ``platform``: does it lead or co-lead it, who coordinates
     for it, who holds its seats, whether it is present at all and must be."""
-    leads = any(o.casefold() == org.casefold() for o in platform.leads)
-    co_leads = not leads and any(o.casefold() == org.casefold() for o in platform.co_leads)
+    leads = platform.has_lead(org)
+    co_leads = not leads and platform.has_co_lead(org)
     mine = [e for e in memberships if graph.belongs_to(graph.nodes[e.source], org)]
     present = [e for e in mine if graph.nodes[e.source].counts_as_presence]
     return {
@@ -163,7 +166,8 @@ def escalation_route(graph, platform_id) -> tuple[list[str], bool]:
     >>> escalation_route(coordgraph.load(), "cluster_meetings")
     (['iccg', 'hct'], False)
     """
-    route, seen = [], {platform_id}
+    route: list[str] = []
+    seen = {platform_id}
     current = platform_id
     while True:
         targets = graph.escalates_to(current)
@@ -367,13 +371,16 @@ def describe_text(info: dict, org: str = "IOM") -> str:
     """The report of ``coordgraph show`` for the data of :func:`describe`.
 
     >>> import coordgraph
-    >>> print(describe_text(describe(coordgraph.load(), "rrt_lead")), end="")
+    >>> print(describe_text(describe(coordgraph.load(), "rrt_lead")),
+    ...       end="")  # doctest: +NORMALIZE_WHITESPACE
     rrt_lead: Rapid Response Team Lead
     role of IOM · active
-    Lead of Rapid Response Team, in the event that the COM has limited experience in humanitarian response and has designated an alternative emergency coordinator.
+    Lead of Rapid Response Team, in the event that the COM has limited experience in humanitarian
+    response and has designated an alternative emergency coordinator.
     <BLANKLINE>
     Seats:
-      hct: Humanitarian Country Team (HCT), member, only in the event that the COM has limited experience in humanitarian response and has designated an alternative emergency coordinator
+      hct: Humanitarian Country Team (HCT), member, only in the event that the COM has limited
+      experience in humanitarian response and has designated an alternative emergency coordinator
     Only IOM seat holder in: none
     Findings (IOM): none
     """

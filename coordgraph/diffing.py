@@ -33,8 +33,8 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from .analysis import check
-from .escaping import escape_controls as _shown, escape_json_output, markdown_text
 from .errors import UnknownOrgWarning
+from .escaping import escape_controls as _shown, escape_json_output, markdown_text
 from .model import Edge, Node
 
 _NODE_ATTRIBUTES = tuple(f.name for f in fields(Node) if f.name not in ("id", "line"))
@@ -172,7 +172,8 @@ class DiffResult:
 
     @cached_property
     def _shared_labels(self) -> frozenset:
-        seen, shared = set(), set()
+        seen: set[str] = set()
+        shared: set[str] = set()
         for text in self.labels.values():
             (shared if text in seen else seen).add(text)
         return frozenset(shared)
@@ -229,10 +230,9 @@ def _role_of(platform: Node | None, org: str) -> str:
     """'lead', 'co-lead' or '' for ``org`` at ``platform``."""
     if platform is None or not platform.is_platform:
         return ""
-    wanted = org.casefold()
-    if any(o.casefold() == wanted for o in platform.leads):
+    if platform.has_lead(org):
         return "lead"
-    if any(o.casefold() == wanted for o in platform.co_leads):
+    if platform.has_co_lead(org):
         return "co-lead"
     return ""
 

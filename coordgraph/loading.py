@@ -50,10 +50,12 @@ def resolve(argument, *, strict: bool = False) -> Path:
     'pre-crisis'
     >>> resolve("nowhere")
     PosixPath('nowhere')
-    >>> resolve("humanitrian", strict=True)
+    >>> resolve("humanitrian", strict=True)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    coordgraph.errors.UsageError: 'humanitrian' is neither a context folder nor a template: did you mean 'humanitarian'? (templates: generic, humanitarian, humanitarian-2022, humanitarian-2025, pre-crisis, refugee, mixed)
+    coordgraph.errors.UsageError: 'humanitrian' is neither a context folder nor a template: did
+    you mean 'humanitarian'? (templates: generic, humanitarian, humanitarian-2022,
+    humanitarian-2025, pre-crisis, refugee, mixed)
     """
     path = Path(argument)
     # os.path.exists, unlike Path.exists, never raises (a name too long...)

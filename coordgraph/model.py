@@ -85,8 +85,7 @@ class Node:
         >>> Node("com", "role", "Chief of Mission").org_is("iom")
         True
         """
-        mine = self.org or DEFAULT_ORG
-        return mine == org or mine.casefold() == org.casefold()
+        return same_org(self.org or DEFAULT_ORG, org)
 
     def is_led_by(self, org: str) -> bool:
         """Whether ``org`` is among the platform's ``lead`` or ``co_lead``.
@@ -94,8 +93,19 @@ class Node:
         >>> Node("shl", "platform", "Shelter", lead="UNHCR", co_lead="IOM").is_led_by("iom")
         True
         """
-        wanted = org.casefold()
-        return any(o.casefold() == wanted for o in (*self.leads, *self.co_leads))
+        return self.has_lead(org) or self.has_co_lead(org)
+
+    def has_lead(self, org: str) -> bool:
+        """Whether ``org`` is among the platform's ``lead`` (any case).
+
+        >>> Node("shl", "platform", "Shelter", lead="UNHCR;iom").has_lead("IOM")
+        True
+        """
+        return any(same_org(o, org) for o in self.leads)
+
+    def has_co_lead(self, org: str) -> bool:
+        """Whether ``org`` is among the platform's ``co_lead`` (any case)."""
+        return any(same_org(o, org) for o in self.co_leads)
 
     def label_in(self, lang: str = "en") -> str:
         """The label in ``lang`` ('en', 'fr', 'es'), falling back to ``label``."""
@@ -134,6 +144,15 @@ class Edge:
     def attributes(self) -> dict:
         """Non-empty data attributes (no endpoints, no ``line``)."""
         return _attributes(self, ("source", "target", "line"))
+
+
+def same_org(name: str, org: str) -> bool:
+    """Whether ``name`` names ``org``: organisations are compared in any case.
+
+    >>> same_org("Iom", "IOM"), same_org("UNHCR", "IOM")
+    (True, False)
+    """
+    return name == org or name.casefold() == org.casefold()
 
 
 def split_orgs(cell: str) -> tuple[str, ...]:
@@ -269,9 +288,8 @@ class CoordGraph:
         """
         if platform.expected:
             return platform.expected == "yes"
-        if platform.code and self.context.runs_programmes_in(platform.code) is False:
-            return False
-        return True
+        # Not expected only where the context says no programmes run in its sector.
+        return not platform.code or self.context.runs_programmes_in(platform.code) is not False
 
     def to_networkx(self):
         """A ``networkx.MultiDiGraph`` with every attribute; edge keys are relations.

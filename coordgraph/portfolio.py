@@ -229,11 +229,10 @@ def platform_state(graph, platform, org: str) -> str:
     """
     if not platform.is_active:
         return "inactive"
-    wanted = org.casefold()
     states = []
-    if any(o.casefold() == wanted for o in platform.leads):
+    if platform.has_lead(org):
         states.append("lead")
-    if any(o.casefold() == wanted for o in platform.co_leads):
+    if platform.has_co_lead(org):
         states.append("co-lead")
     for edge in graph.memberships(platform.id):
         role = graph.nodes[edge.source]

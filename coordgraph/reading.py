@@ -15,6 +15,7 @@ import itertools
 import re
 import stat
 import unicodedata
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +47,7 @@ class Table:
     header: list[str] = field(default_factory=list)
     header_line: int = 1
     lines: list[int] = field(default_factory=list)
-    columns: list[list[str]] = field(default_factory=list)
+    columns: list[Sequence[str]] = field(default_factory=list)   # lists or tuples
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     delimiter: str = ","
@@ -65,14 +66,15 @@ class Table:
         """The data as ``(line, cells)`` pairs (built on demand: error paths, tests)."""
         if not self.columns:
             return [(line, []) for line in self.lines]
-        return [(line, list(cells)) for line, cells in zip(self.lines, zip(*self.columns))]
+        return [(line, list(cells))
+                for line, cells in zip(self.lines, zip(*self.columns, strict=True), strict=True)]
 
     def set_rows(self, rows) -> None:
         """Store ``(line, cells)`` pairs, each padded or cut to the header's width."""
         width = len(self.header)
         self.lines = [line for line, _ in rows]
         cells = [(c + [""] * (width - len(c)))[:width] for _, c in rows]
-        self.columns = [list(column) for column in zip(*cells)] if cells else [
+        self.columns = [list(column) for column in zip(*cells, strict=True)] if cells else [
             [] for _ in range(width)]
 
 
@@ -128,9 +130,9 @@ def decode_lines(data: bytes, errors: str = "strict") -> tuple[str, list[int], b
     A file saved as UTF-8 with a line pasted from a Windows-1252 file (or the
     reverse) keeps the accents of both. Returns the text, the 1-based lines
     read as Windows-1252 (only the first when no line is UTF-8), and whether
-    some other line held UTF-8 accents (a mixed file). Windows-1252 fails only on five unassigned bytes: then a
-    UnicodeDecodeError whose positions are in ``data`` (unless ``errors``
-    says otherwise).
+    some other line held UTF-8 accents (a mixed file). Windows-1252 fails only
+    on five unassigned bytes: then a UnicodeDecodeError whose positions are in
+    ``data`` (unless ``errors`` says otherwise).
 
     >>> decode_lines("a\\nSécurité\\n".encode() + "Coopération\\n".encode("cp1252"))
     ('a\\nSécurité\\nCoopération\\n', [3], True)
@@ -144,18 +146,19 @@ def decode_lines(data: bytes, errors: str = "strict") -> tuple[str, list[int], b
         except UnicodeDecodeError as exc:
             raise UnicodeDecodeError("cp1252", data, exc.start, exc.end, exc.reason) from None
         return text, [data.count(b"\n", 0, first.start()) + 1] if first else [], False
-    parts, legacy_lines = [], []
+    parts: list[str] = []
+    legacy_lines: list[int] = []
     mixed = False
     line = 1
     for start, end in _blocks(data):
         try:
-            text = data[start:end].decode("utf-8")
+            block: str | None = data[start:end].decode("utf-8")
         except UnicodeDecodeError:
-            text = None
-        if text is not None:
-            parts.append(text)
-            mixed = mixed or not text.isascii()
-            line += text.count("\n")
+            block = None
+        if block is not None:
+            parts.append(block)
+            mixed = mixed or not block.isascii()
+            line += block.count("\n")
             continue
         # Line by line inside a block that is not all UTF-8: an error's copy
         # of its input stays one line long.
@@ -237,7 +240,8 @@ def parse_table(data: bytes, file: str, *, fast: bool = True) -> Table:
     ``fast=False`` always reads record by record (the plain path), which the
     fast path must agree with: for tests and measurements.
 
-    >>> t = parse_table(b"\\xef\\xbb\\xbfsep=;\\r\\nid;kind\\r\\nhct ; platform;;\\r\\n\\r\\n", "n.csv")
+    >>> t = parse_table(b"\\xef\\xbb\\xbfsep=;\\r\\nid;kind\\r\\nhct ; platform;;\\r\\n\\r\\n",
+    ...                 "n.csv")
     >>> t.header, t.rows, t.delimiter
     (['id', 'kind'], [(3, ['hct', 'platform'])], ';')
     """
@@ -360,7 +364,7 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
     table.lines = list(range(first + 2 + offset, first + 2 + offset + len(keep))) if isinstance(
         keep, range) else [i + 1 + offset for i in keep]
     strip = str.strip
-    columns = list(itertools.zip_longest(*data, fillvalue=""))
+    columns: list[Sequence[str]] = list(itertools.zip_longest(*data, fillvalue=""))
     if '"' in text or _may_be_padded(text, table.delimiter):
         columns = [list(map(strip, c)) for c in columns]
     overflowing = {row for column in columns[width:] for row, cell in enumerate(column) if cell}

@@ -56,7 +56,7 @@ class Index:
         self.searches = 0
         self.compared = 0
         self._by_key = {loose_key(choice): choice for choice in self.choices}
-        self._groups = None   # made at the first fuzzy search
+        self._groups: dict[str, list[str]] | None = None   # made at the first fuzzy search
         self._found: dict[str, str | None] = {}   # the same misspelling is searched once
 
     def closest(self, value: str) -> str | None:
@@ -81,7 +81,8 @@ class Index:
             for choice in self.choices:
                 for group in _groups_of(choice):
                     self._groups.setdefault(group, []).append(choice)
-        groups = sorted((self._groups.get(group, ()) for group in _groups_of(value)), key=len)
+        known = self._groups
+        groups = sorted((known.get(group, []) for group in _groups_of(value)), key=len)
         picked: dict[str, None] = {}
         for group in groups:
             for choice in group:

@@ -8,13 +8,29 @@ import difflib
 import itertools
 import operator
 import unicodedata
+from collections.abc import Sequence
 
 from .errors import Problem
 from .model import Edge, Node
 from .schema import (
-    CAPACITIES, DEFAULT_CAPACITY, DEFAULT_LEVEL, DEFAULT_ORG, DEFAULT_STATUS, EDGE_COLUMNS,
-    EDGE_REQUIRED, EXPECTED_VALUES, ID_PATTERN, KINDS, LEVELS, MAX_ID_LENGTH, MIN_MAX_SEATS,
-    NODE_COLUMNS, NODE_REQUIRED, RELATIONS, SENIORITY_RANGE, STATUSES,
+    CAPACITIES,
+    DEFAULT_CAPACITY,
+    DEFAULT_LEVEL,
+    DEFAULT_ORG,
+    DEFAULT_STATUS,
+    EDGE_COLUMNS,
+    EDGE_REQUIRED,
+    EXPECTED_VALUES,
+    ID_PATTERN,
+    KINDS,
+    LEVELS,
+    MAX_ID_LENGTH,
+    MIN_MAX_SEATS,
+    NODE_COLUMNS,
+    NODE_REQUIRED,
+    RELATIONS,
+    SENIORITY_RANGE,
+    STATUSES,
 )
 from .suggesting import Index, did_you_mean
 
@@ -67,10 +83,11 @@ class _Columns:
             problems.append(Problem(
                 "CG102", table.file, line, None,
                 f"required column(s) missing: {', '.join(missing)} (columns found: {found})",
-                "; ".join(h for h in hints if h) or f"the header row must name {', '.join(required)}"))
+                "; ".join(h for h in hints if h)
+                or f"the header row must name {', '.join(required)}"))
         self.ok = not missing
 
-    def values(self, names) -> list[list[str]]:
+    def values(self, names) -> list[Sequence[str]]:
         """The columns of ``names``, in order; an absent column reads as empty cells."""
         blank = [""] * len(self.table.lines)
         return [self.table.columns[self.index[name]] if name in self.index else blank
@@ -226,27 +243,29 @@ def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
     if not (all(map(ID_PATTERN.match, ids)) and len(set(ids)) == len(ids) and all(labels)
             and set(kinds) <= set(KINDS) and set(levels) <= {"", *LEVELS}
             and set(statuses) <= {"", *STATUSES} and set(expected) <= {"", *EXPECTED_VALUES}
-            and set(seniorities) <= _SENIORITY.keys() and set(min_seniorities) <= _SENIORITY.keys()):
+            and set(seniorities) <= _SENIORITY.keys()
+            and set(min_seniorities) <= _SENIORITY.keys()):
         return None
     if "vacant" in statuses and any(s == "vacant" and k == "platform"
-                                    for k, s in zip(kinds, statuses)):
+                                    for k, s in zip(kinds, statuses, strict=True)):
         return None  # a platform cannot be vacant: a CG105 on its row
     if any(max_seats):
         cells, max_seats = max_seats, [whole_number(v) if v else None for v in max_seats]
         if any(n is None and v or n is not None and n < MIN_MAX_SEATS
-               for n, v in zip(max_seats, cells)):
+               for n, v in zip(max_seats, cells, strict=True)):
             return None
     else:
         max_seats = [None] * len(ids)
     levels = [level or DEFAULT_LEVEL for level in levels]
     statuses = [status or DEFAULT_STATUS for status in statuses]
-    orgs = [(org or DEFAULT_ORG) if kind == "role" else org for kind, org in zip(kinds, orgs)]
+    orgs = [(org or DEFAULT_ORG) if kind == "role" else org
+            for kind, org in zip(kinds, orgs, strict=True)]
     seniorities, min_seniorities = (list(map(_SENIORITY.__getitem__, c))
                                     for c in (seniorities, min_seniorities))
     return dict(zip(ids, map(Node, ids, kinds, labels, labels_fr, labels_es, orgs, structures,
                              levels, statuses, seniorities, min_seniorities, codes,
                              descriptions, references, expected, leads, co_leads, persons,
-                             locations, max_seats, lines)))
+                             locations, max_seats, lines), strict=True))
 
 
 def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, Node]:
@@ -254,7 +273,7 @@ def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, N
     first_line: dict[str, int] = {}  # every row's id, valid or not: duplicates are errors too
     file = table.file
     col = {name: columns.column(name) for name in NODE_COLUMNS}
-    for line, cells in zip(table.lines, zip(*values)):
+    for line, cells in zip(table.lines, zip(*values, strict=True), strict=True):
         (node_id, kind, label, label_fr, label_es, org, structure, level, status,
          seniority, min_seniority, code, description, reference,
          expected, lead, co_lead, person, location, max_seats) = cells
@@ -379,7 +398,7 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     relations, capacities = _lowered(relations, RELATIONS), _lowered(capacities, CAPACITIES)
     if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
         return None
-    ids = {"platform": set(), "role": set()}
+    ids: dict[str, set[str]] = {"platform": set(), "role": set()}
     for node_id, node in nodes.items():
         ids[node.kind].add(node_id)
     for relation in RELATIONS:
@@ -390,17 +409,17 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
             if not named <= (ids[kind] if kind else nodes.keys()):
                 return None
     if any(capacity and relation != "membership"
-           for relation, capacity in set(zip(relations, capacities))):
+           for relation, capacity in set(zip(relations, capacities, strict=True))):
         return None  # a warning to give, on its row
     if any(seats) and any(seat and relation != "membership"
-                          for relation, seat in zip(relations, seats)):
+                          for relation, seat in zip(relations, seats, strict=True)):
         return None  # a warning to give, on its row
     if any(map(operator.eq, sources, targets)):
         return None
-    if len(set(zip(sources, relations, targets))) != len(sources):
+    if len(set(zip(sources, relations, targets, strict=True))) != len(sources):
         return None
     capacities = [(capacity or DEFAULT_CAPACITY) if relation == "membership" else capacity
-                  for relation, capacity in zip(relations, capacities)]
+                  for relation, capacity in zip(relations, capacities, strict=True)]
     return list(map(Edge, sources, targets, relations, capacities, conditions, notes,
                     references, seats, lines))
 
@@ -430,7 +449,7 @@ def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids
                 did_you_mean(node_id, nodes, lookup) or "add the node to nodes.csv first"))
         return None
 
-    for line, cells in zip(table.lines, zip(*values)):
+    for line, cells in zip(table.lines, zip(*values, strict=True), strict=True):
         source_id, target_id, relation, capacity, condition, note, reference, seat = cells
         source = nodes.get(source_id) or endpoint("source", source_id, line)
         target = nodes.get(target_id) or endpoint("target", target_id, line)

@@ -18,7 +18,7 @@ import os
 import signal
 import stat
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import UsageError
@@ -219,7 +219,5 @@ def _new_file_mode() -> int:
 
 
 def _quietly(function, *args) -> None:
-    try:
+    with suppress(OSError):
         function(*args)
-    except OSError:
-        pass

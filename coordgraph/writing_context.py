@@ -12,12 +12,23 @@ import datetime
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from .errors import UsageError
 from .hxl import EDGE_TAGS, NODE_TAGS, hashtags_for
-from .schema import (CONTEXT_FILE, CONTEXT_KEYS, CONTEXT_TYPES, CRISES, EDGE_COLUMNS, EDGE_FILE,
-                     ENUM_COLUMNS, LANGS, NODE_COLUMNS, NODE_FILE)
 from .loading import load
+from .schema import (
+    CONTEXT_FILE,
+    CONTEXT_KEYS,
+    CONTEXT_TYPES,
+    CRISES,
+    EDGE_COLUMNS,
+    EDGE_FILE,
+    ENUM_COLUMNS,
+    LANGS,
+    NODE_COLUMNS,
+    NODE_FILE,
+)
 from .templating import template_path
 from .workbook import CONTEXT_SHEET, EDGE_SHEET, NODE_SHEET, _toml_string
 from .writing import _same_file, write_atomic
@@ -44,7 +55,7 @@ def _value(value):
     return "" if value is None else value
 
 
-def context_settings(context) -> list[tuple[str, object]]:
+def context_settings(context) -> list[tuple[str, Any]]:
     """The context's settings that hold a value, in the contract's order.
 
     >>> from coordgraph.model import Context
@@ -207,7 +218,7 @@ def workbook_bytes(graph, *, hxl: bool = False, file_name: str = "context.xlsx",
     from openpyxl.workbook.defined_name import DefinedName
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])   # the empty sheet a new workbook has
     first_data = 3 if hxl else 2
     nodes = workbook.create_sheet(NODE_SHEET)
     _fill(nodes, NODE_COLUMNS, node_rows(graph), NODE_TAGS if hxl else None)

@@ -276,7 +276,8 @@ def test_cg307_the_lead_agency_has_only_its_coordinator(write_context):
 
 def test_cg307_names_the_vacant_seat_post(write_context):
     folder = write_context(
-        [platform("cccm", label="CCCM Cluster", lead="iom"), role("cc", label="Cluster Coordinator"),
+        [platform("cccm", label="CCCM Cluster", lead="iom"),
+         role("cc", label="Cluster Coordinator"),
          role("pm", label="Programme Manager", status="vacant")],
         [member("cc", "cccm", capacity="coordinator"), member("pm", "cccm")])
     [finding] = [f for f in coordgraph.check(coordgraph.load(folder)) if f.code == "CG307"]

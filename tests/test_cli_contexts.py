@@ -151,7 +151,8 @@ def test_diff_markdown(country):
     set_cells(country / "nodes.csv", {"id": "cluster_log"}, status="inactive")
     result = run("diff", "humanitarian", country, "--format", "markdown")
     assert result.exit_code == 1
-    assert result.stdout.startswith("## What changed since Humanitarian 2025 template, as of 2025-01-01\n")
+    assert result.stdout.startswith(
+        "## What changed since Humanitarian 2025 template, as of 2025-01-01\n")
     assert "\nOld: Humanitarian 2025 template, as of 2025-01-01  \nNew: " in result.stdout
     # Named by label; a deactivated cluster no longer applies, nothing was resolved.
     assert "### No longer applies\n\n- Logistics Cluster: deactivated\n" in result.stdout

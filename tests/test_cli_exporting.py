@@ -162,8 +162,8 @@ def test_unknown_format_lists_the_allowed_ones():
 
 def test_format_needed_when_not_implied(tmp_path):
     result = run()
-    assert result.exit_code == 2 and "--format json|graphml|gexf|mermaid|csv|cytoscape|contacts|context|xlsx" in \
-        result.stderr
+    assert result.exit_code == 2
+    assert "--format json|graphml|gexf|mermaid|csv|cytoscape|contacts|context|xlsx" in result.stderr
     result = run("-o", str(tmp_path / "graph.txt"))
     assert result.exit_code == 2 and "no known suffix" in result.stderr
     assert not (tmp_path / "graph.txt").exists()

@@ -44,7 +44,8 @@ def test_data_that_cannot_be_read_is_a_read_problem(tmp_path, args):
 
 @pytest.mark.parametrize("args, says", [
     (["diff", TOO_LONG, "generic"], "CG101 not found"),
-    (["render", "--compare", TOO_LONG, "-o", "x.svg"], "is neither a context folder nor a template"),
+    (["render", "--compare", TOO_LONG, "-o", "x.svg"],
+     "is neither a context folder nor a template"),
 ])
 def test_a_version_that_cannot_be_read_is_a_read_problem(tmp_path, args, says):
     result = _coordgraph(*args, cwd=tmp_path)

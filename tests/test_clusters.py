@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from coordgraph.clusters import (
-    cluster_codes, leadership, leads_for, newest_state, parse_date, parse_leadership,
+    cluster_codes,
+    leadership,
+    leads_for,
+    newest_state,
+    parse_date,
+    parse_leadership,
     reference_path,
 )
 from coordgraph.errors import ArgumentError, DataError

@@ -11,9 +11,20 @@ import networkx as nx
 import pytest
 
 import coordgraph
-from coordgraph.exporting import (CSV_COLUMNS, FORMATS, export, mermaid_markdown, mermaid_text,
-                                  neutralise, seat_rows, to_csv, to_gexf, to_graphml, to_json,
-                                  to_mermaid)
+from coordgraph.exporting import (
+    CSV_COLUMNS,
+    FORMATS,
+    export,
+    mermaid_markdown,
+    mermaid_text,
+    neutralise,
+    seat_rows,
+    to_csv,
+    to_gexf,
+    to_graphml,
+    to_json,
+    to_mermaid,
+)
 
 BREAKOUT = 'a"b]; click x "javascript:alert(1)"'
 FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1:A2)"]
@@ -391,7 +402,7 @@ def test_csv_is_excel_shaped(graph):
 def test_csv_neutralises_every_formula_cell(graph):
     for row in read_csv(to_csv(graph)):
         for cell in row:
-            assert not cell.lstrip(" ")[:1] in set("=+-@\t\r"), cell
+            assert cell.lstrip(" ")[:1] not in set("=+-@\t\r"), cell
 
 
 @pytest.mark.parametrize("formula", FORMULAS)

@@ -12,7 +12,6 @@ from click.testing import CliRunner
 
 from coordgraph.cli import cli
 from coordgraph.escaping import escape_controls, markdown_text
-
 from rows import escalation, member, platform, role
 
 # Cursor up and erase line (hides the line above), a carriage return, the

@@ -43,9 +43,9 @@ def contexts(draw):
               "label_fr": draw(TEXT), "org": draw(TEXT) if kind == "role" else "",
               "structure": draw(TEXT) if kind == "platform" else "",
               "description": draw(TEXT)}
-             for node_id, kind in zip(ids, kinds)]
-    platforms = [i for i, k in zip(ids, kinds) if k == "platform"]
-    roles = [i for i, k in zip(ids, kinds) if k == "role"]
+             for node_id, kind in zip(ids, kinds, strict=True)]
+    platforms = [i for i, k in zip(ids, kinds, strict=True) if k == "platform"]
+    roles = [i for i, k in zip(ids, kinds, strict=True) if k == "role"]
     edges = []
     if platforms and roles:
         pairs = draw(st.lists(st.tuples(st.sampled_from(roles), st.sampled_from(platforms)),

@@ -14,8 +14,7 @@ import coordgraph
 from coordgraph.cli import cli
 from coordgraph.rendering import RenderWarning, render
 from coordgraph.rendering.building import build
-from coordgraph.rendering.html import (CSP, UI, asset, build_page, digest, json_block,
-                                       page_data)
+from coordgraph.rendering.html import CSP, UI, asset, build_page, digest, json_block, page_data
 from render_helpers import EXAMPLE, INJECTION, SVG, classes, svg_nodes
 
 

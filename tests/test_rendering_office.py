@@ -66,8 +66,9 @@ def test_word_places_the_png_at_its_true_size(bundled_png):
     document = docx.Document()
     shape = document.add_picture(io.BytesIO(bundled_png))
     width, height = _pixels(bundled_png)
-    assert abs(shape.width - width / DPI * EMU_PER_INCH) <= 2   # pHYs holds whole pixels per metre
-    assert abs(shape.height - height / DPI * EMU_PER_INCH) <= 2   # pHYs holds whole pixels per metre
+    # pHYs holds whole pixels per metre
+    assert abs(shape.width - width / DPI * EMU_PER_INCH) <= 2
+    assert abs(shape.height - height / DPI * EMU_PER_INCH) <= 2
     assert shape.width / EMU_PER_INCH < 17                       # 72 dpi would give twice
 
 
@@ -76,8 +77,9 @@ def test_powerpoint_places_the_png_at_its_true_size(bundled_png):
     slide = pptx.Presentation().slides.add_slide(pptx.Presentation().slide_layouts[6])
     picture = slide.shapes.add_picture(io.BytesIO(bundled_png), 0, 0)
     width, height = _pixels(bundled_png)
-    assert abs(picture.width - width / DPI * EMU_PER_INCH) <= 2   # pHYs holds whole pixels per metre
-    assert abs(picture.height - height / DPI * EMU_PER_INCH) <= 2   # pHYs holds whole pixels per metre
+    # pHYs holds whole pixels per metre
+    assert abs(picture.width - width / DPI * EMU_PER_INCH) <= 2
+    assert abs(picture.height - height / DPI * EMU_PER_INCH) <= 2
 
 
 def test_png_resolution_replaces_an_older_one_and_keeps_every_other_chunk():

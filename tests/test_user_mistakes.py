@@ -14,7 +14,6 @@ from coordgraph.cli import cli
 from coordgraph.errors import ArgumentError, UnknownOrgWarning, UsageError
 from coordgraph.exporting import export
 from coordgraph.reading import decode_lines, parse_table
-
 from rows import load_warned, member, platform, role
 
 
@@ -151,7 +150,7 @@ def test_the_data_spelling_of_an_org_is_kept(write_context):
 def test_a_mixed_encoding_file_keeps_the_accents_of_both(write_context):
     folder = write_context([platform("hct")], [])
     (folder / "nodes.csv").write_bytes(
-        "id,kind,label\n".encode() + "smt,platform,Sécurité\n".encode("utf-8")
+        b"id,kind,label\n" + "smt,platform,Sécurité\n".encode()
         + "coop,platform,Coopération\n".encode("cp1252") + "hct,platform,Équipe\n".encode())
     graph, found = load_warned(folder)
     assert [graph.nodes[i].label for i in ("smt", "coop", "hct")] == [

@@ -99,7 +99,8 @@ def test_each_malformed_folder_reports_exactly_its_problems(case):
     assert all(p.severity == "error" for p in problems)
     text = " | ".join(f"{p.message} {p.hint}" for p in problems)
     positions = [text.find(words) for words in WORDING[case]]
-    assert -1 not in positions, [w for w, at in zip(WORDING[case], positions) if at < 0]
+    missing = [w for w, at in zip(WORDING[case], positions, strict=True) if at < 0]
+    assert -1 not in positions, missing
     assert positions == sorted(positions)
 
 
@@ -199,9 +200,14 @@ def test_a_nameless_column_is_harmless_until_it_holds_values(tmp_path):
 
 def _both_ways(folder):
     from coordgraph.reading import read_table
-    from coordgraph.validation import (_Columns, _edges_in_bulk, _edges_row_by_row,
-                                       _nodes_in_bulk, _nodes_row_by_row)
     from coordgraph.schema import EDGE_COLUMNS, EDGE_REQUIRED, NODE_COLUMNS, NODE_REQUIRED
+    from coordgraph.validation import (
+        _Columns,
+        _edges_in_bulk,
+        _edges_row_by_row,
+        _nodes_in_bulk,
+        _nodes_row_by_row,
+    )
 
     node_table, edge_table = read_table(folder / "nodes.csv"), read_table(folder / "edges.csv")
     problems, warnings = [], []

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import coordgraph
+from coordgraph import writing
 from coordgraph.cli.stopping import STOP_SIGNALS, Stopped, stop_on_signals
 from coordgraph.errors import UsageError
-from coordgraph import writing
 from coordgraph.writing import input_files, write_atomic
 
 

@@ -5,7 +5,10 @@ from ..findings import sort_findings
 from ._shared import resolve_org
 from .contexts import context_findings
 from .escalation import (
-    downward_escalation, escalation_cycles, multiple_escalation, unlinked_subnational,
+    downward_escalation,
+    escalation_cycles,
+    multiple_escalation,
+    unlinked_subnational,
 )
 from .hats import double_hatting, scattered_seats
 from .leadership import leadership_gaps, silent_leadership, vacant_leadership

@@ -33,8 +33,8 @@ def _beyond_sources(edges) -> set:
     What is left lies on a cycle or downstream of one; an acyclic escalation
     graph (the usual case) leaves nothing, and networkx is never imported.
     """
-    successors = defaultdict(list)
-    in_degree = defaultdict(int)
+    successors: defaultdict[str, list[str]] = defaultdict(list)
+    in_degree: defaultdict[str, int] = defaultdict(int)
     for edge in edges:
         successors[edge.source].append(edge.target)
         in_degree[edge.target] += 1

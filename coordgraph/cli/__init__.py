@@ -7,6 +7,7 @@ in their own modules; this one builds the group. None imports networkx or
 pydot at import time, so `coordgraph --help` stays fast.
 """
 
+import contextlib
 import gc
 import os
 import sys
@@ -72,6 +73,7 @@ def main():
     tolerate_unencodable_output()
     gc.disable()
     stop_on_signals()
+    code: int | str | None
     try:
         cli(prog_name="coordgraph")
         code = 0
@@ -128,7 +130,5 @@ def _output_failed(exc: OSError) -> int:
 
 
 def _tell(message: str) -> None:
-    try:
+    with contextlib.suppress(OSError, ValueError):
         print(message, file=sys.stderr, flush=True)
-    except (OSError, ValueError):
-        pass

@@ -8,12 +8,12 @@ import click
 from ..briefing import brief_files, make_brief
 from ..briefing.content import PAGES
 from ..schema import LANGS
+from ..suffixes import implied_format
 from ..writing import input_files, write_atomic
 from .common import chosen_org, command, data_option, load_shown, org_option
 from .rendering import _load_compared
 
 _FORMATS = ("docx", "pdf", "html", "md")
-_SUFFIXES = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md"}
 
 
 @command("brief")
@@ -70,7 +70,7 @@ def _format(output, fmt):
     if output == "-":
         raise click.BadParameter("a brief is a file (Markdown comes with its picture): "
                                  "give -o a file name", param_hint="'-o'")
-    implied = _SUFFIXES.get(Path(output).suffix.lower()) if output else None
+    implied = implied_format("brief", output) if output else None
     if fmt and implied and fmt != implied:
         raise click.BadParameter(f"the file name says {implied} but --format says {fmt}",
                                  param_hint="'-o' / '--format'")

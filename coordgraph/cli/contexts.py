@@ -46,7 +46,8 @@ def _context_folder(argument):
 def _load_sides(arguments):
     """Load OLD and NEW; the problems of both sides are reported together
     (a DataError), warnings go to stderr (stdout stays JSON)."""
-    graphs, paths, problems, warnings = {}, [], [], []
+    graphs: dict = {}   # folder -> its graph
+    paths, problems, warnings = [], [], []
     for argument in arguments:
         try:
             path = _context_folder(argument)

@@ -41,8 +41,8 @@ CONTEXT_FORMATS = ("context", "xlsx")
               help="mermaid and csv: language of the labels [default: lang in "
                    "context.toml, else en]. json, graphml and gexf carry every language.")
 @click.option("--hxl", is_flag=True,
-              help="csv, contacts, context and xlsx: add a row of HXL hashtags (#org, #sector+code, "
-                   "#contact+name...) under the header, for HDX and HXL tools.")
+              help="csv, contacts, context and xlsx: add a row of HXL hashtags (#org, "
+                   "#sector+code, #contact+name...) under the header, for HDX and HXL tools.")
 def export_command(data_dir, fmt, output, org, lang, hxl):
     """Export the graph for other tools: networkx, yEd, Gephi, Mermaid, Excel.
 

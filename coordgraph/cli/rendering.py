@@ -11,6 +11,7 @@ from ..loading import resolve
 from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, PAGES, SUFFIXES, VIEWS, render
 from ..rendering.svg import ID_PREFIX, with_id_prefix
 from ..schema import LANGS
+from ..suffixes import implied_format
 from ..writing import input_files, write_atomic
 from .common import (
     CommandError,
@@ -156,8 +157,7 @@ def _id_prefix(value):
 
 def _format(output, fmt):
     """The format: --format, else the suffix of -o, else svg; they must agree."""
-    suffix = Path(output).suffix.lower() if output and output != "-" else ""
-    implied = SUFFIXES.get(suffix)
+    implied = implied_format("render", output) if output and output != "-" else None
     if fmt and implied and fmt != implied:
         raise click.BadParameter(f"the file name says {implied} but --format says {fmt}",
                                  param_hint="'-o' / '--format'")

@@ -38,7 +38,7 @@ def stop_on_signals() -> None:
     signal raises: the clean-up it starts is short, and a second Ctrl-C must
     not cut it half-way.
     """
-    stopping = []
+    stopping: list[int] = []
 
     def stop(signum, frame):
         if stopping:

@@ -5,7 +5,10 @@ ASCII: neither has ``→`` or most scripts. A character the stream cannot
 encode is replaced (``?``) instead of ending the command with a traceback.
 """
 
+import contextlib
 import sys
+from collections.abc import Iterable
+from typing import Any
 
 import click
 
@@ -27,13 +30,13 @@ def tolerate_unencodable_output(streams=None) -> None:
     5
     b'a ? b'
     """
-    for stream in (sys.stdout, sys.stderr) if streams is None else streams:
+    # Any stream: one without reconfigure() is left as it is (below).
+    chosen: Iterable[Any] = (sys.stdout, sys.stderr) if streams is None else streams
+    for stream in chosen:
         if getattr(stream, "errors", None) != "strict":
             continue
-        try:
+        with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="replace")
-        except (AttributeError, ValueError, OSError):
-            pass
 
 
 def echo_text(text: str, err: bool = False, nl: bool = True) -> None:

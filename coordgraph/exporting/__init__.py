@@ -24,16 +24,28 @@ Colours come from the drawing's palette (:mod:`coordgraph.rendering.styles`),
 through :mod:`.colours`. networkx is imported only by the functions that need it.
 """
 
-from pathlib import Path
-
 from ..analysis._shared import resolve_org
 from ..arguments import require_graph, require_text
 from ..errors import UsageError
+from ..suffixes import SUFFIXES as ALL_SUFFIXES, implied_format
 from .data import to_cytoscape, to_gexf, to_graphml, to_json
-from .mermaid import (MERMAID_LEAD_LINE_MAX, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT,
-                      mermaid_markdown, mermaid_text, to_mermaid)
-from .tables import (CONTACT_COLUMNS, CSV_COLUMNS, contact_rows, neutralise, seat_rows,
-                     to_contacts, to_csv)
+from .mermaid import (
+    MERMAID_LEAD_LINE_MAX,
+    MERMAID_MAX_EDGES,
+    MERMAID_MAX_TEXT,
+    mermaid_markdown,
+    mermaid_text,
+    to_mermaid,
+)
+from .tables import (
+    CONTACT_COLUMNS,
+    CSV_COLUMNS,
+    contact_rows,
+    neutralise,
+    seat_rows,
+    to_contacts,
+    to_csv,
+)
 
 __all__ = [
     "CONTACT_COLUMNS", "CSV_COLUMNS", "EXPORTERS", "FORMATS", "MERMAID_LEAD_LINE_MAX",
@@ -66,12 +78,9 @@ EXPORTERS = {
 #: Export formats, in the order the command line lists them.
 FORMATS = tuple(EXPORTERS)
 
-#: File suffixes that imply a format when ``--format`` is not given.
-SUFFIXES = {
-    ".json": "json", ".graphml": "graphml", ".gexf": "gexf",
-    ".mmd": "mermaid", ".mermaid": "mermaid", ".md": "mermaid", ".csv": "csv",
-    ".cyjs": "cytoscape",
-}
+#: File suffixes that imply a format when ``--format`` is not given (the
+#: ``export`` row of the one table).
+SUFFIXES = ALL_SUFFIXES["export"]
 
 
 def export(graph, format: str, *, org: str | None = None, lang: str | None = None,
@@ -127,4 +136,4 @@ def format_for(path) -> str | None:
     >>> format_for("out/seats.CSV"), format_for("graph.txt")
     ('csv', None)
     """
-    return SUFFIXES.get(Path(str(path)).suffix.lower())
+    return implied_format("export", path)

@@ -10,8 +10,17 @@ import unicodedata
 
 from ..analysis import check
 from ..rendering.i18n import words as drawing_words
-from ..rendering.styles import (ERROR, ERROR_FILL, GREY, INK, IOM_BLUE, LIGHT_GREY, PAPER,
-                                STRUCTURE_FILL)
+from ..rendering.styles import (
+    ERROR,
+    ERROR_FILL,
+    GREY,
+    INACTIVE_FILL,
+    INK,
+    IOM_BLUE,
+    LIGHT_GREY,
+    PAPER,
+    STRUCTURE_FILL,
+)
 
 #: What GitHub's Mermaid renders at most (its defaults); the CLI warns above.
 MERMAID_MAX_TEXT = 50_000
@@ -95,7 +104,7 @@ def _yaml_text(text: str) -> str:
 _MERMAID_CLASSES = (
     ("platform", f"fill:{STRUCTURE_FILL},stroke:{INK},color:{INK}"),
     ("planned", f"fill:{PAPER},stroke:{INK},stroke-dasharray:5 5,color:{INK}"),
-    ("inactive", f"fill:#F7F7F7,stroke:{LIGHT_GREY},stroke-dasharray:5 5,color:{GREY}"),
+    ("inactive", f"fill:{INACTIVE_FILL},stroke:{LIGHT_GREY},stroke-dasharray:5 5,color:{GREY}"),
     ("unrepresented", f"fill:{ERROR_FILL},stroke:{ERROR},stroke-width:3px,color:{INK}"),
     ("role", f"fill:{PAPER},stroke:{GREY},color:{INK}"),
     ("org_role", f"fill:{IOM_BLUE},stroke:{IOM_BLUE},color:{PAPER}"),
@@ -213,7 +222,7 @@ def to_mermaid(graph, org: str | None = None, lang: str | None = None, findings=
     for name, style in _MERMAID_CLASSES:
         if classes[name]:
             lines.append(f"  classDef {name} {style}")
-    for name, _ in _MERMAID_CLASSES:
+    for name in classes:
         if classes[name]:
             lines.append(f"  class {','.join(classes[name])} {name}")
     return "\n".join(lines) + "\n"

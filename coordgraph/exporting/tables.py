@@ -121,8 +121,11 @@ def to_csv(graph, org: str | None = None, lang: str | None = None, findings=None
 
     >>> import coordgraph
     >>> data = to_csv(coordgraph.load())
-    >>> data[:3] == b"\\xef\\xbb\\xbf", data.split(b"\\r\\n")[0].decode("utf-8-sig")
-    (True, 'Platform ID,Platform,Structure,Level,Status,Expected,Lead,Co-lead,Location,Coordinator,Seat holders,Person(s),Alternates,Observers,Findings')
+    >>> data[:3] == b"\\xef\\xbb\\xbf"
+    True
+    >>> data.split(b"\\r\\n")[0].decode("utf-8-sig").split(",")  # doctest: +NORMALIZE_WHITESPACE
+    ['Platform ID', 'Platform', 'Structure', 'Level', 'Status', 'Expected', 'Lead', 'Co-lead',
+     'Location', 'Coordinator', 'Seat holders', 'Person(s)', 'Alternates', 'Observers', 'Findings']
     """
     return _csv_bytes(CSV_COLUMNS, seat_rows(graph, org=org, lang=lang, findings=findings))
 

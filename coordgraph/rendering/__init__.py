@@ -25,6 +25,7 @@ from ..errors import RenderWarning, UnknownOrgWarning, UsageError
 from ..loading import load, resolve
 from ..model import CoordGraph
 from .comparing import compare as merge
+from .paging import fit_to_page
 from .parameters import (
     DEFAULT_TIMEOUT,
     FORMATS,
@@ -38,7 +39,6 @@ from .parameters import (
     VIEWS,
 )
 from .pdf import finish as finish_pdf
-from .paging import fit_to_page
 from .png import with_resolution
 from .running import PNG_DPI, run_dot
 from .svg import document_title, finish

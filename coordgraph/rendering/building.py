@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 
 import pydot
 
+from ..model import same_org
 from . import comparing, styles
-from .describing import describe
+from .alt_text import describe
 from .i18n import date_text, org_name, words
 from .layout import platform_rows
 from .legend import badge_row, change_badge_row, legend_label, title_label
@@ -187,7 +188,8 @@ class _Builder:
             _set(frame, "cluster", {"label": heading, "labeljust": "l", "labelloc": _TOP,
                                     "peripheries": "0", "margin": "4", "id": "c0"})
             self.items["c0"] = ("drawing", "drawing", _title(title))
-            dot.add_subgraph(frame)
+            # pydot annotates Subgraph, yet takes a Cluster (its documented use).
+            dot.add_subgraph(frame)  # type: ignore[arg-type]
             layout = self._layout()
             dot_ids = self._nodes(frame, layout[1])
             rows = self._rows(dot, dot_ids, *layout)
@@ -357,11 +359,11 @@ class _Builder:
             if not orgs:
                 continue
             named = list(orgs[:_MAX_LEADS])
-            mine = [o for o in orgs if o.casefold() == self.org.casefold()]
+            mine = [o for o in orgs if same_org(o, self.org)]
             if mine and mine[0] not in named:   # the org's own is never the one left out
                 named[-1] = mine[0]
             shown = [org_name(shorten(clean(o), _MAX_ORG)[0], self.lang) for o in named]
-            own = [o.casefold() == self.org.casefold() for o in named]
+            own = [same_org(o, self.org) for o in named]
             if len(orgs) > len(named):
                 shown.append(f"+{len(orgs) - len(named)}")
                 own.append(False)
@@ -369,7 +371,7 @@ class _Builder:
             names = ", ".join(
                 f'<B><FONT COLOR="{styles.IOM_BLUE}">{html_text(name, self.warnings)}</FONT></B>'
                 if mine else html_text(name, self.warnings)
-                for name, mine in zip(shown, own))
+                for name, mine in zip(shown, own, strict=True))
             length = len(before) + len(after) + sum(len(n) + 2 for n in shown)
             parts.append((length, f"{html_text(before)}{names}{html_text(after)}"))
         if sum(length for length, _ in parts) + 3 <= _LEAD_LINE:
@@ -459,7 +461,7 @@ class _Builder:
 
     def _edges(self, dot, dot_ids, rows):
         nodes = self.graph.nodes
-        anchored = set()   # nodes outside the rows that one edge already places
+        anchored: set[str] = set()   # nodes outside the rows that one edge already places
         merged = ({} if self.selection.location or self.compare is not None
                   else merged_reporting(self.graph, self.selection.edges, rows))
         line_of = {id(e): number for number, edge in enumerate(self.selection.edges, start=1)

@@ -35,9 +35,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..diffing import diff
+from ..diffing import DiffResult, diff
 from ..model import CoordGraph
-from .describing import _listed
+from .alt_text import _listed
 from .i18n import date_text
 from .quoting import clean, shorten
 
@@ -71,10 +71,10 @@ class Comparison:
     :class:`~coordgraph.diffing.DiffResult`.
     """
 
-    old: object
-    new: object
-    graph: object
-    result: object
+    old: CoordGraph
+    new: CoordGraph
+    graph: CoordGraph
+    result: DiffResult
     nodes: dict = field(default_factory=dict)
     edges: dict = field(default_factory=dict)
 
@@ -141,9 +141,9 @@ def compare(old, new, *, org: str | None = None, max_seats: int = 3) -> Comparis
         edges[edge.key] = Mark(ADDED)
     for edge in result.edges_removed:
         edges[edge.key] = Mark(REMOVED)
-    for change in result.edges_changed:
-        edges[(change.source, change.relation, change.target)] = Mark(
-            CHANGED, tuple(change.changes))
+    for edge_change in result.edges_changed:
+        edges[(edge_change.source, edge_change.relation, edge_change.target)] = Mark(
+            CHANGED, tuple(edge_change.changes))
 
     merged = CoordGraph(_merged_nodes(old, new, {n.id for n in result.nodes_removed}),
                         [*new.edges, *result.edges_removed], new.context, new.source)
@@ -247,7 +247,7 @@ def describe_changes(comparison: Comparison, selection, *, old_name: str, org_sh
     """
     text = words.compare
     shown = {n.id for n in selection.nodes}
-    by_kind = {kind: [] for kind in MARKS}
+    by_kind: dict[str, list[str]] = {kind: [] for kind in MARKS}
     for node in selection.nodes:
         mark = comparison.node_mark(node.id)
         if mark is not None:

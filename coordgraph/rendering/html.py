@@ -291,8 +291,10 @@ def page_data(drawing) -> dict:
     >>> g = coordgraph.load()
     >>> data = page_data(build(g, "organigram", findings=coordgraph.check(g)))
     >>> hct = next(n for n in data["nodes"] if n["id"] == "hct")
-    >>> hct["label"], hct["labels"], [s["id"] for s in hct["seats"]]
-    ('Humanitarian Country Team (HCT)', ['Équipe humanitaire pays (EHP)'], ['chief_of_mission', 'rrt_lead'])
+    >>> (hct["label"], hct["labels"],
+    ...  [s["id"] for s in hct["seats"]])  # doctest: +NORMALIZE_WHITESPACE
+    ('Humanitarian Country Team (HCT)', ['Équipe humanitaire pays (EHP)'],
+     ['chief_of_mission', 'rrt_lead'])
     >>> meetings = next(n for n in data["nodes"] if n["id"] == "cluster_meetings")
     >>> iccg = next(n for n in data["nodes"] if n["id"] == meetings["up"])
     >>> meetings["up"], iccg["up"], "up" in hct, data["beyond"]
@@ -308,8 +310,8 @@ def page_data(drawing) -> dict:
           UI.get(lang, UI["en"]).items()}
     drawn = {node.id for node in selection.nodes}
     prefix = prefix_for(drawing)
-    edge_ids = {}      # (source, relation, target) -> svg id of the first such edge
-    memberships = {}   # role -> svg ids of its memberships drawn
+    edge_ids: dict[tuple, str] = {}   # (source, relation, target) -> svg id of the first one
+    memberships: dict[str, list[str]] = {}   # role -> svg ids of its memberships drawn
     for number, edge in enumerate(selection.edges, start=1):
         svg_id = prefix + drawing.items[f"e{number}"][0]
         edge_ids.setdefault(edge.key, svg_id)
@@ -334,7 +336,7 @@ def page_data(drawing) -> dict:
         for name in ("capacity", "condition", "org", "status"):
             value = item.get(name)
             if value and not (name == "status" and value == "active") and not (
-                    name == "org" and value.casefold() == org.casefold()):
+                    name == "org" and other is not None and graph.belongs_to(other, org)):
                 out[name] = text(value)
         if "has_alternate" in item:
             out["has_alternate"] = item["has_alternate"]

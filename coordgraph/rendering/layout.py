@@ -37,9 +37,8 @@ def platform_order(platform, org: str | None = None, lang: str = "en") -> tuple:
     >>> [p.id for p in sorted([hct, wash, shelter, cccm], key=lambda p: platform_order(p, "IOM"))]
     ['ccm', 'shl', 'wsh', 'hct']
     """
-    wanted = (org or "").casefold()
-    role = (0 if wanted and any(o.casefold() == wanted for o in platform.leads)
-            else 1 if wanted and any(o.casefold() == wanted for o in platform.co_leads)
+    role = (0 if org and platform.has_lead(org)
+            else 1 if org and platform.has_co_lead(org)
             else 2)
     code = platform.code.strip().casefold()
     return (role, not code, code, platform.label_in(lang).casefold(), platform.id)

@@ -92,9 +92,9 @@ def _sample(key: str, words, org: str) -> str:
     if key == "org_role":
         return box + f'BGCOLOR="{styles.IOM_BLUE}" COLOR="{styles.IOM_BLUE}"> </TD>'
     if key == "other_role":
-        return box + f'BGCOLOR="#F4F5F6" COLOR="{styles.GREY}"> </TD>'
+        return box + f'BGCOLOR="{styles.OTHER_ROLE_FILL}" COLOR="{styles.GREY}"> </TD>'
     if key == "inactive":
-        return box + f'BGCOLOR="#F7F7F7" COLOR="{styles.LIGHT_GREY}"> </TD>'
+        return box + f'BGCOLOR="{styles.INACTIVE_FILL}" COLOR="{styles.LIGHT_GREY}"> </TD>'
     if key == "planned":
         return ('<TD WIDTH="34" HEIGHT="16" BORDER="1" STYLE="dashed" '
                 f'COLOR="{styles.INK}"> </TD>')

@@ -129,14 +129,15 @@ def fit_to_page(make, page: str, *, timeout: float, parts=()):
     natural = _fit_of(drawing, page, timeout)
     if natural.readable:
         return drawing if natural.size is None else make(natural.size)
-    fitting, too_large = [], []
+    fitting: list[str] = []
+    too_large: list[str] = []
     for tries in list(parts)[:MAX_PROPOSALS]:
         for options, make_part in tries:
             part = _fit_of(make_part(None), page, timeout)
+            proposal = f"  {options:<44} text {part.smallest_text * part.scale:.1f} pt"
             if part.readable:
                 break
-        (fitting if part.readable else too_large).append(
-            f"  {options:<44} text {part.smallest_text * part.scale:.1f} pt")
+        (fitting if part.readable else too_large).append(proposal)
     width, height = printable(page)
     lines = [
         f"the drawing is {natural.width:,.0f} × {natural.height:,.0f} pt: fitted to an "

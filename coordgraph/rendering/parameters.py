@@ -4,6 +4,8 @@ A leaf module (the xflr6/graphviz ``parameters`` habit): the CLI's options and
 every rendering module read these without importing the renderer.
 """
 
+from ..suffixes import SUFFIXES as ALL_SUFFIXES
+
 #: What can be drawn (see :mod:`.views`).
 VIEWS = ("organigram", "platforms", "representation", "leadership")
 #: Seconds Graphviz may take by default, and at most (a finite limit: no hang).
@@ -27,6 +29,5 @@ MAX_DOT_NODES = 50_000
 MAX_DOT_EDGES = 150_000
 #: Pages and slides a drawing can be fitted to (sizes in :mod:`.paging`).
 PAGES = ("a4", "a4-landscape", "letter", "letter-landscape", "16:9")
-#: File suffixes that name a format.
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-            ".html": "html", ".htm": "html"}
+#: File suffixes that name a format (the ``render`` row of the one table).
+SUFFIXES = ALL_SUFFIXES["render"]

@@ -113,6 +113,7 @@ def _shift_xref(pdf: bytes, xref_at: int, after: int, by: int) -> bytes:
         position = section.end()
         for _ in range(int(section.group(2))):
             entry = _XREF_ENTRY.match(pdf, position)
+            assert entry is not None  # with_title checked the table (_xref_offsets)
             offset = int(entry.group(1))
             if entry.group(3) == b"n" and offset > after:
                 offset += by

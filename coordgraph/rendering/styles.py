@@ -4,6 +4,11 @@ Every style has a *key* (``"org_role"``, ``"alternate"``, ``"error"``...);
 the builder records the keys it uses and the legend explains those, in
 :data:`LEGEND_ORDER`. Values here are constants of the project: nothing in
 this module is taken from the data.
+
+The project's one palette: the drawing, the exports (Mermaid, yEd, Gephi,
+Cytoscape.js colours) and the HTML pages' style sheets (:data:`PAGE_COLOURS`,
+:data:`PAGE_LITERALS`, checked against the CSS by a test) take their colours
+from here.
 """
 
 IOM_BLUE = "#0033A0"
@@ -27,6 +32,28 @@ CHANGED = "#7B3FA0"
 REMOVED_LINE = "#B4BBC1"  # outline and lines of what was removed
 REMOVED_FILL = "#FBFBFB"
 REMOVED_INK = "#7D8790"   # its text: faded, still legible
+OWN_SMALL_INK = "#D6E0F5"   # small text on the org's blue
+OTHER_ROLE_FILL = "#F4F5F6"  # a role of another organisation
+INACTIVE_FILL = "#F7F7F7"
+
+#: The HTML pages' colours: the ``:root`` custom properties (``--ink``...) of
+#: the interactive organigram's and the portfolio's style sheets. Page text is
+#: near-black for contrast on screens; the accent, error and paper are the
+#: drawing's.
+PAGE_COLOURS = {
+    "ink": "#1A1A1A", "muted": "#555B66", "line": "#C9CCD1", "accent": IOM_BLUE,
+    "route": "#D35F00", "focus": "#FFBF47", "match": "#7B2CBF", "error": ERROR,
+    "warning": "#8A4B00", "paper": PAPER, "soft": "#F4F5F7",
+}
+#: The other colours the style sheets write out: borders, and the portfolio's
+#: seat scale from lead (the org's blue) to observer (palest).
+PAGE_LITERALS = {
+    "control_border": "#767676", "table_rule": "#E3E5E8", "selected_row": "#FFF6D6",
+    "focus_on_drawing": "#B07800", "co_lead": "#2F5FC4", "chair": "#4A78D4",
+    "co_chair": "#6B92DE", "coordinator": "#8FB0EA", "member": "#BCD2F5",
+    "observer": "#E3ECFB", "ink_on_pale": "#0B1F4D", "not_expected": "#F1F1F1",
+    "hatch_dark": "#E4E4E4", "hatch_light": INACTIVE_FILL, "no_seat_border": "#D5D7DB",
+}
 
 # Boxes are sized with the first font the machine running dot has: DejaVu
 # Sans first, the widest common sans, so the text fits every narrower font
@@ -71,15 +98,15 @@ def node_style(kind: str, *, own: bool, status: str, severity: str | None,
     attrs = {"shape": "box", "penwidth": "1.2", "color": INK, "fillcolor": PAPER}
     if kind == "role" and own:
         attrs.update(color=IOM_BLUE, fillcolor=IOM_BLUE)
-        ink = {"text": PAPER, "small": "#D6E0F5"}
+        ink = {"text": PAPER, "small": OWN_SMALL_INK}
         keys.append("org_role")
     elif kind == "role":
-        attrs.update(color=GREY, fillcolor="#F4F5F6")
+        attrs.update(color=GREY, fillcolor=OTHER_ROLE_FILL)
         keys.append("other_role")
     else:
         keys.append("platform")
     if status == "inactive":
-        attrs.update(color=LIGHT_GREY, fillcolor="#F7F7F7")
+        attrs.update(color=LIGHT_GREY, fillcolor=INACTIVE_FILL)
         ink = {"text": GREY, "small": LIGHT_GREY}
         keys.append("inactive")
     elif status == "planned":

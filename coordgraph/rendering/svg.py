@@ -25,8 +25,8 @@ Serialisation is deterministic: the same input gives the same bytes.
 """
 
 import re
-import zlib
 import xml.etree.ElementTree as ET
+import zlib
 
 from ..errors import GraphvizError, UsageError
 from . import styles
@@ -88,7 +88,7 @@ def finish(svg: bytes, drawing) -> bytes:
     root = parse(svg)
     prefix = prefix_for(drawing)
     renamed: dict[str, str] = {}
-    referring = []
+    referring: list[ET.Element] = []
     unwanted = []
     items = drawing.items
     for element in root.iter():
@@ -173,10 +173,11 @@ def parse(svg: bytes):
 
     >>> parse(b"<svg xmlns='http://www.w3.org/2000/svg'/>").tag
     '{http://www.w3.org/2000/svg}svg'
-    >>> parse(b"Segmentation fault\\n")
+    >>> parse(b"Segmentation fault\\n")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    coordgraph.errors.GraphvizError: Graphviz's dot did not print SVG: it printed 'Segmentation fault\\n'. Check that 'dot -Tsvg' works on this machine, or reinstall Graphviz.
+    coordgraph.errors.GraphvizError: Graphviz's dot did not print SVG: it printed
+    'Segmentation fault\\n'. Check that 'dot -Tsvg' works on this machine, or reinstall Graphviz.
     """
     try:
         root = ET.fromstring(svg)

@@ -123,9 +123,9 @@ def at_location(graph, location: str, nodes, edges) -> set:
     shown = {n.id: n for n in nodes}
     here = set(hub)
     for edge in edges:
-        if edge.source in hub and edge.relation in UPWARD_CONTEXT:
-            if shown.get(edge.target) is not None and shown[edge.target].kind == "platform":
-                here.add(edge.target)
+        if (edge.source in hub and edge.relation in UPWARD_CONTEXT
+                and shown.get(edge.target) is not None and shown[edge.target].kind == "platform"):
+            here.add(edge.target)
     seated = {e.source for e in edges if e.relation == "membership" and e.target in hub}
     here.update(n.id for n in nodes if n.kind == "role"
                 and (n.location.strip().casefold() == wanted or n.id in seated))

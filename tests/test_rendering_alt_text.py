@@ -5,11 +5,11 @@ import xml.etree.ElementTree as ET
 
 import coordgraph
 from coordgraph.rendering import RenderWarning
+from coordgraph.rendering.alt_text import MAX_TEXT, describe
 from coordgraph.rendering.building import build
-from coordgraph.rendering.describing import MAX_TEXT, describe
 from coordgraph.rendering.i18n import words
-from coordgraph.rendering.views import select
 from coordgraph.rendering.svg import MAX_TITLE
+from coordgraph.rendering.views import select
 from render_helpers import EXAMPLE, SVG
 
 

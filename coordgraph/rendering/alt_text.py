@@ -1,4 +1,4 @@
-"""The drawing in words, for the SVG's ``<desc>`` (what a screen reader says).
+"""The SVG's alt text: the drawing in words for its ``<desc>`` (what a screen reader says).
 
 Platforms by structure, the escalation routes, who leads which platform,
 who represents the organisation where (or that no one does, and whether it
@@ -13,6 +13,13 @@ MAX_ITEMS = 200   # platforms, routes or findings listed before "and N more"
 #: this many characters, with "…": a huge label must not fill the drawing's file.
 MAX_TEXT = 300
 MAX_LEADS = 5     # lead or co-lead agencies named per platform
+
+
+def _cut_label(label):
+    """``label`` with every text cut at :data:`MAX_TEXT` characters."""
+    def cut(node_id):
+        return shorten(label(node_id), MAX_TEXT)[0]
+    return cut
 
 
 def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
@@ -41,10 +48,7 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
     No findings.
     """
     text = words.text
-    whole_label = label
-
-    def label(node_id):
-        return shorten(whole_label(node_id), MAX_TEXT)[0]
+    label = _cut_label(label)
 
     name, org_shown = _short(name), _short(org_shown)
     platforms = [n for n in selection.nodes if n.kind == "platform"]
