@@ -315,6 +315,9 @@ def page_data(drawing) -> dict:
         edge_ids.setdefault(edge.key, svg_id)
         if edge.relation == "membership":
             memberships.setdefault(edge.source, []).append(svg_id)
+    # the membership behind each conditional seat, for its condition in ``lang``
+    conditions = {(e.source, e.target): e for e in graph.edges
+                  if e.relation == "membership" and e.condition}
     findings = sort_findings(drawing.findings)
     involved: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
@@ -324,10 +327,15 @@ def page_data(drawing) -> dict:
     def label(node_id):
         return text(graph.label(node_id, lang), MAX_LABEL)
 
-    def ref(item):
+    def ref(item, node_id=""):
         # describe() names the other end 'role', 'platform' or 'id'
         key = next(k for k in ("role", "platform", "id") if k in item)
         out = {"id": item[key], "label": label(item[key])}
+        if item.get("condition"):   # describe() gives the English; the page, its language
+            ends = (item["role"], node_id) if key == "role" else (node_id, item[key])
+            edge = conditions.get(ends)
+            if edge is not None:
+                item = {**item, "condition": edge.condition_in(lang)}
         other = graph.nodes.get(item[key])
         if other is not None and other.kind == "role" and other.person:
             out["person"] = text(other.person, MAX_LABEL)
@@ -365,8 +373,8 @@ def page_data(drawing) -> dict:
         others = [name for name in dict.fromkeys(others) if name != shown]
         if others:
             entry["labels"] = others
-        for name in ("code", "structure", "description"):
-            value = getattr(node, name)
+        for name, value in (("code", node.code), ("structure", node.structure_in(lang)),
+                            ("description", node.description)):
             if value:
                 entry[name] = text(value, MAX_LABEL if name != "description" else MAX_TEXT)
         if node.kind == "platform":
@@ -393,7 +401,7 @@ def page_data(drawing) -> dict:
                 if node.is_platform else
                 ("seats", "coordinator_of", "alternate_for", "observer_at", "sole_seat_holder"))
         for key in (*keys, "advises", "advised_by"):
-            items = [ref(item) for item in info.get(key, ())]
+            items = [ref(item, node.id) for item in info.get(key, ())]
             if items:
                 entry["sole" if key == "sole_seat_holder" else key] = items
         if node.is_platform:
