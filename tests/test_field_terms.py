@@ -177,3 +177,16 @@ def test_translated_columns_load_without_warnings_and_fall_back_to_english(tmp_p
     assert "Humanitaire" in french and "dans certains cas" in french
     assert "Humanitarian" not in french and "in some instances" not in french
     assert "Humanitarian" in spanish and "in some instances" in spanish
+
+
+@pytest.mark.parametrize("folder", sorted(p.parent for p in (ROOT / "examples").glob("**/nodes.csv")))
+def test_examples_name_the_cluster_coordinator_in_field_terms(folder):
+    # "Chef de file" is the lead agency in French field usage, not its coordinator.
+    row = next(r for r in _terms() if r["term_en"] == "Cluster Coordinator")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        graph = coordgraph.load(folder)
+    for node in graph.nodes.values():
+        if node.kind == "role" and node.label == "IOM Cluster Coordinator":
+            assert node.label_fr in ("", row["term_fr"]) and node.label_es in ("", row["term_es"])
+            assert "chef de file" not in node.label_fr.casefold()
