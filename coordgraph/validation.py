@@ -245,9 +245,9 @@ def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
     seniorities, min_seniorities = (list(map(_SENIORITY.__getitem__, c))
                                     for c in (seniorities, min_seniorities))
     return dict(zip(ids, map(Node, ids, kinds, labels, labels_fr, labels_es, orgs, structures,
-                             structures_fr, structures_es, levels, statuses, seniorities, min_seniorities, codes,
-                             descriptions, references, expected, leads, co_leads, persons,
-                             locations, max_seats, lines)))
+                             structures_fr, structures_es, levels, statuses, seniorities,
+                             min_seniorities, codes, descriptions, references, expected,
+                             leads, co_leads, persons, locations, max_seats, lines)))
 
 
 def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, Node]:

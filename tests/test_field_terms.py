@@ -179,7 +179,10 @@ def test_translated_columns_load_without_warnings_and_fall_back_to_english(tmp_p
     assert "Humanitarian" in spanish and "in some instances" in spanish
 
 
-@pytest.mark.parametrize("folder", sorted(p.parent for p in (ROOT / "examples").glob("**/nodes.csv")))
+EXAMPLES = sorted(path.parent for path in (ROOT / "examples").glob("**/nodes.csv"))
+
+
+@pytest.mark.parametrize("folder", EXAMPLES)
 def test_examples_name_the_cluster_coordinator_in_field_terms(folder):
     # "Chef de file" is the lead agency in French field usage, not its coordinator.
     row = next(r for r in _terms() if r["term_en"] == "Cluster Coordinator")
