@@ -23,7 +23,8 @@ _HASHTAG = re.compile(rf"\s*#{_TOKEN}(?:\s*\+{_TOKEN})*\s*\Z")
 NODE_TAGS = {
     "id": "#meta+id", "kind": "#meta+kind", "label": "#meta+name",
     "label_fr": "#meta+name+i_fr", "label_es": "#meta+name+i_es", "org": "#org+acronym",
-    "structure": "#meta+structure", "level": "#meta+level", "status": "#status",
+    "structure": "#meta+structure", "structure_fr": "#meta+structure+i_fr",
+    "structure_es": "#meta+structure+i_es", "level": "#meta+level", "status": "#status",
     "seniority": "#meta+seniority", "min_seniority": "#meta+seniority+min",
     "code": "#sector+code", "description": "#description", "reference": "#meta+source",
     "expected": "#meta+expected", "lead": "#org+lead", "co_lead": "#org+co_lead",
@@ -32,6 +33,7 @@ NODE_TAGS = {
 EDGE_TAGS = {
     "source": "#meta+id+from", "target": "#meta+id+to", "relation": "#meta+relation",
     "capacity": "#meta+capacity", "seat": "#meta+seat", "condition": "#meta+condition",
+    "condition_fr": "#meta+condition+i_fr", "condition_es": "#meta+condition+i_es",
     "note": "#meta+note", "reference": "#meta+source",
 }
 #: Tags of the seat table (``export --format csv``), by lower-cased header.

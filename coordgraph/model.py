@@ -26,6 +26,8 @@ class Node:
     label_es: str = ""
     org: str = ""
     structure: str = ""
+    structure_fr: str = ""
+    structure_es: str = ""
     level: str = "national"
     status: str = "active"
     seniority: int | None = None
@@ -109,11 +111,16 @@ class Node:
 
     def label_in(self, lang: str = "en") -> str:
         """The label in ``lang`` ('en', 'fr', 'es'), falling back to ``label``."""
-        if lang == "fr" and self.label_fr:
-            return self.label_fr
-        if lang == "es" and self.label_es:
-            return self.label_es
-        return self.label
+        return in_language(lang, self.label, self.label_fr, self.label_es)
+
+    def structure_in(self, lang: str = "en") -> str:
+        """The structure's name in ``lang``, falling back to ``structure``.
+
+        >>> Node("hct", "platform", "HCT", structure="Pre-Crisis",
+        ...      structure_es="Antes de la crisis").structure_in("es")
+        'Antes de la crisis'
+        """
+        return in_language(lang, self.structure, self.structure_fr, self.structure_es)
 
     def attributes(self) -> dict:
         """Non-empty data attributes (no ``id``, no ``line``)."""
@@ -127,6 +134,8 @@ class Edge:
     relation: str
     capacity: str = ""
     condition: str = ""
+    condition_fr: str = ""
+    condition_es: str = ""
     note: str = ""
     reference: str = ""
     seat: str = ""
@@ -141,6 +150,15 @@ class Edge:
     def key(self) -> tuple[str, str, str]:
         return (self.source, self.relation, self.target)
 
+    def condition_in(self, lang: str = "en") -> str:
+        """The condition in ``lang``, falling back to ``condition``.
+
+        >>> Edge("a", "b", "membership", condition="in some instances",
+        ...      condition_fr="dans certains cas").condition_in("fr")
+        'dans certains cas'
+        """
+        return in_language(lang, self.condition, self.condition_fr, self.condition_es)
+
     def attributes(self) -> dict:
         """Non-empty data attributes (no endpoints, no ``line``)."""
         return _attributes(self, ("source", "target", "line"))
@@ -153,6 +171,20 @@ def same_org(name: str, org: str) -> bool:
     (True, False)
     """
     return name == org or name.casefold() == org.casefold()
+
+
+def in_language(lang: str, english: str, french: str = "", spanish: str = "") -> str:
+    """The text in ``lang`` ('en', 'fr', 'es'): its translation when that cell
+    is filled, else the English.
+
+    >>> in_language("fr", "Health", "Santé"), in_language("es", "Health", "Santé")
+    ('Santé', 'Health')
+    """
+    if lang == "fr" and french:
+        return french
+    if lang == "es" and spanish:
+        return spanish
+    return english
 
 
 def split_orgs(cell: str) -> tuple[str, ...]:

@@ -11,13 +11,14 @@ EDGE_FILE = "edges.csv"
 CONTEXT_FILE = "context.toml"
 
 NODE_COLUMNS = (
-    "id", "kind", "label", "label_fr", "label_es", "org", "structure", "level",
+    "id", "kind", "label", "label_fr", "label_es", "org", "structure", "structure_fr",
+    "structure_es", "level",
     "status", "seniority", "min_seniority", "code", "description", "reference",
     "expected", "lead", "co_lead", "person", "location", "max_seats",
 )
 NODE_REQUIRED = ("id", "kind", "label")
-EDGE_COLUMNS = ("source", "target", "relation", "capacity", "condition", "note", "reference",
-                "seat")
+EDGE_COLUMNS = ("source", "target", "relation", "capacity", "condition", "condition_fr",
+                "condition_es", "note", "reference", "seat")
 EDGE_REQUIRED = ("source", "target", "relation")
 
 KINDS = ("platform", "role")

@@ -235,7 +235,8 @@ def _lowered(column, allowed):
 
 def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
     """All nodes at once, or None when any row needs a closer look."""
-    (ids, kinds, labels, labels_fr, labels_es, orgs, structures, levels, statuses,
+    (ids, kinds, labels, labels_fr, labels_es, orgs, structures, structures_fr, structures_es,
+     levels, statuses,
      seniorities, min_seniorities, codes, descriptions, references,
      expected, leads, co_leads, persons, locations, max_seats) = values
     kinds, levels, statuses, expected = (_lowered(c, allowed) for c, allowed in (
@@ -263,9 +264,9 @@ def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
     seniorities, min_seniorities = (list(map(_SENIORITY.__getitem__, c))
                                     for c in (seniorities, min_seniorities))
     return dict(zip(ids, map(Node, ids, kinds, labels, labels_fr, labels_es, orgs, structures,
-                             levels, statuses, seniorities, min_seniorities, codes,
-                             descriptions, references, expected, leads, co_leads, persons,
-                             locations, max_seats, lines), strict=True))
+                             structures_fr, structures_es, levels, statuses, seniorities,
+                             min_seniorities, codes, descriptions, references, expected,
+                             leads, co_leads, persons, locations, max_seats, lines), strict=True))
 
 
 def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, Node]:
@@ -274,7 +275,8 @@ def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, N
     file = table.file
     col = {name: columns.column(name) for name in NODE_COLUMNS}
     for line, cells in zip(table.lines, zip(*values, strict=True), strict=True):
-        (node_id, kind, label, label_fr, label_es, org, structure, level, status,
+        (node_id, kind, label, label_fr, label_es, org, structure, structure_fr, structure_es,
+         level, status,
          seniority, min_seniority, code, description, reference,
          expected, lead, co_lead, person, location, max_seats) = cells
         ok = True
@@ -315,7 +317,8 @@ def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, N
             continue
         if kind == "role" and not org:
             org = DEFAULT_ORG
-        nodes[node_id] = Node(node_id, kind, label, label_fr, label_es, org, structure, level,
+        nodes[node_id] = Node(node_id, kind, label, label_fr, label_es, org, structure,
+                              structure_fr, structure_es, level,
                               status, seniority, min_seniority, code, description, reference,
                               expected, lead, co_lead, person, location, max_seats, line)
     return nodes
@@ -394,7 +397,8 @@ def seat_group_problems(edges, nodes, file, column=None) -> list[Problem]:
 
 def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     """All edges at once, or None when any row needs a closer look."""
-    sources, targets, relations, capacities, conditions, notes, references, seats = values
+    (sources, targets, relations, capacities, conditions, conditions_fr, conditions_es, notes,
+     references, seats) = values
     relations, capacities = _lowered(relations, RELATIONS), _lowered(capacities, CAPACITIES)
     if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
         return None
@@ -420,8 +424,8 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
         return None
     capacities = [(capacity or DEFAULT_CAPACITY) if relation == "membership" else capacity
                   for relation, capacity in zip(relations, capacities, strict=True)]
-    return list(map(Edge, sources, targets, relations, capacities, conditions, notes,
-                    references, seats, lines))
+    return list(map(Edge, sources, targets, relations, capacities, conditions, conditions_fr,
+                    conditions_es, notes, references, seats, lines))
 
 
 def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids) -> list[Edge]:
@@ -450,7 +454,8 @@ def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids
         return None
 
     for line, cells in zip(table.lines, zip(*values, strict=True), strict=True):
-        source_id, target_id, relation, capacity, condition, note, reference, seat = cells
+        (source_id, target_id, relation, capacity, condition, condition_fr, condition_es, note,
+         reference, seat) = cells
         source = nodes.get(source_id) or endpoint("source", source_id, line)
         target = nodes.get(target_id) or endpoint("target", target_id, line)
         relation = _enum(relation, "relation", RELATIONS, None, (file, line, col["relation"]),
@@ -492,8 +497,8 @@ def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids
                                     f"first given on line {seen[key]}; keep one row"))
             continue
         seen[key] = line
-        edges.append(Edge(source_id, target_id, relation, capacity, condition, note,
-                          reference, seat, line))
+        edges.append(Edge(source_id, target_id, relation, capacity, condition, condition_fr,
+                          condition_es, note, reference, seat, line))
     return edges
 
 

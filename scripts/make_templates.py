@@ -14,7 +14,7 @@ humanitarian
     The generic framework with its single ``cluster_meetings`` platform
     replaced by one platform per IASC cluster and Protection area of
     responsibility of ``reference/ocha-global-coordination-groups.csv``
-    (OCHA code in ``code``, French name in ``label_fr``; ``lead`` and
+    (OCHA code in ``code``; ``lead`` and
     ``co_lead`` left empty: leadership is the country's to record). Each
     cluster escalates where ``cluster_meetings`` did (the inter-cluster
     group); each area of responsibility, a sub-cluster, escalates to its
@@ -32,6 +32,11 @@ pre-crisis
     The platforms of the "Pre-Crisis Coordination Structures", the nodes they
     are related to, and the relations among those.
 
+Every template's French and Spanish cells (``label_fr``/``label_es``,
+``structure_fr``/``structure_es``, ``condition_fr``/``condition_es``) come
+from ``reference/terminology.csv`` (``TERM_OF``); a text it does not
+translate keeps empty cells, and a drawing shows the English.
+
 Both give the Chief of Mission a ``max_seats`` (``ROLE_SETTINGS``): the post
 holds the heads-of-agency seats by design.
 """
@@ -46,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 TEMPLATES = ROOT / "templates"
 REFERENCE = ROOT / "reference" / "ocha-global-coordination-groups.csv"
+TERMINOLOGY = ROOT / "reference" / "terminology.csv"
 
 OCHA = ("OCHA global coordination groups (UN-OCHA/taas-data, sheets/, commit 7be028a, "
         "Sept 2022)")
@@ -541,6 +547,61 @@ Refugee Coordination Forum of the refugee template, the forum advising the HCT.
 """
 
 
+# ---------------------------------------------------------------- field terms
+
+# The row of reference/terminology.csv (its term_en) for each English text a
+# template shows whose wording differs from that row's; clusters and areas of
+# responsibility are found by their OCHA code, the "(CODE)" that ends term_en.
+# A text with no row, or a row with an empty translation, stays English.
+TERM_OF = {
+    "Inter-Cluster Working/Coordination Group Meetings (ICWG/ICCG)":
+        "Inter-Cluster Coordination Group (ICCG)",
+    "IOM Cluster Coordinator": "Cluster Coordinator",
+    "Chief of Mission (CoM)": "Chief of Mission (IOM)",
+    "Programme Management Teams (PMT)": "Programme Management Team (PMT)",
+    "Operations Management Teams (OMT)": "Operations Management Team (OMT)",
+    "Sector Working Groups": "Sector Working Group (RCM)",
+    RCM_STRUCTURE: "Refugee Coordination Model (RCM)",
+    # the 2025 merger keeps the Shelter cluster's code, not its name
+    "Shelter, Land and Site Cluster": SLS_CLUSTER,
+}
+
+
+def read_terms(path: Path = TERMINOLOGY) -> dict[str, dict]:
+    """Rows of the terminology by their English term."""
+    _, rows = read_csv(path)
+    return {row["term_en"]: row for row in rows}
+
+
+def term_for(text: str, code: str, terms: dict[str, dict]) -> dict | None:
+    """The terminology row of a text shown (a label, a structure, a condition):
+    the one :data:`TERM_OF` names, else the one of its OCHA code, else the one
+    whose term_en is the text."""
+    if text in TERM_OF:
+        return terms.get(TERM_OF[text])
+    if code:
+        by_code = [row for en, row in terms.items() if en.endswith(f"({code})")]
+        if len(by_code) == 1:
+            return by_code[0]
+    return terms.get(TERM_OF.get(text, text))
+
+
+def in_field_terms(nodes: list[dict], edges: list[dict], terms: dict[str, dict]):
+    """Rows with their French and Spanish cells (label, structure, condition)
+    taken from the terminology; a text it does not translate gets empty cells,
+    so a drawing shows its English."""
+    def translated(row, column, code=""):
+        found = term_for(row[column], code, terms) if row[column] else None
+        return {f"{column}_{lang}": (found or {}).get(f"term_{lang}", "")
+                for lang in ("fr", "es")}
+
+    out_nodes = [{**node, **translated(node, "label", node["code"] if node["kind"] == "platform"
+                                       else ""),
+                  **translated(node, "structure")} for node in nodes]
+    out_edges = [{**edge, **translated(edge, "condition")} for edge in edges]
+    return out_nodes, out_edges
+
+
 # ---------------------------------------------------------------- main
 
 def with_role_settings(nodes: list[dict]) -> list[dict]:
@@ -587,8 +648,10 @@ def generate(data: Path = DATA, reference: Path = REFERENCE) -> dict[str, dict[s
         "refugee": (r_nodes, r_edges, REFUGEE_COMMENT, "refugee", MANUAL_DATE,
                     f"{RCM}; {REFUGEE_ONLY}", ()),
     }
+    terms = read_terms()
     out = {}
     for name, (t_nodes, t_edges, comment, kind, as_of, source, extra) in templates.items():
+        t_nodes, t_edges = in_field_terms(t_nodes, t_edges, terms)
         title = name[0].upper() + name[1:].replace("-2", " 2")
         out[name] = {"nodes.csv": write_csv(node_header, t_nodes),
                      "edges.csv": write_csv(edge_header, t_edges),

@@ -57,7 +57,7 @@ def test_aor_route_goes_through_protection():
     graph = coordgraph.load(template_path("humanitarian"))
     gbv = describe(graph, "aor_gbv")
     assert [p["id"] for p in gbv["escalation"]["route"]] == ["cluster_pro", "iccg", "hct"]
-    assert gbv["code"] == "PRO-GBV" and gbv["label_fr"] == "Violences basées sur le genre"
+    assert gbv["code"] == "PRO-GBV" and gbv["label_fr"] == "Violences basées sur le genre (VBG)"
     # The seat exists but nobody is assigned: shown inactive, and CG301.
     assert [(s["role"], s["status"]) for s in gbv["seats"]] == [
         ("po_gbv", "inactive"), ("oo_gbv", "inactive")]

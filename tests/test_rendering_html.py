@@ -215,7 +215,7 @@ def test_french_page(bundled):
     data = page_data(build(bundled, "organigram", lang="fr", findings=coordgraph.check(bundled)))
     hct = next(n for n in data["nodes"] if n["id"] == "hct")
     assert hct["label"] == "Équipe humanitaire pays (EHP)"
-    assert hct["labels"] == ["Humanitarian Country Team (HCT)"]
+    assert hct["labels"] == ["Humanitarian Country Team (HCT)", "Equipo Humanitario de País"]
     assert data["words"]["ui"]["search"] == "Rechercher"
     assert data["words"]["capacity"]["alternate"] == "suppléant"
     assert render(bundled, "html", lang="fr").startswith(b'<!DOCTYPE html>\n<html lang="fr">')

@@ -190,6 +190,16 @@ def test_pre_crisis_findings():
 
 # ---------------------------------------------------------------- contents
 
+def _field_term(code: str, lang: str) -> str:
+    """The terminology's term for the cluster or area of responsibility ``code``."""
+    path = Path(__file__).resolve().parent.parent / "reference" / "terminology.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        found = [row[f"term_{lang}"] for row in csv.DictReader(handle)
+                 if row["term_en"].endswith(f"({code})")]
+    assert len(found) == 1, code
+    return found[0]
+
+
 def test_humanitarian_has_every_ocha_group_with_its_code_and_french_name():
     graph = coordgraph.load(template_path("humanitarian-2022"))
     reference = _reference_rows()
@@ -199,7 +209,8 @@ def test_humanitarian_has_every_ocha_group_with_its_code_and_french_name():
     for code, row in reference.items():
         node = by_code[code]
         assert node.kind == "platform" and node.status == "active"
-        assert node.label_fr == row["Preferred Term (fr)"]
+        # the field term of reference/terminology.csv, not the sheet's (e.g. Abris/AME)
+        assert node.label_fr == _field_term(code, "fr") and node.label_fr
         assert node.label.startswith(row["Preferred Term"])
         assert node.structure == "IASC Humanitarian Coordination Structure"
         assert OCHA in node.reference and f"HRinfo ID {row['HRinfo ID']}" in node.reference

@@ -23,11 +23,12 @@ def _cut_label(label):
 
 
 def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
-             org_shown: str, words, label) -> str:
+             org_shown: str, words, label, lang: str = "en") -> str:
     """A few sentences in the drawing's language.
 
     ``marks`` maps node ids to ``(code, severity, badge)`` tuples;
     ``label(node_id)`` gives a node's label in the drawing's language
+    ``lang`` (which also names structures and conditions)
     (already :func:`~.quoting.clean`, as every data text here is). Every
     data text is cut at :data:`MAX_TEXT` characters; the whole description
     is capped where it is written (:data:`~.svg.MAX_DESCRIPTION`).
@@ -54,8 +55,10 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
     platforms = [n for n in selection.nodes if n.kind == "platform"]
     roles = len(selection.nodes) - len(platforms)
     groups: dict[str, list[str]] = {}
+    names: dict[str, str] = {}   # a structure's name in the drawing's language
     for platform in platforms:
         groups.setdefault(platform.structure, []).append(label(platform.id))
+        names.setdefault(platform.structure, platform.structure_in(lang))
     sentences = [text["drawing"].format(view=view_title, name=name)]
     if not selection.nodes:
         sentences.append(text["empty"])
@@ -64,7 +67,7 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
                                            structures=len([s for s in groups if s]), roles=roles))
     for structure, labels in groups.items():
         sentences.append(text["structure"].format(
-            structure=_short(structure) or words.legend["platform"],
+            structure=_short(names[structure]) or words.legend["platform"],
             platforms=_listed(labels, words)))
     routes = [f"{label(e.source)} → {label(e.target)}"
               for e in selection.edges if e.relation == "escalation"]
@@ -90,7 +93,7 @@ def describe(graph, selection, marks, *, view_title: str, name: str, org: str,
                                            capacity=words.capacity.get(capacity, capacity))
             if edge.condition:
                 holder = text["condition"].format(holder=holder,
-                                                  condition=_short(edge.condition))
+                                                  condition=_short(edge.condition_in(lang)))
             holders.append((capacity not in SEAT_CAPACITIES, holder, role.is_vacant))
         if holders:
             holders.sort(key=lambda item: item[0])   # seats first, stable otherwise

@@ -205,7 +205,8 @@ class _Builder:
             graph, selection = self.compare.new, self.compare.current(selection)
         description = describe(
             graph, selection, self.marks, view_title=view_title, name=title,
-            org=self.org, org_shown=self.org_shown, words=words, label=self.label)
+            org=self.org, org_shown=self.org_shown, words=words, label=self.label,
+            lang=self.lang)
         if self.compare is not None:
             description += " " + comparing.describe_changes(
                 self.compare, self.selection, old_name=self.old_name,
@@ -247,8 +248,8 @@ class _Builder:
             if node.kind == "platform" and node.structure:
                 parent = clusters.get(node.structure)
                 if parent is None:
-                    parent = clusters[node.structure] = self._cluster(dot, node.structure,
-                                                                      len(clusters) + 1)
+                    parent = clusters[node.structure] = self._cluster(
+                        dot, node.structure_in(self.lang), len(clusters) + 1)
             parent.add_node(self._node(dot_id, node))
         if senior and framed in clusters:
             # Declared where it is in the file (the SVG keeps the file's
@@ -484,14 +485,15 @@ class _Builder:
             short = ""
             if edge.relation == "membership" and (edge.capacity or "member") != "member":
                 short = words.capacity.get(edge.capacity, edge.capacity)
+            condition = clean(edge.condition_in(self.lang))
             if edge.condition and not removed:   # a removed one's is in its tooltip
-                self.notes.append((len(self.notes) + 1, clean(edge.condition)))
+                self.notes.append((len(self.notes) + 1, condition))
                 short = f"{short} [{len(self.notes)}]".strip()
                 self.keys.add("conditional")
             relation = (words.capacity.get(edge.capacity or "member", edge.capacity)
                         if edge.relation == "membership" else words.relation[edge.relation])
             title = f"{self.label(edge.source)} → {self.label(edge.target)} ({relation})"
-            tip = "\n".join(filter(None, (title, clean(edge.condition), clean(edge.note))))
+            tip = "\n".join(filter(None, (title, condition, clean(edge.note))))
             group = merged.get(id(edge))
             if group:   # one line for a structure's reporting lines: each in its tooltip
                 short = f"×{len(group)}"

@@ -291,10 +291,10 @@ def page_data(drawing) -> dict:
     >>> g = coordgraph.load()
     >>> data = page_data(build(g, "organigram", findings=coordgraph.check(g)))
     >>> hct = next(n for n in data["nodes"] if n["id"] == "hct")
-    >>> (hct["label"], hct["labels"],
-    ...  [s["id"] for s in hct["seats"]])  # doctest: +NORMALIZE_WHITESPACE
-    ('Humanitarian Country Team (HCT)', ['Équipe humanitaire pays (EHP)'],
-     ['chief_of_mission', 'rrt_lead'])
+    >>> hct["label"], [s["id"] for s in hct["seats"]]
+    ('Humanitarian Country Team (HCT)', ['chief_of_mission', 'rrt_lead'])
+    >>> hct["labels"]
+    ['Équipe humanitaire pays (EHP)', 'Equipo Humanitario de País']
     >>> meetings = next(n for n in data["nodes"] if n["id"] == "cluster_meetings")
     >>> iccg = next(n for n in data["nodes"] if n["id"] == meetings["up"])
     >>> meetings["up"], iccg["up"], "up" in hct, data["beyond"]
@@ -317,6 +317,9 @@ def page_data(drawing) -> dict:
         edge_ids.setdefault(edge.key, svg_id)
         if edge.relation == "membership":
             memberships.setdefault(edge.source, []).append(svg_id)
+    # the membership behind each conditional seat, for its condition in ``lang``
+    conditions = {(e.source, e.target): e for e in graph.edges
+                  if e.relation == "membership" and e.condition}
     findings = sort_findings(drawing.findings)
     involved: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
@@ -326,10 +329,15 @@ def page_data(drawing) -> dict:
     def label(node_id):
         return text(graph.label(node_id, lang), MAX_LABEL)
 
-    def ref(item):
+    def ref(item, node_id=""):
         # describe() names the other end 'role', 'platform' or 'id'
         key = next(k for k in ("role", "platform", "id") if k in item)
         out = {"id": item[key], "label": label(item[key])}
+        if item.get("condition"):   # describe() gives the English; the page, its language
+            ends = (item["role"], node_id) if key == "role" else (node_id, item[key])
+            edge = conditions.get(ends)
+            if edge is not None:
+                item = {**item, "condition": edge.condition_in(lang)}
         other = graph.nodes.get(item[key])
         if other is not None and other.kind == "role" and other.person:
             out["person"] = text(other.person, MAX_LABEL)
@@ -367,8 +375,8 @@ def page_data(drawing) -> dict:
         others = [name for name in dict.fromkeys(others) if name != shown]
         if others:
             entry["labels"] = others
-        for name in ("code", "structure", "description"):
-            value = getattr(node, name)
+        for name, value in (("code", node.code), ("structure", node.structure_in(lang)),
+                            ("description", node.description)):
             if value:
                 entry[name] = text(value, MAX_LABEL if name != "description" else MAX_TEXT)
         if node.kind == "platform":
@@ -395,7 +403,7 @@ def page_data(drawing) -> dict:
                 if node.is_platform else
                 ("seats", "coordinator_of", "alternate_for", "observer_at", "sole_seat_holder"))
         for key in (*keys, "advises", "advised_by"):
-            items = [ref(item) for item in info.get(key, ())]
+            items = [ref(item, node.id) for item in info.get(key, ())]
             if items:
                 entry["sole" if key == "sole_seat_holder" else key] = items
         if node.is_platform:

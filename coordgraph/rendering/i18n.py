@@ -155,10 +155,11 @@ _EN = Words(
     attribute={
         "kind": "kind", "label": "label", "label_fr": "French label",
         "label_es": "Spanish label", "org": "organisation", "structure": "structure",
+        "structure_fr": "French structure name", "structure_es": "Spanish structure name",
         "level": "level", "status": "status", "seniority": "seniority",
         "min_seniority": "minimum seniority", "code": "code", "description": "description",
         "reference": "reference", "capacity": "capacity", "condition": "condition",
-        "note": "note",
+        "condition_fr": "French condition", "condition_es": "Spanish condition", "note": "note",
     },
 )
 
@@ -291,9 +292,11 @@ _FR = Words(
     attribute={
         "kind": "type", "label": "libellé", "label_fr": "libellé français",
         "label_es": "libellé espagnol", "org": "organisation", "structure": "structure",
+        "structure_fr": "structure en français", "structure_es": "structure en espagnol",
         "level": "niveau", "status": "statut", "seniority": "ancienneté",
         "min_seniority": "ancienneté minimale", "code": "code", "description": "description",
         "reference": "référence", "capacity": "qualité", "condition": "condition",
+        "condition_fr": "condition en français", "condition_es": "condition en espagnol",
         "note": "note",
     },
 )
@@ -426,9 +429,11 @@ _ES = Words(
     attribute={
         "kind": "tipo", "label": "etiqueta", "label_fr": "etiqueta en francés",
         "label_es": "etiqueta en español", "org": "organización", "structure": "estructura",
+        "structure_fr": "estructura en francés", "structure_es": "estructura en español",
         "level": "nivel", "status": "estado", "seniority": "antigüedad",
         "min_seniority": "antigüedad mínima", "code": "código", "description": "descripción",
         "reference": "referencia", "capacity": "calidad", "condition": "condición",
+        "condition_fr": "condición en francés", "condition_es": "condición en español",
         "note": "nota",
     },
 )
