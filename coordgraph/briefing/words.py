@@ -14,11 +14,11 @@ _EN = {
     "as_of": "as of {date}",
     "since": "compared with {old}",
     "picture": "Coordination platforms",
-    "picture_part": "Top of the structure: {apex} and the platforms nearest to it "
-                    "(the whole drawing: coordgraph render --view platforms)",
-    "no_picture": "The drawing of the platforms does not fit this page at a readable size "
-                  "(7 pt text at least): make it on its own with "
-                  "coordgraph render --view platforms.",
+    "picture_leadership": "Coordination platforms and their lead agencies",
+    "picture_national": "{what}, {location} only",
+    "picture_part": "Top of the structure: {apex} and the platforms nearest to it",
+    "no_picture": "The drawing of the platforms does not fit this page with its text at "
+                  "7 pt or more. Draw it on pages of its own:",
     "table": "Who sits where",
     "platform": "Platform",
     "lead": "Lead",
@@ -61,11 +61,11 @@ _FR = {
     "as_of": "au {date}",
     "since": "par rapport à {old}",
     "picture": "Plateformes de coordination",
-    "picture_part": "Sommet de la structure : {apex} et les plateformes les plus proches "
-                    "(le dessin complet : coordgraph render --view platforms)",
-    "no_picture": "Le dessin des plateformes ne tient pas sur cette page à une taille "
-                  "lisible (texte de 7 pt au moins) : faites-le à part avec "
-                  "coordgraph render --view platforms.",
+    "picture_leadership": "Plateformes de coordination et leurs chefs de file",
+    "picture_national": "{what}, {location} seulement",
+    "picture_part": "Sommet de la structure : {apex} et les plateformes les plus proches",
+    "no_picture": "Le dessin des plateformes ne tient pas sur cette page avec un texte "
+                  "de 7 pt au moins. Dessinez-le sur des pages à part :",
     "table": "Qui siège où",
     "platform": "Plateforme",
     "lead": "Chef de file",
@@ -108,11 +108,11 @@ _ES = {
     "as_of": "al {date}",
     "since": "comparado con {old}",
     "picture": "Plataformas de coordinación",
-    "picture_part": "Cima de la estructura: {apex} y las plataformas más cercanas "
-                    "(el dibujo completo: coordgraph render --view platforms)",
-    "no_picture": "El dibujo de las plataformas no cabe en esta página a un tamaño "
-                  "legible (texto de 7 pt como mínimo): hágalo aparte con "
-                  "coordgraph render --view platforms.",
+    "picture_leadership": "Plataformas de coordinación y sus agencias líderes",
+    "picture_national": "{what}, solo {location}",
+    "picture_part": "Cima de la estructura: {apex} y las plataformas más cercanas",
+    "no_picture": "El dibujo de las plataformas no cabe en esta página con texto de "
+                  "7 pt como mínimo. Dibújelo en páginas aparte:",
     "table": "Quién se sienta dónde",
     "platform": "Plataforma",
     "lead": "Líder",
