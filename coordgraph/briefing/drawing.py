@@ -136,8 +136,9 @@ def choose_drawing(graph, *, org: str, lang: str, findings, page: str, box_width
     for candidate in candidates(graph):
         whole = not (candidate.location or candidate.focus)
         tallest = box_height if whole or part_height is None else part_height
-        fit = box_fit(page, *measured(graph, candidate, org=org, lang=lang,
-                                      findings=findings), box_width, tallest)
+        width, height, smallest = measured(graph, candidate, org=org, lang=lang,
+                                           findings=findings)
+        fit = box_fit(page, width, height, smallest, box_width, tallest)
         if not fit.readable:
             continue
         try:
