@@ -13,6 +13,7 @@ finding come from here.
 _EN = {
     "as_of": "as of {date}",
     "since": "compared with {old}",
+    "version": "{name}, as of {date}",
     "picture": "Coordination platforms",
     "picture_leadership": "Coordination platforms and their lead agencies",
     "picture_national": "{what}, {location} only",
@@ -60,6 +61,7 @@ _EN = {
 _FR = {
     "as_of": "au {date}",
     "since": "par rapport à {old}",
+    "version": "{name}, au {date}",
     "picture": "Plateformes de coordination",
     "picture_leadership": "Plateformes de coordination et leurs chefs de file",
     "picture_national": "{what}, {location} seulement",
@@ -107,6 +109,7 @@ _FR = {
 _ES = {
     "as_of": "al {date}",
     "since": "comparado con {old}",
+    "version": "{name}, al {date}",
     "picture": "Plataformas de coordinación",
     "picture_leadership": "Plataformas de coordinación y sus agencias líderes",
     "picture_national": "{what}, solo {location}",
@@ -230,7 +233,54 @@ _FINDINGS = {
                      "Nommer un titulaire ou un suppléant dans chaque lieu."),
               "es": ("Una persona ocupa puestos en varios lugares de destino",
                      "Nombrar un titular o un suplente en cada lugar.")},
+    "CG401": {"en": ("A cluster in a refugee context",
+                     "Use sector working groups under the Refugee Coordination Forum, or "
+                     "mark the cluster inactive."),
+              "fr": ("Un cluster dans un contexte de réfugiés",
+                     "Passer par des groupes de travail sectoriels sous le Forum de "
+                     "coordination des réfugiés, ou désactiver le cluster."),
+              "es": ("Un clúster en un contexto de refugiados",
+                     "Usar grupos de trabajo sectoriales bajo el Foro de Coordinación de "
+                     "Refugiados, o desactivar el clúster.")},
+    "CG402": {"en": ("Refugee and cluster coordination do not meet",
+                     "Link the Refugee Coordination Forum to the ICCG or the HCT."),
+              "fr": ("Les coordinations réfugiés et clusters ne se rencontrent pas",
+                     "Relier le Forum de coordination des réfugiés à l'ICCG ou à l'EHP."),
+              "es": ("La coordinación de refugiados y la de clústeres no se encuentran",
+                     "Vincular el Foro de Coordinación de Refugiados con el ICCG o el EHP.")},
+    "CG403": {"en": ("No active HCT or inter-cluster group",
+                     "Activate what is missing, or correct the kind of context."),
+              "fr": ("Pas d'EHP ou de groupe intersectoriel actif",
+                     "Activer ce qui manque, ou corriger le type de contexte."),
+              "es": ("Ningún EHP o grupo intercluster activo",
+                     "Activar lo que falta, o corregir el tipo de contexto.")},
+    "CG404": {"en": ("Led by the global lead for another kind of crisis",
+                     "Check the lead agency with the cluster's global arrangement."),
+              "fr": ("Chef de file global d'un autre type de crise",
+                     "Vérifier le chef de file avec l'arrangement global du cluster."),
+              "es": ("Liderado por el líder global de otro tipo de crisis",
+                     "Verificar la agencia líder con el arreglo global del clúster.")},
+    "CG405": {"en": ("A newer template exists for this kind of context",
+                     "Compare with the newer template (coordgraph init --template)."),
+              "fr": ("Un modèle plus récent existe pour ce type de contexte",
+                     "Comparer avec le modèle plus récent (coordgraph init --template)."),
+              "es": ("Existe una plantilla más reciente para este tipo de contexto",
+                     "Comparar con la plantilla más reciente (coordgraph init --template).")},
 }
+
+
+def fill(text: str, org: str, lang: str) -> str:
+    """``text`` with ``{org}`` filled in; in French, "de" before a name
+    that starts with a vowel is elided.
+
+    >>> fill("Aucun représentant de {org}", "OIM", "fr")
+    "Aucun représentant de l'OIM"
+    >>> fill("Désigner une personne de {org} pour y siéger.", "WFP", "fr")
+    'Désigner une personne de WFP pour y siéger.'
+    """
+    if lang == "fr" and org[:1].upper() in "AEIOUYÉÈ":
+        text = text.replace("de {org}", "de l'{org}").replace("le {org}", "l'{org}")
+    return text.format(org=org)
 
 
 def brief_words(lang: str) -> dict:
