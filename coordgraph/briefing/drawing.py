@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..rendering import DEFAULT_TIMEOUT, RenderWarning, render
-from ..rendering.building import build
 from ..rendering.paging import MIN_TEXT, Fit, measure, printable
 from ..rendering.running import run_dot
 from ..rendering.views import locations
@@ -114,6 +113,8 @@ def candidates(graph) -> list[Candidate]:
 def measured(graph, candidate: Candidate, *, org: str, lang: str, findings):
     """A candidate's natural width, height (points) and smallest text, laid
     out as ``render --page`` lays out a page drawing."""
+    from ..rendering.building import build  # imports pydot: only when drawing
+
     drawing = build(graph, candidate.view, lang=lang, org=org, findings=findings,
                     location=candidate.location, focus=candidate.focus,
                     depth=candidate.depth, compact=True)
