@@ -7,7 +7,9 @@
 #    names another Chromium or Chrome; COORDGRAPH_NO_BROWSER=1 skips it;
 #  - for the tests of files in office documents and other fonts (skipped with
 #    COORDGRAPH_NO_BROWSER=1 too): DejaVu Sans and Liberation Sans, the fonts
-#    text is measured in, and poppler's `pdfinfo`.
+#    text is measured in, and poppler's `pdfinfo`; LibreOffice Writer, which
+#    converts a brief's .docx to PDF to count its pages (and so proves that
+#    the file opens in Writer).
 # Uses apt-get where it exists; elsewhere says which command to run.
 set -euo pipefail
 
@@ -50,6 +52,9 @@ if [ -z "${COORDGRAPH_NO_BROWSER:-}" ] && command -v apt-get >/dev/null 2>&1; th
   grep -q "DejaVu Sans" <<<"$fonts" || want+=(fonts-dejavu-core)
   grep -q "Liberation Sans" <<<"$fonts" || want+=(fonts-liberation2)
   command -v pdfinfo >/dev/null 2>&1 || want+=(poppler-utils)
+  # soffice alone is not enough: without Writer it cannot open a .docx
+  dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 \
+    || dpkg -s libreoffice-writer >/dev/null 2>&1 || want+=(libreoffice-writer-nogui)
 fi
 # `brief --format pdf`: WeasyPrint lays out text with Pango (and its FreeType
 # backend); without them `import weasyprint` fails with OSError.

@@ -5,6 +5,8 @@ table; the bundled framework, the Nortavia example and changes since a
 template or an older folder.
 """
 
+import html
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -244,8 +246,50 @@ def test_french_brief_translates_headings_and_labels(runner, tmp_path):
     assert "## Qui siège où" in text and "## Constats et actions" in text
     assert "au 1er novembre 2026" in text
     assert "| Équipe humanitaire pays (EHP) |" in text
-    assert "Aucun représentant de OIM" in text
+    assert "Aucun représentant de l'OIM" in text
     assert "Who sits where" not in text and "Findings" not in text
+
+
+def _segments(text: str) -> set[str]:
+    """The phrases of a brief's text: cut at punctuation and markup, kept
+    when they have two words or more (one word may be a label or a name)."""
+    text = html.unescape(re.sub(r"<style>.*?</style>|<[^>]+>", "\n", text, flags=re.S))
+    text = text.replace("\\", "")
+    text = re.sub(r"coordgraph render[^;\n]*", "\n", text)     # commands are not words
+    pieces = re.split(r"\s*(?:\||\*\*|\*|—|·|#+|\n|: |\. |; |\(|\)|, |→)\s*", text)
+    return {p.strip(" .…:-") for p in pieces if len(p.strip(" .…:-").split()) >= 2}
+
+
+def _data_texts(*graphs) -> set[str]:
+    """What the data says, in any language: labels, people, places, names."""
+    found = set()
+    for graph in graphs:
+        found |= {graph.context.name, graph.context.country}
+        for node in graph.nodes.values():
+            found |= {node.label, node.label_in("fr"), node.label_in("es"), node.person,
+                      node.location, *node.leads, *node.co_leads}
+    found = {text for text in found if text}
+    return found.union(*(_segments(text) for text in found))
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_the_whole_brief_is_translated(runner, tmp_path, lang, fmt):
+    def text_of(path):
+        if fmt == "docx":
+            document = docx.Document(path)
+            cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+            return "\n".join([p.text for p in document.paragraphs] + cells)
+        return path.read_text(encoding="utf-8")
+
+    args = ["--data", str(NORTAVIA), "--since", "generic", "--format", fmt]
+    english = text_of(_brief(runner, tmp_path, *args, name=f"en.{fmt}"))
+    other = text_of(_brief(runner, tmp_path, *args, "--lang", lang, name=f"{lang}.{fmt}"))
+    data = _data_texts(coordgraph.load(NORTAVIA), coordgraph.load("generic"))
+    phrases = {p for p in _segments(english) - data
+               if not re.fullmatch(r"[\d\s]+\w*", p)}
+    assert len(phrases) > 30                 # the English brief has phrases to compare
+    assert sorted(p for p in phrases if p in _segments(other)) == []
 
 
 def test_spanish_docx(runner, tmp_path):

@@ -65,3 +65,22 @@ def test_html_brief_on_a_slide_is_16_by_9(runner, tmp_path, browser):
     reader = _print(browser, target)
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     assert (round(width), round(height)) == (960, 540)
+
+
+@pytest.mark.parametrize("args, pages", [([], 1), (["--data", str(NORTAVIA)], 2),
+                                         (["--data", str(NORTAVIA), "--lang", "es"], 2)])
+def test_html_brief_printed_on_a4_by_chromium_has_no_text_under_7_pt(runner, tmp_path,
+                                                                     browser, args, pages):
+    from test_brief_pages import SLACK, text_sizes
+
+    target = tmp_path / "brief.html"
+    result = runner.invoke(cli, ["brief", *args, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    page = browser.new_page()
+    page.goto(target.as_uri())
+    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    page.close()
+    assert len(reader.pages) == pages
+    small = [(round(size, 2), text) for sheet in reader.pages
+             for size, text in text_sizes(sheet) if size < 7 - SLACK]
+    assert small == []

@@ -20,6 +20,8 @@ LAZY = {
     ("coordgraph.model", "coordgraph.rendering"),
     # The DOT builder imports pydot: only once a drawing's size is accepted.
     ("coordgraph.rendering", "coordgraph.rendering.building"),
+    # A brief measures its drawings as render --page does: only when drawing.
+    ("coordgraph.briefing.drawing", "coordgraph.rendering.building"),
     # The page imports importlib.resources (tens of ms): only for an html page.
     ("coordgraph.rendering", "coordgraph.rendering.html"),
     # The portfolio page reads its assets the same way: only for --format html.

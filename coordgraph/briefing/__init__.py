@@ -8,15 +8,17 @@ module per format lays it out (:mod:`.docx`, :mod:`.html`, :mod:`.pdf`,
 writers that need them (the ``brief`` extra installs both).
 """
 
+import warnings
 from pathlib import Path
 
 from ..analysis import check
 from ..analysis._shared import resolve_org
 from ..diffing import diff
 from ..errors import UnknownOrgWarning, UsageError
+from ..loading import bundled_path
 from .content import PAGES, Brief, brief_content, page
 from .docx import docx_bytes
-from .drawing import choose_drawing
+from .drawing import choose_drawing, missing_note
 from .html import html_page
 from .markdown import markdown_page
 from .pdf import pdf_bytes
@@ -56,23 +58,22 @@ def make_brief(graph, *, org: str | None = None, lang: str | None = None,
         findings = check(graph, org=org)
     difference = None
     if since is not None:
-        import warnings
-
-
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UnknownOrgWarning)
             difference = diff(since, graph, org=org)
     words = brief_words(lang)
-    picture = None
+    picture, note = None, ""
     if drawing:
+        share = LANDSCAPE_SHARE if sheet.landscape else DRAWING_SHARE
         picture = choose_drawing(graph, org=org, lang=lang, findings=findings,
-                                 box_width=sheet.text_width,
-                                 box_height=sheet.text_height * (
-                                     LANDSCAPE_SHARE if sheet.landscape else DRAWING_SHARE),
-                                 part_height=sheet.text_height * DRAWING_SHARE, words=words)
+                                 page=page_name, box_width=sheet.text_width,
+                                 box_height=sheet.text_height * share, words=words,
+                                 part_height=sheet.text_height * DRAWING_SHARE)
+        if picture is None:
+            note = missing_note(graph, org=org, lang=lang, findings=findings,
+                                page=page_name, words=words, data=_data_option(graph))
     return brief_content(graph, findings, org=org, lang=lang, page_name=page_name,
-                         difference=difference, picture=picture,
-                         picture_note="" if picture or not drawing else words["no_picture"])
+                         difference=difference, picture=picture, picture_note=note)
 
 
 def brief_files(brief: Brief, format: str, target) -> list[tuple[Path, bytes]]:
@@ -107,3 +108,13 @@ def brief_files(brief: Brief, format: str, target) -> list[tuple[Path, bytes]]:
                       .encode("utf-8")))
         return files
     raise UsageError(f"unknown brief format '{format}'; formats: {', '.join(FORMATS)}")
+
+
+def _data_option(graph) -> str:
+    """The folder to name with ``--data`` in a command: none for the bundled
+    framework (the default)."""
+    if not graph.source:
+        return ""
+    if Path(graph.source).resolve() == bundled_path().resolve():
+        return ""
+    return graph.source

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..rendering.i18n import date_text, org_name, words as drawing_words
-from .words import brief_words, finding_action, finding_title
+from .words import brief_words, fill, finding_action, finding_title
 
 #: Page sizes in points (width, height), portrait unless named otherwise.
 PAGES = {
@@ -168,7 +168,7 @@ def brief_content(graph, findings, *, org: str | None = None, lang: str | None =
     changes, since = None, ""
     if difference is not None:
         changes = change_lines(difference, graph, lang, org)
-        since = difference.old.title()
+        since = version_title(difference.old, lang)
     return Brief(
         title=title, subtitle=subtitle, org=shown_org, lang=lang, page=page(page_name),
         words=words, rows=seat_rows(graph, org, lang), findings=lines[:MAX_FINDINGS],
@@ -177,6 +177,22 @@ def brief_content(graph, findings, *, org: str | None = None, lang: str | None =
         changes_left=0 if changes is None else max(0, len(changes) - MAX_CHANGES),
         since=since, picture=picture, picture_note=picture_note,
         headings=_headings(words, shown_org, since))
+
+
+def version_title(version, lang: str) -> str:
+    """How the brief names an older version (a :class:`~coordgraph.diffing.Side`):
+    its name and date in ``lang``, else its folder.
+
+    >>> from coordgraph.diffing import Side
+    >>> version_title(Side("templates/x", "Generic", "", "2022-11-01"), "fr")
+    'Generic, au 1er novembre 2022'
+    """
+    name = version.name + (f" ({version.country})" if version.name and version.country
+                           else "")
+    if not version.as_of:
+        return name or version.source
+    return brief_words(lang)["version"].format(name=name or version.source,
+                                                date=date_text(version.as_of, lang))
 
 
 def _headings(words, org, since) -> dict:
@@ -204,8 +220,8 @@ def _finding_line(graph, finding, org, lang) -> FindingLine:
     else:
         about = ", ".join(names)
     return FindingLine(finding.severity, finding.code,
-                       finding_title(finding.code, lang).format(org=org), about,
-                       finding.message, finding_action(finding.code, lang).format(org=org))
+                       fill(finding_title(finding.code, lang), org, lang), about,
+                       finding.message, fill(finding_action(finding.code, lang), org, lang))
 
 
 def seat_rows(graph, org: str, lang: str = "en") -> list[Row]:

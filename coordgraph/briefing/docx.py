@@ -9,6 +9,11 @@ import io
 
 from .libraries import missing_library
 
+#: Share of the text width each column of the table takes: platform, lead,
+#: co-lead, seat holder, person, alternate, location (names are short,
+#: posts and platforms long).
+COLUMN_SHARES = (0.21, 0.08, 0.09, 0.24, 0.14, 0.15, 0.09)
+
 
 def docx_bytes(brief) -> bytes:
     """The .docx file of ``brief``.
@@ -74,6 +79,8 @@ def docx_bytes(brief) -> bytes:
     columns = brief.headings["columns"]
     table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
+    table.autofit = False
+    widths = [Pt(brief.page.text_width * share) for share in COLUMN_SHARES]
     for cell, name in zip(table.rows[0].cells, columns, strict=True):
         _cell(cell, name, bold=True)
     _repeat_header(table.rows[0])
@@ -84,6 +91,12 @@ def docx_bytes(brief) -> bytes:
                   row.location)
         for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
             _cell(cell, value, color=red if row.missing and index == 3 else None)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row_cells in table.rows:
+        # Writer and Word honour the cells' widths, not the columns' alone
+        for cell, width in zip(row_cells.cells, widths, strict=True):
+            cell.width = width
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

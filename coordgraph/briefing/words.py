@@ -13,12 +13,13 @@ finding come from here.
 _EN = {
     "as_of": "as of {date}",
     "since": "compared with {old}",
+    "version": "{name}, as of {date}",
     "picture": "Coordination platforms",
-    "picture_part": "Top of the structure: {apex} and the platforms nearest to it "
-                    "(the whole drawing: coordgraph render --view platforms)",
-    "no_picture": "The drawing of the platforms does not fit this page at a readable size "
-                  "(7 pt text at least): make it on its own with "
-                  "coordgraph render --view platforms.",
+    "picture_leadership": "Coordination platforms and their lead agencies",
+    "picture_national": "{what}, {location} only",
+    "picture_part": "Top of the structure: {apex} and the platforms nearest to it",
+    "no_picture": "The drawing of the platforms does not fit this page with its text at "
+                  "7 pt or more. Draw it on pages of its own:",
     "table": "Who sits where",
     "platform": "Platform",
     "lead": "Lead",
@@ -60,12 +61,13 @@ _EN = {
 _FR = {
     "as_of": "au {date}",
     "since": "par rapport à {old}",
+    "version": "{name}, au {date}",
     "picture": "Plateformes de coordination",
-    "picture_part": "Sommet de la structure : {apex} et les plateformes les plus proches "
-                    "(le dessin complet : coordgraph render --view platforms)",
-    "no_picture": "Le dessin des plateformes ne tient pas sur cette page à une taille "
-                  "lisible (texte de 7 pt au moins) : faites-le à part avec "
-                  "coordgraph render --view platforms.",
+    "picture_leadership": "Plateformes de coordination et leurs chefs de file",
+    "picture_national": "{what}, {location} seulement",
+    "picture_part": "Sommet de la structure : {apex} et les plateformes les plus proches",
+    "no_picture": "Le dessin des plateformes ne tient pas sur cette page avec un texte "
+                  "de 7 pt au moins. Dessinez-le sur des pages à part :",
     "table": "Qui siège où",
     "platform": "Plateforme",
     "lead": "Chef de file",
@@ -107,12 +109,13 @@ _FR = {
 _ES = {
     "as_of": "al {date}",
     "since": "comparado con {old}",
+    "version": "{name}, al {date}",
     "picture": "Plataformas de coordinación",
-    "picture_part": "Cima de la estructura: {apex} y las plataformas más cercanas "
-                    "(el dibujo completo: coordgraph render --view platforms)",
-    "no_picture": "El dibujo de las plataformas no cabe en esta página a un tamaño "
-                  "legible (texto de 7 pt como mínimo): hágalo aparte con "
-                  "coordgraph render --view platforms.",
+    "picture_leadership": "Plataformas de coordinación y sus agencias líderes",
+    "picture_national": "{what}, solo {location}",
+    "picture_part": "Cima de la estructura: {apex} y las plataformas más cercanas",
+    "no_picture": "El dibujo de las plataformas no cabe en esta página con texto de "
+                  "7 pt como mínimo. Dibújelo en páginas aparte:",
     "table": "Quién se sienta dónde",
     "platform": "Plataforma",
     "lead": "Líder",
@@ -230,7 +233,54 @@ _FINDINGS = {
                      "Nommer un titulaire ou un suppléant dans chaque lieu."),
               "es": ("Una persona ocupa puestos en varios lugares de destino",
                      "Nombrar un titular o un suplente en cada lugar.")},
+    "CG401": {"en": ("A cluster in a refugee context",
+                     "Use sector working groups under the Refugee Coordination Forum, or "
+                     "mark the cluster inactive."),
+              "fr": ("Un cluster dans un contexte de réfugiés",
+                     "Passer par des groupes de travail sectoriels sous le Forum de "
+                     "coordination des réfugiés, ou désactiver le cluster."),
+              "es": ("Un clúster en un contexto de refugiados",
+                     "Usar grupos de trabajo sectoriales bajo el Foro de Coordinación de "
+                     "Refugiados, o desactivar el clúster.")},
+    "CG402": {"en": ("Refugee and cluster coordination do not meet",
+                     "Link the Refugee Coordination Forum to the ICCG or the HCT."),
+              "fr": ("Les coordinations réfugiés et clusters ne se rencontrent pas",
+                     "Relier le Forum de coordination des réfugiés à l'ICCG ou à l'EHP."),
+              "es": ("La coordinación de refugiados y la de clústeres no se encuentran",
+                     "Vincular el Foro de Coordinación de Refugiados con el ICCG o el EHP.")},
+    "CG403": {"en": ("No active HCT or inter-cluster group",
+                     "Activate what is missing, or correct the kind of context."),
+              "fr": ("Pas d'EHP ou de groupe intersectoriel actif",
+                     "Activer ce qui manque, ou corriger le type de contexte."),
+              "es": ("Ningún EHP o grupo intercluster activo",
+                     "Activar lo que falta, o corregir el tipo de contexto.")},
+    "CG404": {"en": ("Led by the global lead for another kind of crisis",
+                     "Check the lead agency with the cluster's global arrangement."),
+              "fr": ("Chef de file global d'un autre type de crise",
+                     "Vérifier le chef de file avec l'arrangement global du cluster."),
+              "es": ("Liderado por el líder global de otro tipo de crisis",
+                     "Verificar la agencia líder con el arreglo global del clúster.")},
+    "CG405": {"en": ("A newer template exists for this kind of context",
+                     "Compare with the newer template (coordgraph init --template)."),
+              "fr": ("Un modèle plus récent existe pour ce type de contexte",
+                     "Comparer avec le modèle plus récent (coordgraph init --template)."),
+              "es": ("Existe una plantilla más reciente para este tipo de contexto",
+                     "Comparar con la plantilla más reciente (coordgraph init --template).")},
 }
+
+
+def fill(text: str, org: str, lang: str) -> str:
+    """``text`` with ``{org}`` filled in; in French, "de" before a name
+    that starts with a vowel is elided.
+
+    >>> fill("Aucun représentant de {org}", "OIM", "fr")
+    "Aucun représentant de l'OIM"
+    >>> fill("Désigner une personne de {org} pour y siéger.", "WFP", "fr")
+    'Désigner une personne de WFP pour y siéger.'
+    """
+    if lang == "fr" and org[:1].upper() in "AEIOUYÉÈ":
+        text = text.replace("de {org}", "de l'{org}").replace("le {org}", "l'{org}")
+    return text.format(org=org)
 
 
 def brief_words(lang: str) -> dict:
