@@ -35,7 +35,6 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..diffing import diff
 from ..model import CoordGraph
 from .describing import _listed
 from .i18n import date_text
@@ -128,6 +127,9 @@ def compare(old, new, *, org: str | None = None, max_seats: int = 3) -> Comparis
     ``max_seats`` are passed on to it (its findings introduced and resolved go
     into the drawing's description).
     """
+    # the diff (tens of ms to import) only when a drawing compares: not on every render
+    from ..diffing import diff
+
     result = diff(old, new, org=org, max_seats=max_seats)
     nodes: dict[str, Mark] = {}
     edges: dict[tuple, Mark] = {}
