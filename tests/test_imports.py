@@ -26,6 +26,10 @@ LAZY = {
     ("coordgraph.rendering", "coordgraph.rendering.html"),
     # The portfolio page reads its assets the same way: only for --format html.
     ("coordgraph.cli.portfolio", "coordgraph.portfolio_html"),
+    # A drawing compares with an older version, or fits a page, only when asked:
+    # the diff and the page fitting stay off the start-up of every render.
+    ("coordgraph.rendering.comparing", "coordgraph.diffing"),
+    ("coordgraph.rendering", "coordgraph.rendering.paging"),
 }
 #: Third-party modules imported only inside functions (slow to import).
 HEAVY = ("networkx", "pydot")

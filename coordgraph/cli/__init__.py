@@ -3,8 +3,9 @@
 The library raises; each command turns its errors into messages on stderr
 and exit codes (0 fine, 1 findings at or above --fail-on, 2 invalid data or
 usage, 3 Graphviz) in one place, :class:`.common.Command`. The commands live
-in their own modules; this one builds the group. None imports networkx or
-pydot at import time, so `coordgraph --help` stays fast.
+in their own modules, each imported only when its command runs; this one
+builds the group. None imports networkx or pydot at import time, so
+`coordgraph --help` stays fast.
 """
 
 import contextlib
@@ -12,22 +13,107 @@ import gc
 import os
 import sys
 import warnings
+from collections.abc import MutableMapping
+from importlib import import_module
 
 import click
 
 from .. import __version__
 from ..errors import UnknownOrgWarning
-from .briefing import brief_command
-from .checking import check_command, validate_command
-from .contexts import diff_command, init_command, show_command
-from .exporting import export_command
-from .portfolio import portfolio_command
-from .rendering import render_command
 from .stopping import Stopped, stop_on_signals
 from .terminal import tolerate_unencodable_output
 
+#: Each command: the module (in this package) and function that define it, and
+#: the first paragraph of its help, which ``coordgraph --help`` lists. A command's
+#: module is imported only when the command runs (or its help is shown): `check`
+#: does not pay for the renderer, nor `--help` for any of them.
+COMMANDS = {
+    "validate": ("checking", "validate_command",
+                 "Check that a context folder is well formed (rules CG101-CG110)."),
+    "check": ("checking", "check_command",
+              "Find where the organisation is missing, thin or overloaded (CG2xx, CG3xx)."),
+    "render": ("rendering", "render_command",
+               "Draw the organigram (SVG, PNG, PDF, DOT or HTML), findings marked."),
+    "export": ("exporting", "export_command",
+               "Export the graph for other tools: networkx, yEd, Gephi, Mermaid, Excel."),
+    "init": ("contexts", "init_command",
+             "Start a context folder DIR from a template, to adapt to a country."),
+    "diff": ("contexts", "diff_command", "Show what changed from context OLD to context NEW."),
+    "show": ("contexts", "show_command",
+             "Show one platform or role: who sits where, and how issues go up."),
+    "portfolio": ("portfolio", "portfolio_command",
+                  "Many contexts side by side: where the organisation sits, country by country."),
+    "brief": ("briefing", "brief_command",
+              "Write a one-page brief: the platforms drawn to fit the page, who sits where, "
+              "the findings with what to do and, with --since, what changed."),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class LazyCommands(MutableMapping[str, click.Command]):
+    """The group's commands by name, each module imported on first use.
+
+    Behaves as click's plain dict of commands (``cli.commands["render"]``
+    is the command itself); :meth:`summary` gives a command's help summary
+    without importing it.
+    """
+
+    def __init__(self, where: dict[str, tuple[str, str, str]]):
+        self._where = where
+        self._loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        command = self._loaded.get(name)
+        if command is None:
+            module, function, _ = self._where[name]   # KeyError: no such command
+            command = getattr(import_module(f"{__name__}.{module}"), function)
+            self._loaded[name] = command
+        return command
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self:
+            raise KeyError(name)
+        self._loaded.pop(name, None)
+        self._where = {key: value for key, value in self._where.items() if key != name}
+
+    def __iter__(self):
+        return iter({**dict.fromkeys(self._where), **dict.fromkeys(self._loaded)})
+
+    def __len__(self) -> int:
+        return len(self._where.keys() | self._loaded.keys())
+
+    def __contains__(self, name) -> bool:
+        return name in self._where or name in self._loaded
+
+    def summary(self, name: str) -> click.Command:
+        """The command if it is loaded, else a stand-in with its help summary."""
+        if name in self._loaded:
+            return self._loaded[name]
+        return click.Command(name, help=self._where[name][2])
+
+
+class LazyGroup(click.Group):
+    """A group whose ``--help`` lists its commands without importing them."""
+
+    def format_commands(self, ctx, formatter):
+        commands = self.commands
+        if not isinstance(commands, LazyCommands):
+            return super().format_commands(ctx, formatter)
+        shown = [(name, commands.summary(name)) for name in self.list_commands(ctx)]
+        shown = [(name, command) for name, command in shown if not command.hidden]
+        if shown:
+            # as click's own: the summaries cut to the width left of the names
+            limit = formatter.width - 6 - max(len(name) for name, _ in shown)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, command.get_short_help_str(limit))
+                                    for name, command in shown])
+        return None
+
+
+@click.group(cls=LazyGroup, commands=LazyCommands(COMMANDS),
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="coordgraph")
 def cli():
     """Map humanitarian coordination platforms and who sits in them, check
@@ -50,11 +136,6 @@ def cli():
     warnings.filterwarnings("ignore", category=UnknownOrgWarning)
 
 
-for _command in (validate_command, check_command, render_command, export_command,
-                 init_command, diff_command, show_command, portfolio_command,
-                 brief_command):
-    cli.add_command(_command)
-
 
 def main():
     """Console-script entry point.
@@ -73,10 +154,9 @@ def main():
     tolerate_unencodable_output()
     gc.disable()
     stop_on_signals()
-    code: int | str | None
+    code: int | str | None = 0
     try:
         cli(prog_name="coordgraph")
-        code = 0
     except Stopped as exc:
         code = exc.code
         _tell(f"Error: {exc}")

@@ -229,6 +229,8 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None,
                 parts.append(tries)
         parts.extend([(f"--view {other}", lambda size, other=other: make(size, view=other))]
                      for other in ("platforms", "leadership") if other != view)
+    from .paging import fit_to_page  # only for --page: not imported by every render
+
     return fit_to_page(make, page, timeout=timeout, parts=parts)
 
 

@@ -34,12 +34,15 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..diffing import DiffResult, diff
 from ..model import CoordGraph
 from .alt_text import _listed
 from .i18n import date_text
 from .quoting import clean, shorten
+
+if TYPE_CHECKING:   # the diff is imported only when a drawing compares
+    from ..diffing import DiffResult
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 #: The marks, in the order the legend and the description list them.
@@ -128,6 +131,9 @@ def compare(old, new, *, org: str | None = None, max_seats: int = 3) -> Comparis
     ``max_seats`` are passed on to it (its findings introduced and resolved go
     into the drawing's description).
     """
+    # the diff (tens of ms to import) only when a drawing compares: not on every render
+    from ..diffing import diff
+
     result = diff(old, new, org=org, max_seats=max_seats)
     nodes: dict[str, Mark] = {}
     edges: dict[tuple, Mark] = {}

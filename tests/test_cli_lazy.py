@@ -1,0 +1,86 @@
+"""The command group loads each command's module only when it is used.
+
+`coordgraph --help` lists the commands from summaries kept in
+``coordgraph.cli.COMMANDS``; these must say exactly what the commands' own
+help says, and a command must not import what only the others need.
+"""
+
+import subprocess
+import sys
+
+import click
+import pytest
+
+from coordgraph.cli import COMMANDS, LazyCommands, cli
+
+
+def plain_group() -> click.Group:
+    """The same group with every command loaded: what --help showed before."""
+    group = click.Group(cli.name, help=cli.help, params=cli.params,
+                        context_settings=cli.context_settings)
+    for name in COMMANDS:
+        group.add_command(cli.commands[name], name)
+    return group
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 140])
+def test_help_lists_the_commands_as_if_they_were_all_loaded(runner, width):
+    lazy = runner.invoke(cli, ["--help"], terminal_width=width)
+    plain = runner.invoke(plain_group(), ["--help"], terminal_width=width)
+    assert lazy.exit_code == 0
+    assert "Commands:" in lazy.output and "render " in lazy.output
+    assert lazy.output == plain.output
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_summary_is_the_first_paragraph_of_the_commands_help(name):
+    command = cli.commands[name]
+    assert command.name == name
+    assert COMMANDS[name][2] == " ".join(command.help.partition("\n\n")[0].split())
+
+
+def test_the_commands_mapping_acts_as_a_dict():
+    commands = LazyCommands({"render": COMMANDS["render"], "check": COMMANDS["check"]})
+    assert list(commands) == ["render", "check"] and len(commands) == 2
+    assert "render" in commands and "brief" not in commands
+    assert commands.get("brief") is None
+    assert commands["render"].name == "render"
+    extra = click.Command("extra")
+    commands["extra"] = extra
+    assert list(commands) == ["render", "check", "extra"] and commands["extra"] is extra
+    del commands["check"]
+    assert list(commands) == ["render", "extra"]
+    with pytest.raises(KeyError):
+        del commands["check"]
+
+
+def test_an_unknown_command_is_a_usage_error(runner):
+    result = runner.invoke(cli, ["rendr"])
+    assert result.exit_code == 2
+    assert "No such command 'rendr'" in result.output
+
+
+def imported_after(*args: str) -> set[str]:
+    """The modules a fresh Python has imported after running ``coordgraph ARGS``."""
+    code = ("import sys\nfrom coordgraph.cli import cli\n"
+            "try:\n    cli(sys.argv[1:], prog_name='coordgraph')\n"
+            "except SystemExit:\n    pass\n"
+            "print(' '.join(sys.modules), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                            text=True, check=True)
+    return set(result.stderr.split())
+
+
+def test_help_imports_no_command_module():
+    modules = imported_after("--help")
+    assert "coordgraph.cli.terminal" in modules      # the measure works
+    assert not {f"coordgraph.cli.{module}" for module, _, _ in COMMANDS.values()} & modules
+    assert not {"networkx", "pydot", "coordgraph.loading"} & modules
+
+
+def test_check_imports_neither_the_renderer_nor_the_other_commands():
+    modules = imported_after("check")
+    assert "coordgraph.cli.checking" in modules      # the command ran
+    assert not {"coordgraph.cli.rendering", "coordgraph.cli.briefing",
+                "coordgraph.cli.portfolio", "coordgraph.rendering", "coordgraph.briefing",
+                "networkx", "pydot"} & modules
