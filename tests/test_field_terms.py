@@ -157,6 +157,20 @@ def test_the_field_terms_the_manual_asks_for():
         "Modelo de coordinación en materia de refugiados"}
 
 
+def test_the_un_security_and_refugee_terms_found_in_spanish_only():
+    # Sourced in Spanish (FAO security note, UNDG BOS manual, UNHCR handbook);
+    # no French source was found, so French drawings keep the English.
+    pre_crisis = coordgraph.load(template_path("pre-crisis")).nodes
+    expected = {"smt": "Equipo de gestión de la seguridad",
+                "omt": "Equipos de Gestión de las Operaciones (OMT)",
+                "designated_official": "Oficial designado"}
+    for node_id, spanish in expected.items():
+        assert (pre_crisis[node_id].label_es, pre_crisis[node_id].label_fr) == (spanish, "")
+    representative = coordgraph.load(template_path("refugee")).nodes["unhcr_representative"]
+    assert (representative.label_es, representative.label_fr) == ("Representante del ACNUR", "")
+    assert representative.label_in("fr") == "UNHCR Representative"
+
+
 def test_translated_columns_load_without_warnings_and_fall_back_to_english(tmp_path):
     (tmp_path / "nodes.csv").write_text(
         "id,kind,label,structure,structure_fr,structure_es\n"
