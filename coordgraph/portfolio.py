@@ -420,6 +420,7 @@ def _encode(value, parts: list, newline: str) -> None:
         parts.append(scalar(value))
         return
     inner = newline + "  "
+    joiner = "," + inner
     if type(value) is dict:
         if not value:
             parts.append("{}")
@@ -428,19 +429,29 @@ def _encode(value, parts: list, newline: str) -> None:
         for key, item in value.items():
             if type(key) is not str:
                 raise _Unsupported
-            parts.append(separator + encode_basestring(key) + ": ")
-            _encode(item, parts, inner)
-            separator = "," + inner
+            scalar = _SCALARS.get(type(item))
+            if scalar is not None:
+                parts.append(separator + encode_basestring(key) + ": " + scalar(item))
+            else:
+                parts.append(separator + encode_basestring(key) + ": ")
+                _encode(item, parts, inner)
+            separator = joiner
         parts.append(newline + "}")
     elif type(value) in (list, tuple):
         if not value:
             parts.append("[]")
             return
+        try:   # a list of scalars (a finding's nodes) in one piece
+            parts.append("[" + inner + joiner.join([_SCALARS[type(v)](v) for v in value])
+                         + newline + "]")
+            return
+        except KeyError:
+            pass
         separator = "[" + inner
         for item in value:
             parts.append(separator)
             _encode(item, parts, inner)
-            separator = "," + inner
+            separator = joiner
         parts.append(newline + "]")
     else:
         raise _Unsupported

@@ -392,7 +392,9 @@ def _filled_rows(records, text: str, delimiter: str):
         while end > start and blank(records[end - 1]):
             end -= 1
         return range(start, end)
-    return [i for i, record in enumerate(records) if not blank(record)]
+    # A record whose first cell holds a non-blank is filled: no join needed.
+    return [i for i, record in enumerate(records)
+            if record and record[0] and not record[0].isspace() or not blank(record)]
 
 
 def _may_be_padded(text: str, delimiter: str) -> bool:

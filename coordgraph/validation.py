@@ -5,7 +5,6 @@ objects, so the same checks serve CSV files and in-memory records.
 """
 
 import difflib
-import itertools
 import operator
 import unicodedata
 
@@ -379,15 +378,15 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     relations, capacities = _lowered(relations, RELATIONS), _lowered(capacities, CAPACITIES)
     if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
         return None
-    ids = {"platform": set(), "role": set()}
-    for node_id, node in nodes.items():
-        ids[node.kind].add(node_id)
-    for relation in RELATIONS:
-        wanted = [r == relation for r in relations]
-        source_kind, target_kind = _KINDS_OF.get(relation, (None, None))
-        for ends, kind in ((sources, source_kind), (targets, target_kind)):
-            named = set(itertools.compress(ends, wanted))
-            if not named <= (ids[kind] if kind else nodes.keys()):
+    # Each distinct (relation, end) pair once: ends repeat across rows.
+    kind_of = {node_id: node.kind for node_id, node in nodes.items()}.get
+    for ends, side in ((sources, 0), (targets, 1)):
+        for relation, node_id in set(zip(relations, ends)):
+            kind = kind_of(node_id)
+            if kind is None:
+                return None
+            wanted = _KINDS_OF.get(relation)
+            if wanted and wanted[side] != kind:
                 return None
     if any(capacity and relation != "membership"
            for relation, capacity in set(zip(relations, capacities))):
