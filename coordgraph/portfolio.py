@@ -37,8 +37,7 @@ from dataclasses import dataclass, field
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 
-from .escaping import escape_controls, escape_json_output, markdown_text
-from .exporting import neutralise
+from .escaping import escape_controls, escape_json_output, markdown_text, neutralise
 from .findings import FAIL_ON, summarize
 from .schema import NODE_FILE
 
