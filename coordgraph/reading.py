@@ -342,6 +342,8 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
         # No quote anywhere: a record is a line, a cell what lies between
         # delimiters (twice as fast as the csv module).
         text = text.replace("\r\n", "\n")
+        if _uniform_columns(table, text, offset):
+            return True
         delimiter = table.delimiter
         records = [line.split(delimiter) for line in text.split("\n")]
     filled = _filled_rows(records, text, table.delimiter)
@@ -370,6 +372,50 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
         _extra_values(table, table.lines[row], len(cells), width)
     while len(columns) < width:
         columns.append([""] * len(data))
+    table.columns = columns[:width]
+    return True
+
+
+def _uniform_columns(table: Table, text: str, offset: int) -> bool:
+    """The quote-free text's columns at once, when every data row has as many
+    cells as the header row and no blank line lies between rows: the rows
+    joined by the delimiter split into one flat list, and column ``i`` is
+    every ``width``-th cell from ``i`` (no list per row). Returns False,
+    having changed nothing, when the text is not that regular.
+
+    >>> t = Table("n.csv")
+    >>> _uniform_columns(t, "id,kind\\nhct,platform\\ncom,role\\n", 0), t.columns, t.lines
+    (True, [['hct', 'com'], ['platform', 'role']], [2, 3])
+    """
+    delimiter = table.delimiter
+    if not text.isascii() or re.search(rf"\n[ \t\r\x0b\x0c{re.escape(delimiter)}]*\n", text):
+        return False   # no inner blank line: then blank lines can only be at the ends
+    lines = text.split("\n")
+    start, end = 0, len(lines)
+    while start < end and not lines[start].replace(delimiter, "").strip():
+        start += 1
+    while end > start and not lines[end - 1].replace(delimiter, "").strip():
+        end -= 1
+    body = lines[start + 1:end]
+    count = lines[start].count(delimiter) if start < end else -1
+    if not body or set(map(str.count, body, itertools.repeat(delimiter))) != {count}:
+        return False
+    header = [c.strip().lower() for c in lines[start].split(delimiter)]
+    _drop_trailing_blanks(header)
+    width = len(header)
+    if not width:
+        return False
+    flat = delimiter.join(body).split(delimiter)
+    step = count + 1
+    columns = [flat[i::step] for i in range(step)]
+    del flat
+    if any(map(any, columns[width:])):
+        return False   # a value beyond the named columns: the general path reports it
+    if _may_be_padded(text, delimiter):
+        strip = str.strip
+        columns = [list(map(strip, column)) for column in columns[:width]]
+    table.header, table.header_line = header, start + 1 + offset
+    table.lines = list(range(start + 2 + offset, start + 2 + offset + len(body)))
     table.columns = columns[:width]
     return True
 

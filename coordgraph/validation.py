@@ -378,16 +378,15 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     relations, capacities = _lowered(relations, RELATIONS), _lowered(capacities, CAPACITIES)
     if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
         return None
-    # Each distinct (relation, end) pair once: ends repeat across rows.
+    # The kinds at both ends of every row, then each distinct combination once.
     kind_of = {node_id: node.kind for node_id, node in nodes.items()}.get
-    for ends, side in ((sources, 0), (targets, 1)):
-        for relation, node_id in set(zip(relations, ends)):
-            kind = kind_of(node_id)
-            if kind is None:
-                return None
-            wanted = _KINDS_OF.get(relation)
-            if wanted and wanted[side] != kind:
-                return None
+    source_kinds, target_kinds = list(map(kind_of, sources)), list(map(kind_of, targets))
+    if None in source_kinds or None in target_kinds:
+        return None   # an unknown node
+    for relation, source_kind, target_kind in set(zip(relations, source_kinds, target_kinds)):
+        wanted = _KINDS_OF.get(relation)
+        if wanted and wanted != (source_kind, target_kind):
+            return None
     if any(capacity and relation != "membership"
            for relation, capacity in set(zip(relations, capacities))):
         return None  # a warning to give, on its row
