@@ -411,9 +411,10 @@ def _uniform_columns(table: Table, text: str, offset: int) -> bool:
     del flat
     if any(map(any, columns[width:])):
         return False   # a value beyond the named columns: the general path reports it
-    if _may_be_padded(text, delimiter):
-        strip = str.strip
-        columns = [list(map(strip, column)) for column in columns[:width]]
+    # Strip every cell: cheaper than searching a large text for padding, and
+    # an unpadded cell comes back as the same object.
+    strip = str.strip
+    columns = [list(map(strip, column)) for column in columns[:width]]
     table.header, table.header_line = header, start + 1 + offset
     table.lines = list(range(start + 2 + offset, start + 2 + offset + len(body)))
     table.columns = columns[:width]
