@@ -155,8 +155,8 @@ def main():
     parser.add_argument("--serial", action="store_true",
                         help="also time the command with its worker processes off")
     options = parser.parse_args()
-    print(f"{'countries':>9} {'nodes':>8} {'portfolio s':>11} {'floor s':>8} {'ratio':>6} "
-          f"{'ms/country':>10} {'peak MB':>8} {'floor MB':>8}")
+    print(f"{'countries':>14} {'nodes':>8} {'portfolio s':>11} {'floor s':>8} {'ratio':>6} "
+          f"{'ms/country':>10} {'peak MB':>8} {'floor MB':>8} {'CPU s':>6} {'floor':>6}")
     for countries in options.countries:
         folder, nodes = generate(countries)
         files = sorted(folder.glob("*/*.csv"))
@@ -166,17 +166,18 @@ def main():
         if options.serial:
             commands["serial"] = (command, {**os.environ, "COORDGRAPH_WORKERS": "1"})
         result = paired(commands, options.repeat)
-        floor, floor_peak, _ = result["floor"]
+        floor, floor_peak, floor_cpu = result["floor"]
         names = ["portfolio", "serial"] if options.serial else ["portfolio"]
         for name in names:
-            seconds, peak, _ = result[name]
+            seconds, peak, cpu = result[name]
             label = f"{countries:,}" + (" (1 worker)" if name == "serial" else "")
-            print(f"{label:>9} {nodes:>8,} {seconds:>11.2f} {floor:>8.2f} "
+            print(f"{label:>14} {nodes:>8,} {seconds:>11.2f} {floor:>8.2f} "
                   f"{seconds / floor:>6.2f} {seconds / countries * 1000:>10.1f} "
-                  f"{peak:>8.0f} {floor_peak:>8.0f}", flush=True)
+                  f"{peak:>8.0f} {floor_peak:>8.0f} {cpu:>6.2f} {floor_cpu:>6.2f}", flush=True)
     print(f"\n{os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of "
           f"{options.repeat} paired runs, wall time of the whole process; peak = ru_maxrss "
-          "of the process (the largest of it and its workers).")
+          "of the process (the largest of it and its workers); CPU = user + system seconds, "
+          "workers included.")
 
 
 if __name__ == "__main__":

@@ -27,8 +27,10 @@ for name in sys.argv[1:]:
 """
 
 
-def run(args, env=None, ok=(0, 1)) -> tuple[float, float]:
-    """Run ``args``, output to the null device; ``(seconds, peak MB)``."""
+def run(args, env=None, ok=(0, 1)) -> tuple[float, float, float]:
+    """Run ``args``, output to the null device; ``(seconds, peak MB, CPU
+    seconds)``: the CPU time (user + system, of the process and the workers
+    it waited for) wanders less than the wall time on a busy machine."""
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env=env)
@@ -39,23 +41,20 @@ def run(args, env=None, ok=(0, 1)) -> tuple[float, float]:
     if process.returncode not in ok:
         raise SystemExit(f"{' '.join(map(str, args))} failed ({process.returncode}):\n"
                          f"{stderr.decode(errors='replace')[:2000]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def paired(commands: dict, repeat: int) -> dict:
     """Run each of ``commands`` (name -> (args, env)) ``repeat`` times, in
-    alternating order; name -> (median seconds, median peak MB, all seconds)."""
-    times: dict = {name: [] for name in commands}
-    peaks: dict = {name: [] for name in commands}
+    alternating order; name -> (median seconds, median peak MB, median CPU seconds)."""
+    samples: dict = {name: [] for name in commands}
     names = list(commands)
     for round_number in range(repeat):
         order = names if round_number % 2 == 0 else names[::-1]
         for name in order:
             args, env = commands[name]
-            seconds, peak = run(args, env)
-            times[name].append(seconds)
-            peaks[name].append(peak)
-    return {name: (statistics.median(times[name]), statistics.median(peaks[name]), times[name])
+            samples[name].append(run(args, env))
+    return {name: tuple(statistics.median(column) for column in zip(*samples[name]))
             for name in names}
 
 
