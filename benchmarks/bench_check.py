@@ -207,8 +207,9 @@ def main():
               f"`python -c 'import networkx'`: {small[2]:.3f} s")
     print(f"\n{os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of "
           f"{options.repeat} paired runs, wall time of the whole process; MB = peak "
-          "resident memory (ru_maxrss) of the process; CPU = user + system seconds. floor: the two CSV files read "
-          "with the csv module into dicts; nx: a plain csv + networkx script.")
+          "resident memory (ru_maxrss) of the process; CPU = user + system seconds. "
+          "floor: the two CSV files read with the csv module into dicts; nx: a plain "
+          "csv + networkx script.")
 
 
 if __name__ == "__main__":

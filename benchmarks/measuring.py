@@ -54,7 +54,7 @@ def paired(commands: dict, repeat: int) -> dict:
         for name in order:
             args, env = commands[name]
             samples[name].append(run(args, env))
-    return {name: tuple(statistics.median(column) for column in zip(*samples[name]))
+    return {name: tuple(statistics.median(column) for column in zip(*samples[name], strict=True))
             for name in names}
 
 

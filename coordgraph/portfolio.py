@@ -34,7 +34,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from .escaping import escape_controls, escape_json_output, markdown_text, neutralise

@@ -383,7 +383,8 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     source_kinds, target_kinds = list(map(kind_of, sources)), list(map(kind_of, targets))
     if None in source_kinds or None in target_kinds:
         return None   # an unknown node
-    for relation, source_kind, target_kind in set(zip(relations, source_kinds, target_kinds)):
+    combinations = set(zip(relations, source_kinds, target_kinds, strict=True))
+    for relation, source_kind, target_kind in combinations:
         wanted = _KINDS_OF.get(relation)
         if wanted and wanted != (source_kind, target_kind):
             return None

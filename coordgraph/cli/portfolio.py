@@ -1,5 +1,6 @@
 """The ``portfolio`` command: many contexts side by side."""
 
+import contextlib
 import datetime
 import multiprocessing
 import os
@@ -160,10 +161,8 @@ def _workers(paths) -> int:
     size = 0
     for path in paths:
         for name in (NODE_FILE, EDGE_FILE):
-            try:
+            with contextlib.suppress(OSError):   # a missing file: loading reports it
                 size += os.stat(Path(path) / name).st_size
-            except OSError:
-                pass
         if size >= threshold:
             return workers
     return 1
