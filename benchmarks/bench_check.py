@@ -28,7 +28,7 @@ import os
 import sys
 from pathlib import Path
 
-from measuring import COORDGRAPH, PYTHON, floor_command, paired
+from measuring import COORDGRAPH, PYTHON, baseline_command, floor_command, paired
 
 HERE = Path(__file__).resolve().parent
 GENERATED = HERE / "generated"
@@ -176,6 +176,10 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--networkx-up-to", type=int, default=30_000,
                         help="time the csv + networkx script up to this many nodes")
+    parser.add_argument("--baseline", metavar="DIR",
+                        help="also time an older copy of the package lying in DIR "
+                             "(git archive COMMIT coordgraph templates data reference "
+                             "| tar -x -C DIR)")
     options = parser.parse_args()
     print(f"{'nodes':>9} {'check s':>8} {'floor s':>8} {'ratio':>6} {'nx s':>6} "
           f"{'µs/node':>8} {'check MB':>9} {'floor MB':>9} {'ratio':>6} "
@@ -192,6 +196,9 @@ def main():
             commands["networkx"] = ([PYTHON, "-c", NETWORKX, str(folder)], None)
         if size < 100:
             commands["import networkx"] = ([PYTHON, "-c", "import networkx"], None)
+        if options.baseline:
+            commands["baseline"] = baseline_command(
+                options.baseline, ["check", "--data", folder, "--fail-on", "never"])
         result = paired(commands, options.repeat)
         check, check_mb, check_cpu = result["check"]
         floor, floor_mb, floor_cpu = result["floor"]
@@ -200,6 +207,13 @@ def main():
               f"{check / n * 1e6:>8.1f} {check_mb:>9.0f} {floor_mb:>9.0f} "
               f"{check_mb / floor_mb:>6.2f} {check_cpu:>9.2f} {floor_cpu:>6.2f} "
               f"{check_cpu / floor_cpu:>6.2f}", flush=True)
+        if "baseline" in result:
+            before, before_mb, before_cpu = result["baseline"]
+            label = "(baseline)"
+            print(f"{label:>9} {before:>8.2f} {floor:>8.2f} {before / floor:>6.2f} {'':>6} "
+                  f"{before / n * 1e6:>8.1f} {before_mb:>9.0f} {floor_mb:>9.0f} "
+                  f"{before_mb / floor_mb:>6.2f} {before_cpu:>9.2f} {floor_cpu:>6.2f} "
+                  f"{before_cpu / floor_cpu:>6.2f}", flush=True)
         if "import networkx" in result:
             small = (n, check, result["import networkx"][0])
     if small:

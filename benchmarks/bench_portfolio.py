@@ -28,7 +28,7 @@ import os
 import sys
 from pathlib import Path
 
-from measuring import COORDGRAPH, floor_command, paired
+from measuring import COORDGRAPH, baseline_command, floor_command, paired
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE.parent / "templates"
@@ -154,23 +154,31 @@ def main():
     parser.add_argument("--format", default="json")
     parser.add_argument("--serial", action="store_true",
                         help="also time the command with its worker processes off")
+    parser.add_argument("--baseline", metavar="DIR",
+                        help="also time an older copy of the package lying in DIR "
+                             "(git archive COMMIT coordgraph templates data reference "
+                             "| tar -x -C DIR)")
     options = parser.parse_args()
     print(f"{'countries':>14} {'nodes':>8} {'portfolio s':>11} {'floor s':>8} {'ratio':>6} "
           f"{'ms/country':>10} {'peak MB':>8} {'floor MB':>8} {'CPU s':>6} {'floor':>6}")
     for countries in options.countries:
         folder, nodes = generate(countries)
         files = sorted(folder.glob("*/*.csv"))
-        command = [COORDGRAPH, "portfolio", str(folder), "--format", options.format,
-                   "--today", "2026-11-29", "--fail-on", "never"]
-        commands = {"floor": (floor_command(files), None), "portfolio": (command, None)}
+        arguments = ["portfolio", str(folder), "--format", options.format,
+                     "--today", "2026-11-29", "--fail-on", "never"]
+        commands = {"floor": (floor_command(files), None),
+                    "portfolio": ([COORDGRAPH, *arguments], None)}
         if options.serial:
-            commands["serial"] = (command, {**os.environ, "COORDGRAPH_WORKERS": "1"})
+            commands["serial"] = ([COORDGRAPH, *arguments],
+                                  {**os.environ, "COORDGRAPH_WORKERS": "1"})
+        if options.baseline:
+            commands["baseline"] = baseline_command(options.baseline, arguments)
         result = paired(commands, options.repeat)
         floor, floor_peak, floor_cpu = result["floor"]
-        names = ["portfolio", "serial"] if options.serial else ["portfolio"]
-        for name in names:
+        labels = {"portfolio": "", "serial": " (1 worker)", "baseline": " (baseline)"}
+        for name in [n for n in labels if n in result]:
             seconds, peak, cpu = result[name]
-            label = f"{countries:,}" + (" (1 worker)" if name == "serial" else "")
+            label = f"{countries:,}" + labels[name]
             print(f"{label:>14} {nodes:>8,} {seconds:>11.2f} {floor:>8.2f} "
                   f"{seconds / floor:>6.2f} {seconds / countries * 1000:>10.1f} "
                   f"{peak:>8.0f} {floor_peak:>8.0f} {cpu:>6.2f} {floor_cpu:>6.2f}", flush=True)

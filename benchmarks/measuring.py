@@ -27,13 +27,13 @@ for name in sys.argv[1:]:
 """
 
 
-def run(args, env=None, ok=(0, 1)) -> tuple[float, float, float]:
+def run(args, env=None, ok=(0, 1), cwd=None) -> tuple[float, float, float]:
     """Run ``args``, output to the null device; ``(seconds, peak MB, CPU
     seconds)``: the CPU time (user + system, of the process and the workers
     it waited for) wanders less than the wall time on a busy machine."""
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env=env)
+                               env=env, cwd=cwd)
     stderr = process.stderr.read() if process.stderr else b""
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
@@ -45,17 +45,24 @@ def run(args, env=None, ok=(0, 1)) -> tuple[float, float, float]:
 
 
 def paired(commands: dict, repeat: int) -> dict:
-    """Run each of ``commands`` (name -> (args, env)) ``repeat`` times, in
+    """Run each of ``commands`` (name -> (args, env[, cwd])) ``repeat`` times, in
     alternating order; name -> (median seconds, median peak MB, median CPU seconds)."""
     samples: dict = {name: [] for name in commands}
     names = list(commands)
     for round_number in range(repeat):
         order = names if round_number % 2 == 0 else names[::-1]
         for name in order:
-            args, env = commands[name]
-            samples[name].append(run(args, env))
+            args, env, *cwd = commands[name]
+            samples[name].append(run(args, env, cwd=cwd[0] if cwd else None))
     return {name: tuple(statistics.median(column) for column in zip(*samples[name], strict=True))
             for name in names}
+
+
+def baseline_command(folder, args) -> tuple:
+    """``coordgraph ARGS`` run by an older copy of the package lying in
+    ``folder`` (``git archive COMMIT coordgraph templates data reference | tar
+    -x -C folder``): ``(args, env, cwd)`` for :func:`paired`."""
+    return [PYTHON, "-m", "coordgraph", *map(str, args)], None, str(folder)
 
 
 def floor_command(files) -> list[str]:
