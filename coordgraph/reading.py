@@ -405,7 +405,12 @@ def _uniform_columns(table: Table, text: str, offset: int) -> bool:
     width = len(header)
     if not width:
         return False
-    flat = delimiter.join(body).split(delimiter)
+    # One stage alive at a time: the lines go before the cells are made.
+    rows = len(body)
+    joined = delimiter.join(body)
+    del body, lines
+    flat = joined.split(delimiter)
+    del joined
     step = count + 1
     columns = [flat[i::step] for i in range(step)]
     del flat
@@ -413,11 +418,12 @@ def _uniform_columns(table: Table, text: str, offset: int) -> bool:
         return False   # a value beyond the named columns: the general path reports it
     # Strip every cell: cheaper than searching a large text for padding, and
     # an unpadded cell comes back as the same object.
-    strip = str.strip
-    columns = [list(map(strip, column)) for column in columns[:width]]
+    del columns[width:]
+    for position, column in enumerate(columns):
+        columns[position] = list(map(str.strip, column))
     table.header, table.header_line = header, start + 1 + offset
-    table.lines = list(range(start + 2 + offset, start + 2 + offset + len(body)))
-    table.columns = columns[:width]
+    table.lines = list(range(start + 2 + offset, start + 2 + offset + rows))
+    table.columns = columns
     return True
 
 
