@@ -15,7 +15,6 @@ from .analysis._shared import _memo
 from .analysis import check
 from .errors import UsageError
 from .escaping import escape_controls
-from .model import same_org
 from .suggesting import did_you_mean, loose_key
 
 
@@ -91,8 +90,8 @@ def _relevance(graph, platform) -> dict:
 def _org_here(graph, platform, memberships, org) -> dict:
     """The org at ``platform``: does it lead or co-lead it, who coordinates
     for it, who holds its seats, whether it is present at all and must be."""
-    leads = any(same_org(o, org) for o in platform.leads)
-    co_leads = not leads and any(same_org(o, org) for o in platform.co_leads)
+    leads = any(o.casefold() == org.casefold() for o in platform.leads)
+    co_leads = not leads and any(o.casefold() == org.casefold() for o in platform.co_leads)
     mine = [e for e in memberships if graph.belongs_to(graph.nodes[e.source], org)]
     present = [e for e in mine if graph.nodes[e.source].counts_as_presence]
     return {

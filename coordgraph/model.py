@@ -85,7 +85,8 @@ class Node:
         >>> Node("com", "role", "Chief of Mission").org_is("iom")
         True
         """
-        return same_org(self.org or DEFAULT_ORG, org)
+        mine = self.org or DEFAULT_ORG
+        return mine == org or mine.casefold() == org.casefold()
 
     def is_led_by(self, org: str) -> bool:
         """Whether ``org`` is among the platform's ``lead`` or ``co_lead``.
@@ -93,7 +94,8 @@ class Node:
         >>> Node("shl", "platform", "Shelter", lead="UNHCR", co_lead="IOM").is_led_by("iom")
         True
         """
-        return any(same_org(o, org) for o in (*self.leads, *self.co_leads))
+        wanted = org.casefold()
+        return any(o.casefold() == wanted for o in (*self.leads, *self.co_leads))
 
     def label_in(self, lang: str = "en") -> str:
         """The label in ``lang`` ('en', 'fr', 'es'), falling back to ``label``."""
@@ -132,42 +134,6 @@ class Edge:
     def attributes(self) -> dict:
         """Non-empty data attributes (no endpoints, no ``line``)."""
         return _attributes(self, ("source", "target", "line"))
-
-
-def same_org(name: str, org: str) -> bool:
-    """Whether ``name`` names ``org``: organisations are compared in any case.
-
-    >>> same_org("Iom", "IOM"), same_org("UNHCR", "IOM")
-    (True, False)
-    """
-    return name == org or name.casefold() == org.casefold()
-
-
-def same_org(name: str, org: str) -> bool:
-    """Whether ``name`` names ``org``: organisations are compared in any case.
-
-    >>> same_org("Iom", "IOM"), same_org("UNHCR", "IOM")
-    (True, False)
-    """
-    return name == org or name.casefold() == org.casefold()
-
-
-def same_org(name: str, org: str) -> bool:
-    """Whether ``name`` names ``org``: organisations are compared in any case.
-
-    >>> same_org("Iom", "IOM"), same_org("UNHCR", "IOM")
-    (True, False)
-    """
-    return name == org or name.casefold() == org.casefold()
-
-
-def same_org(name: str, org: str) -> bool:
-    """Whether ``name`` names ``org``: organisations are compared in any case.
-
-    >>> same_org("Iom", "IOM"), same_org("UNHCR", "IOM")
-    (True, False)
-    """
-    return name == org or name.casefold() == org.casefold()
 
 
 def split_orgs(cell: str) -> tuple[str, ...]:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 import pydot
 
-from ..model import same_org
 from . import comparing, styles
 from .describing import describe
 from .i18n import date_text, org_name, words
@@ -346,11 +345,11 @@ class _Builder:
             if not orgs:
                 continue
             named = list(orgs[:_MAX_LEADS])
-            mine = [o for o in orgs if same_org(o, self.org)]
+            mine = [o for o in orgs if o.casefold() == self.org.casefold()]
             if mine and mine[0] not in named:   # the org's own is never the one left out
                 named[-1] = mine[0]
             shown = [org_name(shorten(clean(o), _MAX_ORG)[0], self.lang) for o in named]
-            own = [same_org(o, self.org) for o in named]
+            own = [o.casefold() == self.org.casefold() for o in named]
             if len(orgs) > len(named):
                 shown.append(f"+{len(orgs) - len(named)}")
                 own.append(False)

@@ -334,7 +334,7 @@ def page_data(drawing) -> dict:
         for name in ("capacity", "condition", "org", "status"):
             value = item.get(name)
             if value and not (name == "status" and value == "active") and not (
-                    name == "org" and other is not None and graph.belongs_to(other, org)):
+                    name == "org" and value.casefold() == org.casefold()):
                 out[name] = text(value)
         if "has_alternate" in item:
             out["has_alternate"] = item["has_alternate"]
