@@ -47,6 +47,7 @@ system-deps:
 
 bench: setup
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_portfolio.py
 	$(BIN)/python benchmarks/bench_render.py
 
 readme: setup

@@ -2,16 +2,25 @@
 
 Generates contexts of about 30, 3,000, 30,000 and 300,000 nodes (many
 countries, each with its HCT, inter-cluster group, clusters, sub-national
-hubs and the UNCT side, and the roles that sit in them), then runs each
-command as a subprocess, as a user would, and prints the best wall time of
-a few runs.
+hubs and the UNCT side, and the roles that sit in them), then runs, in
+paired rounds, as a user would:
+
+* ``coordgraph check`` on the context,
+* the floor: ``python -c`` reading nodes.csv and edges.csv with the csv
+  module into dicts,
+* a plain csv + networkx script (up to 30,000 nodes), and, on the smallest
+  context, ``python -c "import networkx"``,
+
+and prints the medians, the ratio to the floor, and each process's peak
+memory.
 
     .venv/bin/python benchmarks/bench_check.py            # all sizes
-    .venv/bin/python benchmarks/bench_check.py --sizes 30 3000
+    .venv/bin/python benchmarks/bench_check.py --sizes 30 30000 --repeat 7
     .venv/bin/python benchmarks/bench_check.py --sizes 300000 --gc   # what gc.disable() saves
 
-Target (issue 2): the 300,000-node context validated and checked in under
-8 s each on a 2-core machine, with cost growing linearly.
+Targets: 30,000 nodes within 1.5x the floor and ahead of networkx; cost per
+node flat up to 300,000 nodes, with a peak memory within 1.5x the floor's;
+the small context checked in less time than networkx takes to import.
 """
 
 import argparse
@@ -22,6 +31,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from measuring import COORDGRAPH, PYTHON, baseline_command, floor_command, paired
 
 HERE = Path(__file__).resolve().parent
 GENERATED = HERE / "generated"
@@ -138,20 +149,31 @@ def generate(target: int, folder: Path) -> tuple[int, int]:
     return n, e
 
 
-def timed(args, repeat: int) -> tuple[float, float]:
-    coordgraph = Path(sys.executable).with_name("coordgraph")
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = subprocess.run([str(coordgraph), *args], capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        if result.returncode not in (0, 1):
-            raise SystemExit(f"coordgraph {' '.join(args)} failed:\n{result.stderr[:2000]}")
-    return min(times), statistics.median(times)
+#: A plain csv + networkx script doing a little of what `check` does: the
+#: graph with every attribute, escalation cycles, orphans, and the active
+#: platforms without an IOM member.
+NETWORKX = """\
+import csv, sys
+import networkx as nx
+folder = sys.argv[1]
+with open(folder + "/nodes.csv", newline="", encoding="utf-8-sig") as f:
+    nodes = list(csv.DictReader(f))
+with open(folder + "/edges.csv", newline="", encoding="utf-8-sig") as f:
+    edges = list(csv.DictReader(f))
+G = nx.MultiDiGraph()
+G.add_nodes_from((n["id"], n) for n in nodes)
+G.add_edges_from((e["source"], e["target"], e["relation"], e) for e in edges)
+escalation = nx.DiGraph((u, v) for u, v, k in G.edges(keys=True) if k == "escalation")
+cycles = [c for c in nx.strongly_connected_components(escalation) if len(c) > 1]
+orphans = [n for n in G if G.degree(n) == 0]
+iom = {n for n, d in G.nodes(data=True) if d.get("kind") == "role" and d.get("org") == "IOM"}
+missing = [p for p, d in G.nodes(data=True) if d.get("kind") == "platform"
+           and d.get("status") != "inactive"
+           and not any(u in iom for u, _, k in G.in_edges(p, keys=True) if k == "membership")]
+print(len(cycles), len(orphans), len(missing))
+"""
 
 
-#: The command as main() runs it, and the same with the garbage collector left
-#: on (gc.disable() made a no-op): both started the same way, so only that differs.
 _RUN = "import sys; from coordgraph.cli import main; sys.argv[0] = 'coordgraph'; main()"
 _RUN_WITH_GC = "import gc; gc.disable = lambda: None; " + _RUN
 
@@ -186,7 +208,13 @@ def compare_gc(sizes, repeat: int) -> None:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[30, 3_000, 30_000, 300_000])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--networkx-up-to", type=int, default=30_000,
+                        help="time the csv + networkx script up to this many nodes")
+    parser.add_argument("--baseline", metavar="DIR",
+                        help="also time an older copy of the package lying in DIR "
+                             "(git archive COMMIT coordgraph templates data reference "
+                             "| tar -x -C DIR)")
     parser.add_argument("--gc", action="store_true",
                         help="time each command with the garbage collector off (as main() "
                              "runs it) and on, in paired runs")
@@ -194,18 +222,49 @@ def main():
     if options.gc:
         compare_gc(options.sizes, options.repeat)
         return
-    print(f"{'nodes':>9} {'edges':>9} {'validate s':>16} {'check s':>16} {'check µs/node':>14}")
-    print(f"{'':>9} {'':>9} {'best (median)':>16} {'best (median)':>16}")
+    print(f"{'nodes':>9} {'check s':>8} {'floor s':>8} {'ratio':>6} {'nx s':>6} "
+          f"{'µs/node':>8} {'check MB':>9} {'floor MB':>9} {'ratio':>6} "
+          f"{'CPU check':>9} {'floor':>6} {'ratio':>6}")
+    small = None
     for size in options.sizes:
         folder = GENERATED / f"world-{size}"
-        n, e = generate(size, folder)
-        v, v_median = timed(["validate", "--data", str(folder)], options.repeat)
-        c, c_median = timed(["check", "--data", str(folder), "--fail-on", "never"],
-                            options.repeat)
-        print(f"{n:>9,} {e:>9,} {v:>7.2f} ({v_median:>5.2f}) {c:>7.2f} ({c_median:>5.2f}) "
-              f"{c / n * 1e6:>14.1f}", flush=True)
-    print(f"\n{os.cpu_count()} cores; best and median of {options.repeat} runs, "
-          "wall time of the whole command.")
+        n, _ = generate(size, folder)
+        commands = {
+            "check": ([COORDGRAPH, "check", "--data", str(folder), "--fail-on", "never"], None),
+            "floor": (floor_command([folder / "nodes.csv", folder / "edges.csv"]), None),
+        }
+        if size <= options.networkx_up_to:
+            commands["networkx"] = ([PYTHON, "-c", NETWORKX, str(folder)], None)
+        if size < 100:
+            commands["import networkx"] = ([PYTHON, "-c", "import networkx"], None)
+        if options.baseline:
+            commands["baseline"] = baseline_command(
+                options.baseline, ["check", "--data", folder, "--fail-on", "never"])
+        result = paired(commands, options.repeat)
+        check, check_mb, check_cpu = result["check"]
+        floor, floor_mb, floor_cpu = result["floor"]
+        nx_time = f"{result['networkx'][0]:>6.2f}" if "networkx" in result else f"{'':>6}"
+        print(f"{n:>9,} {check:>8.2f} {floor:>8.2f} {check / floor:>6.2f} {nx_time} "
+              f"{check / n * 1e6:>8.1f} {check_mb:>9.0f} {floor_mb:>9.0f} "
+              f"{check_mb / floor_mb:>6.2f} {check_cpu:>9.2f} {floor_cpu:>6.2f} "
+              f"{check_cpu / floor_cpu:>6.2f}", flush=True)
+        if "baseline" in result:
+            before, before_mb, before_cpu = result["baseline"]
+            label = "(baseline)"
+            print(f"{label:>9} {before:>8.2f} {floor:>8.2f} {before / floor:>6.2f} {'':>6} "
+                  f"{before / n * 1e6:>8.1f} {before_mb:>9.0f} {floor_mb:>9.0f} "
+                  f"{before_mb / floor_mb:>6.2f} {before_cpu:>9.2f} {floor_cpu:>6.2f} "
+                  f"{before_cpu / floor_cpu:>6.2f}", flush=True)
+        if "import networkx" in result:
+            small = (n, check, result["import networkx"][0])
+    if small:
+        print(f"\n`check` on {small[0]} nodes: {small[1]:.3f} s; "
+              f"`python -c 'import networkx'`: {small[2]:.3f} s")
+    print(f"\n{os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of "
+          f"{options.repeat} paired runs, wall time of the whole process; MB = peak "
+          "resident memory (ru_maxrss) of the process; CPU = user + system seconds. "
+          "floor: the two CSV files read with the csv module into dicts; nx: a plain "
+          "csv + networkx script.")
 
 
 if __name__ == "__main__":

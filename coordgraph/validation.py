@@ -5,7 +5,6 @@ objects, so the same checks serve CSV files and in-memory records.
 """
 
 import difflib
-import itertools
 import operator
 import unicodedata
 from collections.abc import Sequence
@@ -233,6 +232,19 @@ def _lowered(column, allowed):
     return list(map(str.lower, column))
 
 
+def _shared(column: list[str], default: str = "") -> list[str]:
+    """A column of few distinct values with one string object per value (an
+    empty cell as ``default``): 300,000 rows of 'membership' then take the
+    memory of one. For enumerated columns, already known to hold few values.
+
+    >>> column = _shared(["a", "", "".join(["a"])], default="b")
+    >>> column, column[0] is column[2]
+    (['a', 'b', 'a'], True)
+    """
+    value_of = {value: value or default for value in set(column)}
+    return list(map(value_of.__getitem__, column))
+
+
 def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
     """All nodes at once, or None when any row needs a closer look."""
     (ids, kinds, labels, labels_fr, labels_es, orgs, structures, structures_fr, structures_es,
@@ -257,10 +269,12 @@ def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
             return None
     else:
         max_seats = [None] * len(ids)
-    levels = [level or DEFAULT_LEVEL for level in levels]
-    statuses = [status or DEFAULT_STATUS for status in statuses]
-    orgs = [(org or DEFAULT_ORG) if kind == "role" else org
-            for kind, org in zip(kinds, orgs, strict=True)]
+    levels = _shared(levels, DEFAULT_LEVEL)
+    statuses = _shared(statuses, DEFAULT_STATUS)
+    kinds = _shared(kinds)
+    org_of = {(kind, org): (org or DEFAULT_ORG) if kind == "role" else org
+              for kind, org in set(zip(kinds, orgs, strict=True))}
+    orgs = list(map(org_of.__getitem__, zip(kinds, orgs, strict=True)))
     seniorities, min_seniorities = (list(map(_SENIORITY.__getitem__, c))
                                     for c in (seniorities, min_seniorities))
     return dict(zip(ids, map(Node, ids, kinds, labels, labels_fr, labels_es, orgs, structures,
@@ -402,16 +416,19 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     relations, capacities = _lowered(relations, RELATIONS), _lowered(capacities, CAPACITIES)
     if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
         return None
-    ids: dict[str, set[str]] = {"platform": set(), "role": set()}
-    for node_id, node in nodes.items():
-        ids[node.kind].add(node_id)
-    for relation in RELATIONS:
-        wanted = [r == relation for r in relations]
-        source_kind, target_kind = _KINDS_OF.get(relation, (None, None))
-        for ends, kind in ((sources, source_kind), (targets, target_kind)):
-            named = set(itertools.compress(ends, wanted))
-            if not named <= (ids[kind] if kind else nodes.keys()):
-                return None
+    # Ends as the nodes' own id strings (one copy of each id in memory), their
+    # kinds, then each distinct combination once.
+    same_id = dict(zip(nodes, nodes, strict=True)).get
+    sources, targets = list(map(same_id, sources)), list(map(same_id, targets))
+    if None in sources or None in targets:
+        return None   # an unknown node
+    kind_of = {node_id: node.kind for node_id, node in nodes.items()}.__getitem__
+    source_kinds, target_kinds = list(map(kind_of, sources)), list(map(kind_of, targets))
+    combinations = set(zip(relations, source_kinds, target_kinds, strict=True))
+    for relation, source_kind, target_kind in combinations:
+        wanted = _KINDS_OF.get(relation)
+        if wanted and wanted != (source_kind, target_kind):
+            return None
     if any(capacity and relation != "membership"
            for relation, capacity in set(zip(relations, capacities, strict=True))):
         return None  # a warning to give, on its row
@@ -422,8 +439,11 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
         return None
     if len(set(zip(sources, relations, targets, strict=True))) != len(sources):
         return None
-    capacities = [(capacity or DEFAULT_CAPACITY) if relation == "membership" else capacity
-                  for relation, capacity in zip(relations, capacities, strict=True)]
+    relations = _shared(relations)
+    capacity_of = {(relation, capacity): (capacity or DEFAULT_CAPACITY)
+                   if relation == "membership" else capacity
+                   for relation, capacity in set(zip(relations, capacities, strict=True))}
+    capacities = list(map(capacity_of.__getitem__, zip(relations, capacities, strict=True)))
     return list(map(Edge, sources, targets, relations, capacities, conditions, conditions_fr,
                     conditions_es, notes, references, seats, lines))
 

@@ -73,23 +73,30 @@ def _org_pass(graph, org: str):
         inactive = inactive_ids(graph)
         presence: dict[str, Presence] = {}
         seats: dict[str, list[str]] = {}
+        find, seats_of = presence.get, seats.get   # bound once: the loop is the hot spot
         for edge in edges_by_relation(graph)["membership"]:
-            if edge.source not in roles or edge.target in inactive:
+            source, target = edge.source, edge.target
+            if source not in roles or target in inactive:
                 continue
-            here = presence.get(edge.target)
+            here = find(target)
             if here is None:
-                here = presence[edge.target] = Presence()
+                here = presence[target] = Presence()
             here.memberships.append(edge)
             if edge.seat:
                 here.grouped = True
-            if edge.capacity in SEAT_CAPACITIES:
-                here.seat_holders.append(edge.source)
-                seats.setdefault(edge.source, []).append(edge.target)
+            capacity = edge.capacity
+            if capacity in SEAT_CAPACITIES:
+                here.seat_holders.append(source)
+                held = seats_of(source)
+                if held is None:
+                    seats[source] = [target]
+                else:
+                    held.append(target)
                 if not edge.condition:
                     here.unconditional_seat = True
-            elif edge.capacity == "alternate":
+            elif capacity == "alternate":
                 here.alternate = True
-            elif edge.capacity == "coordinator":
+            elif capacity == "coordinator":
                 here.coordinating = True
         return presence, seats
 

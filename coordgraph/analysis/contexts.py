@@ -21,6 +21,7 @@ empty ``node``.
 """
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..clusters import as_date, cluster_codes, leadership, leads_for
@@ -288,10 +289,21 @@ def outdated_template(graph, newest) -> list[Finding]:
 def newest_templates(root=None) -> dict[str, tuple[str, str]]:
     """For each context type, the newest template's ``template_as_of`` and
     name, from the templates' ``context.toml`` files (``root``: default the
-    shipped templates). Templates that set no ``context_type`` or no
+    shipped templates, read once per process: a portfolio checks hundreds of
+    contexts). Templates that set no ``context_type`` or no
     ``template_as_of`` are left out.
     """
-    folder = Path(root) if root is not None else templates_root()
+    if root is None:
+        return dict(_shipped_newest_templates())
+    return _newest_in(Path(root))
+
+
+@lru_cache(maxsize=1)
+def _shipped_newest_templates() -> dict[str, tuple[str, str]]:
+    return _newest_in(templates_root())
+
+
+def _newest_in(folder: Path) -> dict[str, tuple[str, str]]:
     newest: dict[str, tuple[str, str]] = {}
     for path in sorted(folder.glob(f"*/{CONTEXT_FILE}")):
         context = parse_context(path.read_text(encoding="utf-8"), str(path), [], [])

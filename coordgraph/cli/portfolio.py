@@ -1,9 +1,13 @@
 """The ``portfolio`` command: many contexts side by side."""
 
+import contextlib
 import datetime
+import multiprocessing
+import os
 import shlex
 import sys
 import warnings as python_warnings
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -12,8 +16,9 @@ from .. import portfolio as matrix
 from ..analysis import check
 from ..analysis._shared import normalise_org
 from ..context import parse_context
-from ..errors import DataError
+from ..errors import DataError, DataWarning
 from ..loading import load
+from ..schema import EDGE_FILE, NODE_FILE
 from ..writing import input_files, write_atomic
 from .common import command, org_option
 from .terminal import echo_text
@@ -70,21 +75,16 @@ def portfolio_command(paths, org, max_seats, fmt, hxl, output, today, fail_on):
       coordgraph portfolio west-africa/* --format csv --hxl -o region.csv
       coordgraph portfolio examples/portfolio --format json --today 2026-11-29
     """
+    results = _context_results(matrix.context_paths(paths), org, max_seats, today)
     rows, inputs, org_hints = [], [], []
-    for path in matrix.context_paths(paths):
-        try:
-            graph = load(path)
-        except DataError as exc:
-            rows.append(matrix.context_row(path, None, (), org or "", today,
-                                           problems=exc.problems, context=_context_of(path)))
-            continue
-        inputs += input_files(graph)
-        wanted, hint = normalise_org(graph, org)
-        org_hints.append(hint)
-        with python_warnings.catch_warnings():
-            python_warnings.simplefilter("ignore")   # an org absent from one context is a row
-            findings = check(graph, org=wanted, max_seats=max_seats)
-        rows.append(matrix.context_row(path, graph, findings, wanted, today))
+    for row, files, hint, caught in results:
+        for message, category, filename, lineno in caught:
+            # as load() issued them, in the order of the contexts
+            python_warnings.showwarning(message, category, filename, lineno)
+        rows.append(row)
+        inputs += files
+        if row.valid:
+            org_hints.append(hint)
     if org_hints and all(org_hints):
         # No context has a role of that organisation: a typo, most likely.
         echo_text(f"coordgraph: warning: {org_hints[0]}", err=True)
@@ -119,6 +119,73 @@ def portfolio_command(paths, org, max_seats, fmt, hxl, output, today, fail_on):
     if rows and all(not row.valid for row in rows):
         sys.exit(2)
     sys.exit(1 if matrix.fails(result, fail_on) else 0)
+
+
+def _one_context(path, org, max_seats, today):
+    """Load and check one context: its row, its input files, the hint when
+    it has no role of ``org``, and the warnings loading issued (recorded as
+    text, so that worker processes hand them back, in order)."""
+    with python_warnings.catch_warnings(record=True) as recorded:
+        python_warnings.simplefilter("always", DataWarning)
+        try:
+            graph = load(path)
+        except DataError as exc:
+            graph, problems = None, exc.problems
+    caught = [(str(w.message), w.category, w.filename, w.lineno) for w in recorded]
+    if graph is None:
+        row = matrix.context_row(path, None, (), org or "", today, problems=problems,
+                                 context=_context_of(path))
+        return row, [], "", caught
+    wanted, hint = normalise_org(graph, org)
+    with python_warnings.catch_warnings():
+        python_warnings.simplefilter("ignore")   # an org absent from one context is a row
+        findings = check(graph, org=wanted, max_seats=max_seats)
+    row = matrix.context_row(path, graph, findings, wanted, today)
+    return row, input_files(graph), hint, caught
+
+
+#: Below this many bytes of CSV in all, contexts are read one after the
+#: other: starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 2_000_000
+
+
+def _workers(paths) -> int:
+    """How many processes read the contexts: one per available core once
+    the CSV files weigh :data:`PARALLEL_MIN_BYTES` (``COORDGRAPH_WORKERS``
+    and ``COORDGRAPH_PARALLEL_MIN_BYTES`` override both; 1 worker is none)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = min(_setting("COORDGRAPH_WORKERS", cores or 1), len(paths))
+    if workers < 2:
+        return 1
+    threshold = _setting("COORDGRAPH_PARALLEL_MIN_BYTES", PARALLEL_MIN_BYTES)
+    size = 0
+    for path in paths:
+        for name in (NODE_FILE, EDGE_FILE):
+            with contextlib.suppress(OSError):   # a missing file: loading reports it
+                size += os.stat(Path(path) / name).st_size
+        if size >= threshold:
+            return workers
+    return 1
+
+
+def _setting(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() else default
+
+
+def _context_results(paths, org, max_seats, today) -> list:
+    """:func:`_one_context` of each path, in order; in worker processes
+    when :func:`_workers` says so (the same results either way)."""
+    workers = _workers(paths)
+    if workers == 1:
+        return [_one_context(path, org, max_seats, today) for path in paths]
+    methods = multiprocessing.get_all_start_methods()
+    # fork: the workers start with the modules already imported.
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        count = len(paths)
+        return list(pool.map(_one_context, paths, [org] * count, [max_seats] * count,
+                             [today] * count, chunksize=max(1, count // (workers * 8))))
 
 
 def _context_of(path):

@@ -10,28 +10,12 @@ import io
 import unicodedata
 
 from ..analysis import check
+from ..escaping import neutralise
 
 CSV_COLUMNS = ("Platform ID", "Platform", "Structure", "Level", "Status", "Expected",
                "Lead", "Co-lead", "Location", "Coordinator", "Seat holders", "Person(s)",
                "Alternates", "Observers", "Findings")
 
-# A cell starting with one of these is a formula (or DDE) for Excel,
-# LibreOffice or Google Sheets; the full-width forms count in some locales.
-_FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
-
-
-def neutralise(cell: str) -> str:
-    """A spreadsheet cell that cannot run as a formula: prefix ``'`` when the
-    text (after leading spaces) starts with ``=``, ``+``, ``-``, ``@``, tab or
-    CR.
-
-    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-1"), neutralise("HCT")
-    ('\\'=HYPERLINK("http://x")', "'-1", 'HCT')
-    """
-    stripped = cell.lstrip(" ")
-    if cell and (cell[0] in _FORMULA_START or (stripped and stripped[0] in _FORMULA_START)):
-        return "'" + cell
-    return cell
 
 
 def seat_rows(graph, org: str | None = None, lang: str | None = None,

@@ -25,7 +25,6 @@ from ..errors import RenderWarning, UnknownOrgWarning, UsageError
 from ..loading import load, resolve
 from ..model import CoordGraph
 from .comparing import compare as merge
-from .paging import fit_to_page
 from .parameters import (
     DEFAULT_TIMEOUT,
     FORMATS,

@@ -1,0 +1,136 @@
+"""The shortcuts taken for speed give exactly what the plain ways give.
+
+* Reading: a quote-free file whose rows are all as wide as the header is
+  split into columns at once (``_uniform_columns``); the record-by-record
+  path must read the same table.
+* The portfolio's JSON is written by ``dumps_indented``, not by
+  ``json.dumps(indent=2)``: the same text for any JSON data.
+* ``coordgraph portfolio`` reads the contexts in worker processes above a
+  size: the same bytes on stdout, the same warnings on stderr, as one by one.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from coordgraph.analysis.contexts import newest_templates
+from coordgraph.cli.portfolio import _workers
+from coordgraph.portfolio import dumps_indented
+from coordgraph.reading import Table, _uniform_columns, parse_table
+
+ROOT = Path(__file__).resolve().parent.parent
+CELLS = st.sampled_from(["hct", "com", "platform", "role", "", " padded ", "x\ty", "IOM",
+                         "a b", "9", "Z"])
+
+
+@st.composite
+def regular_csv(draw):
+    """Quote-free ASCII text, mostly with rows as wide as the header."""
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    width = draw(st.integers(1, 5))
+    header = draw(st.lists(st.sampled_from(["id", "kind", "label", "org", "", " Note "]),
+                           min_size=width, max_size=width))
+    rows = [header]
+    for _ in range(draw(st.integers(0, 6))):
+        cells = draw(st.lists(CELLS, min_size=width, max_size=width))
+        shape = draw(st.integers(0, 11))
+        if shape == 0:
+            cells = cells[:-1]              # a short row
+        elif shape == 1:
+            cells.append("extra")           # one value too many
+        elif shape == 2:
+            cells = [""] * width            # a blank row
+        rows.append([c.replace(delimiter, " ") for c in cells])
+    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    lines = [delimiter.join(row) for row in rows]
+    if draw(st.integers(0, 5)) == 0:
+        lines.insert(0, "")                 # a blank line first
+    return (ending.join(lines) + draw(st.sampled_from(["", ending, ending * 2]))).encode()
+
+
+def table_state(table):
+    return (table.header, table.header_line, table.rows, table.problems, table.warnings,
+            table.delimiter)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(regular_csv())
+def test_uniform_columns_read_what_the_plain_path_reads(data):
+    assert table_state(parse_table(data, "n.csv")) == table_state(
+        parse_table(data, "n.csv", fast=False))
+
+
+def test_a_regular_file_takes_the_uniform_path():
+    table = Table("n.csv", delimiter=";")
+    assert _uniform_columns(table, "id;kind\nhct;platform\ncom; role\n", 0)
+    assert table.columns == [["hct", "com"], ["platform", "role"]]
+    # A row wider than the header is left to the general path, which reports it.
+    assert not _uniform_columns(Table("n.csv"), "id,kind\nhct,platform,x\ncom,role\n", 0)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(JSON)
+def test_dumps_indented_writes_what_json_dumps_writes(data):
+    assert dumps_indented(data) == json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def test_dumps_indented_leaves_other_values_to_json():
+    data = {1: ("a", 2.5), "b": [{"c": None}]}
+    assert dumps_indented(data) == json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def test_newest_templates_is_a_fresh_dict_each_time():
+    first = newest_templates()
+    first.clear()
+    assert newest_templates()
+
+
+def _portfolio(folder, env_extra):
+    env = {**os.environ, **env_extra}
+    return subprocess.run(
+        [sys.executable, "-m", "coordgraph", "portfolio", str(folder), "--format", "json",
+         "--today", "2026-11-29", "--fail-on", "never"], capture_output=True, env=env)
+
+
+def test_portfolio_in_worker_processes_gives_the_same_bytes(tmp_path):
+    folder = tmp_path / "region"
+    shutil.copytree(ROOT / "examples" / "portfolio", folder)
+    shutil.copytree(ROOT / "examples" / "nortavia", folder / "nortavia")
+    # One context with a warning (an unknown column) and one invalid.
+    nodes = folder / "brelund" / "nodes.csv"
+    header, rest = nodes.read_text(encoding="utf-8-sig").split("\n", 1)
+    nodes.write_text(f"{header},colour\n{rest}", encoding="utf-8")
+    (folder / "broken").mkdir()
+    (folder / "broken" / "nodes.csv").write_text("id,kind\n")
+    serial = _portfolio(folder, {"COORDGRAPH_WORKERS": "1"})
+    parallel = _portfolio(folder, {"COORDGRAPH_WORKERS": "2",
+                                   "COORDGRAPH_PARALLEL_MIN_BYTES": "0"})
+    assert serial.returncode == parallel.returncode == 0
+    assert serial.stdout == parallel.stdout
+    assert serial.stderr == parallel.stderr
+    assert b"unknown column 'colour'" in serial.stderr and b"broken: invalid" in serial.stderr
+    assert len(json.loads(serial.stdout)["contexts"]) == 7
+
+
+def test_workers_only_above_the_size_threshold(monkeypatch):
+    contexts = sorted((ROOT / "examples" / "portfolio").iterdir())
+    contexts = [c for c in contexts if c.is_dir()]
+    monkeypatch.delenv("COORDGRAPH_PARALLEL_MIN_BYTES", raising=False)
+    monkeypatch.setenv("COORDGRAPH_WORKERS", "2")
+    assert _workers(contexts) == 1          # a few small contexts: one by one
+    monkeypatch.setenv("COORDGRAPH_PARALLEL_MIN_BYTES", "0")
+    assert _workers(contexts) == 2
+    assert _workers(contexts[:1]) == 1      # never more workers than contexts
+    monkeypatch.setenv("COORDGRAPH_WORKERS", "1")
+    assert _workers(contexts) == 1
