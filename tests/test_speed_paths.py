@@ -50,6 +50,10 @@ def regular_csv(draw):
     lines = [delimiter.join(row) for row in rows]
     if draw(st.integers(0, 5)) == 0:
         lines.insert(0, "")                 # a blank line first
+    if draw(st.integers(0, 4)) == 0:        # mixed line ends: CRLF and LF
+        ends = draw(st.lists(st.sampled_from(["\n", "\r\n"]), min_size=len(lines),
+                             max_size=len(lines)))
+        return "".join(map(str.__add__, lines, ends)).encode()
     return (ending.join(lines) + draw(st.sampled_from(["", ending, ending * 2]))).encode()
 
 
@@ -71,6 +75,18 @@ def test_a_regular_file_takes_the_uniform_path():
     assert table.columns == [["hct", "com"], ["platform", "role"]]
     # A row wider than the header is left to the general path, which reports it.
     assert not _uniform_columns(Table("n.csv"), "id,kind\nhct,platform,x\ncom,role\n", 0)
+    # So is a short row, even when a wide one makes up for its missing cell.
+    assert not _uniform_columns(Table("n.csv"), "id,kind\nhct,platform,x\ncom\n", 0)
+    assert not _uniform_columns(Table("n.csv"), "id,kind\nhct\ncom,role,x\n", 0)
+
+
+def test_a_crlf_file_is_split_at_crlf_and_read_as_the_plain_path_reads():
+    data = b"id,kind\r\nhct,platform\r\ncom, role \r\n"
+    table = Table("n.csv")
+    assert _uniform_columns(table, data.decode(), 0, "\r\n")
+    assert table.columns == [["hct", "com"], ["platform", "role"]]
+    assert table_state(parse_table(data, "n.csv")) == table_state(
+        parse_table(data, "n.csv", fast=False))
 
 
 JSON = st.recursive(
