@@ -3,6 +3,9 @@
 * Reading: a quote-free file whose rows are all as wide as the header is
   split into columns at once (``_uniform_columns``); the record-by-record
   path must read the same table.
+* Validation: the bulk path checks that edges are distinct by their ends
+  first (a pair is cheaper than a triple); the same ends with two relations
+  are still two edges, the same relation twice a CG108 from the row path.
 * The portfolio's JSON is written by ``dumps_indented``, not by
   ``json.dumps(indent=2)``: the same text for any JSON data.
 * ``coordgraph portfolio`` reads the contexts in worker processes above a
@@ -16,12 +19,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from coordgraph.analysis.contexts import newest_templates
 from coordgraph.cli.portfolio import _workers
 from coordgraph.portfolio import dumps_indented
 from coordgraph.reading import Table, _uniform_columns, parse_table
+from coordgraph.validation import build_edges, build_nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = st.sampled_from(["hct", "com", "platform", "role", "", " padded ", "x\ty", "IOM",
@@ -150,3 +155,26 @@ def test_workers_only_above_the_size_threshold(monkeypatch):
     assert _workers(contexts[:1]) == 1      # never more workers than contexts
     monkeypatch.setenv("COORDGRAPH_WORKERS", "1")
     assert _workers(contexts) == 1
+
+
+NODES_CSV = b"id,kind,label\nhct,platform,HCT\nsmt,platform,SMT\ncom,role,CoM\n"
+
+
+@pytest.mark.parametrize("rows, codes", [
+    # The same ends, two relations: two edges.
+    (["com,hct,membership", "com,hct,advises", "hct,smt,escalation"], []),
+    # The same relation twice: a duplicate, reported on its line.
+    (["com,hct,membership", "com,hct,advises", "com,hct,membership"], [("CG108", 4)]),
+])
+def test_edges_in_bulk_tell_distinct_edges_as_the_rows_do(rows, codes):
+    nodes = build_nodes(parse_table(NODES_CSV, "nodes.csv"), [], [])
+    data = ("source,target,relation\n" + "\n".join(rows) + "\n").encode()
+    results = []
+    for bulk in (True, False):
+        problems: list = []
+        edges = build_edges(parse_table(data, "edges.csv"), nodes, problems, [], bulk=bulk)
+        results.append((edges, problems))
+    assert results[0] == results[1]
+    edges, problems = results[0]
+    assert [(p.code, p.line) for p in problems] == codes
+    assert len(edges) == len(rows) - len(codes)
