@@ -6,6 +6,8 @@
 * Validation: the bulk path checks that edges are distinct by their ends
   first (a pair is cheaper than a triple); the same ends with two relations
   are still two edges, the same relation twice a CG108 from the row path.
+* Analysis: the org's roles are picked by their distinct org cells, not
+  node by node (``org_roles``); the same roles, in the same order.
 * The portfolio's JSON is written by ``dumps_indented``, not by
   ``json.dumps(indent=2)``: the same text for any JSON data.
 * ``coordgraph portfolio`` reads the contexts in worker processes above a
@@ -22,6 +24,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+import coordgraph
+from coordgraph.analysis._shared import holder_keys, holder_of, org_roles
 from coordgraph.analysis.contexts import newest_templates
 from coordgraph.cli.portfolio import _workers
 from coordgraph.portfolio import dumps_indented
@@ -178,3 +182,30 @@ def test_edges_in_bulk_tell_distinct_edges_as_the_rows_do(rows, codes):
     edges, problems = results[0]
     assert [(p.code, p.line) for p in problems] == codes
     assert len(edges) == len(rows) - len(codes)
+
+
+@st.composite
+def roles_graph(draw):
+    """Roles and platforms of a few organisations, spelled in any case, some
+    with no org cell (IOM), some naming a person."""
+    count = draw(st.integers(0, 8))
+    nodes = [{"id": f"n{i}", "kind": draw(st.sampled_from(["role", "platform"])),
+              "label": f"N{i}", "org": draw(st.sampled_from(["", "IOM", "iom", "UNHCR", "Iom"])),
+              "person": draw(st.sampled_from(["", " ", "Ana", "ana "])),
+              "status": draw(st.sampled_from(["active", "vacant", "inactive"]))}
+             for i in range(count)]
+    for node in nodes:
+        if node["kind"] == "platform" and node["status"] == "vacant":
+            node["status"] = "active"
+    return coordgraph.from_records(nodes=nodes, edges=[])
+
+
+@settings(max_examples=200, deadline=None)
+@given(roles_graph(), st.sampled_from(["IOM", "iom", "UNHCR", "WFP"]))
+def test_org_roles_are_the_nodes_that_belong_to_the_org(graph, org):
+    # org_roles matches each distinct org cell once instead of each node.
+    expected = {n.id: n for n in graph.nodes.values() if graph.belongs_to(n, org)}
+    assert list(org_roles(graph, org).items()) == list(expected.items())
+    present = {i for i, n in expected.items() if n.counts_as_presence}
+    assert holder_keys(graph, org) == {i: holder_of(expected[i]) for i in present
+                                       if expected[i].person.strip()}
