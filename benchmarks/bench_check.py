@@ -211,10 +211,9 @@ def use_bytecode_cache(baseline=None) -> None:
     PYTHONDONTWRITEBYTECODE (as CI sandboxes often set) would otherwise make
     every run compile the package's sources again (about 40 ms on this
     machine), while the standard library and click load their own caches.
-    The cache goes to benchmarks/generated/pycache, filled once here (for
-    the ``baseline`` copy's package too)."""
+    The cache is written once here, into the package's ``__pycache__``
+    folders (ignored by git), for the ``baseline`` copy's package too."""
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = str(GENERATED / "pycache")
     packages = [HERE.parent / "coordgraph"]
     if baseline:
         packages.append(Path(baseline).resolve() / "coordgraph")
