@@ -374,7 +374,8 @@ def build_edges(table, nodes, problems, warnings, bad_ids=frozenset(), *,
     edges = _edges_in_bulk(table.lines, values, nodes) if bulk and nodes is not None else None
     if edges is None:
         edges = _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids)
-    if nodes is not None:
+    # No seat cell filled (the usual case): no seat group to check.
+    if nodes is not None and any(values[EDGE_COLUMNS.index("seat")]):
         problems.extend(seat_group_problems(edges, nodes, table.file, columns.column("seat")))
     return edges
 
