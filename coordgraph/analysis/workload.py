@@ -64,8 +64,9 @@ def overloaded_roles(graph, org: str = "IOM", max_seats: int = 3) -> list[Findin
     nodes = graph.nodes
     people = holder_keys(graph, org)
     # Without people, each holder is one role: no tuple is built per role.
-    holders = seats_by_holder(graph, org) if people else org_seats(graph, org)
+    holders: dict = seats_by_holder(graph, org) if people else org_seats(graph, org)
     findings = []
+    roles: tuple[str, ...]
     for holder, platforms in holders.items():
         if not people or len(holder) == 1:
             role_id = holder[0] if people else holder
