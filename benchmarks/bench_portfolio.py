@@ -28,6 +28,7 @@ import os
 import sys
 from pathlib import Path
 
+from bench_check import use_bytecode_cache
 from measuring import COORDGRAPH, baseline_command, floor_command, paired
 
 HERE = Path(__file__).resolve().parent
@@ -159,6 +160,7 @@ def main():
                              "(git archive COMMIT coordgraph templates data reference "
                              "| tar -x -C DIR)")
     options = parser.parse_args()
+    use_bytecode_cache(options.baseline)
     print(f"{'countries':>14} {'nodes':>8} {'portfolio s':>11} {'floor s':>8} {'ratio':>6} "
           f"{'ms/country':>10} {'peak MB':>8} {'floor MB':>8} {'CPU s':>6} {'floor':>6}")
     for countries in options.countries:

@@ -332,7 +332,8 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
     quoted cell spans lines, a lone CR ends lines, or the CSV is malformed,
     and :func:`_read_records` then reads record by record.
     """
-    if "\r" in text and text.count("\r") != text.count("\r\n"):
+    crlf = text.count("\r\n") if "\r" in text else 0
+    if crlf and text.count("\r") != crlf:
         return False
     if '"' in text:
         try:
@@ -344,10 +345,15 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
             return False
     else:
         # No quote anywhere: a record is a line, a cell what lies between
-        # delimiters (twice as fast as the csv module).
-        text = text.replace("\r\n", "\n")
-        if _uniform_columns(table, text, offset):
+        # delimiters (twice as fast as the csv module). A text whose every
+        # line ends in CRLF (Excel's) is split at CRLF: no copy without CRs.
+        newline = "\r\n" if crlf and crlf == text.count("\n") else "\n"
+        if crlf and newline == "\n":   # mixed line ends
+            text = text.replace("\r\n", "\n")
+        if _uniform_columns(table, text, offset, newline):
             return True
+        if newline != "\n":
+            text = text.replace("\r\n", "\n")
         delimiter = table.delimiter
         records = [line.split(delimiter) for line in text.split("\n")]
     filled = _filled_rows(records, text, table.delimiter)
@@ -380,21 +386,24 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
     return True
 
 
-def _uniform_columns(table: Table, text: str, offset: int) -> bool:
+def _uniform_columns(table: Table, text: str, offset: int, newline: str = "\n") -> bool:
     """The quote-free text's columns at once, when every data row has as many
     cells as the header row and no blank line lies between rows: the rows
     joined by the delimiter split into one flat list, and column ``i`` is
     every ``width``-th cell from ``i`` (no list per row). Returns False,
-    having changed nothing, when the text is not that regular.
+    having changed nothing, when the text is not that regular. ``newline``
+    ends every line (``"\\r\\n"``: each line ends so).
 
     >>> t = Table("n.csv")
     >>> _uniform_columns(t, "id,kind\\nhct,platform\\ncom,role\\n", 0), t.columns, t.lines
     (True, [['hct', 'com'], ['platform', 'role']], [2, 3])
+    >>> _uniform_columns(t, "id,kind\\nhct,platform,x\\ncom\\n", 0)
+    False
     """
     delimiter = table.delimiter
     if not text.isascii() or re.search(rf"\n[ \t\r\x0b\x0c{re.escape(delimiter)}]*\n", text):
         return False   # no inner blank line: then blank lines can only be at the ends
-    lines = text.split("\n")
+    lines = text.split(newline)
     start, end = 0, len(lines)
     while start < end and not lines[start].replace(delimiter, "").strip():
         start += 1
@@ -402,7 +411,7 @@ def _uniform_columns(table: Table, text: str, offset: int) -> bool:
         end -= 1
     body = lines[start + 1:end]
     count = lines[start].count(delimiter) if start < end else -1
-    if not body or set(map(str.count, body, itertools.repeat(delimiter))) != {count}:
+    if not body:
         return False
     header = [c.strip().lower() for c in lines[start].split(delimiter)]
     _drop_trailing_blanks(header)
@@ -411,12 +420,17 @@ def _uniform_columns(table: Table, text: str, offset: int) -> bool:
         return False
     # One stage alive at a time: the lines go before the cells are made.
     rows = len(body)
-    joined = delimiter.join(body)
+    # Each row's cells, then a cell "\n" (which no line holds) ending the row:
+    # the rows are all as wide as the header exactly when every (step + 1)-th
+    # cell is such an end (cheaper than counting each line's delimiters).
+    joined = (delimiter + "\n" + delimiter).join(body)
     del body, lines
     flat = joined.split(delimiter)
     del joined
     step = count + 1
-    columns: list[Sequence[str]] = [flat[i::step] for i in range(step)]
+    if len(flat) != rows * (step + 1) - 1 or flat[step::step + 1].count("\n") != rows - 1:
+        return False
+    columns: list[Sequence[str]] = [flat[i::step + 1] for i in range(step)]
     del flat
     if any(map(any, columns[width:])):
         return False   # a value beyond the named columns: the general path reports it

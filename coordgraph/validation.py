@@ -232,16 +232,31 @@ def _lowered(column, allowed):
     return list(map(str.lower, column))
 
 
-def _shared(column: list[str], default: str = "") -> list[str]:
+def _lowered_values(column, allowed) -> tuple[list[str], set[str]]:
+    """:func:`_lowered`, and the column's distinct values (one pass for both).
+
+    >>> column, values = _lowered_values(["Lead", "member"], ("lead", "member"))
+    >>> column, sorted(values)
+    (['lead', 'member'], ['lead', 'member'])
+    """
+    values = set(column)
+    if values <= {"", *allowed}:
+        return column, values
+    column = list(map(str.lower, column))
+    return column, set(column)
+
+
+def _shared(column: list[str], default: str = "", values=None) -> list[str]:
     """A column of few distinct values with one string object per value (an
     empty cell as ``default``): 300,000 rows of 'membership' then take the
-    memory of one. For enumerated columns, already known to hold few values.
+    memory of one. For enumerated columns, already known to hold few values
+    (``values``: the column's distinct values, when already known).
 
     >>> column = _shared(["a", "", "".join(["a"])], default="b")
     >>> column, column[0] is column[2]
     (['a', 'b', 'a'], True)
     """
-    value_of = {value: value or default for value in set(column)}
+    value_of = {value: value or default for value in (set(column) if values is None else values)}
     return list(map(value_of.__getitem__, column))
 
 
@@ -359,7 +374,8 @@ def build_edges(table, nodes, problems, warnings, bad_ids=frozenset(), *,
     edges = _edges_in_bulk(table.lines, values, nodes) if bulk and nodes is not None else None
     if edges is None:
         edges = _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids)
-    if nodes is not None:
+    # No seat cell filled (the usual case): no seat group to check.
+    if nodes is not None and any(values[EDGE_COLUMNS.index("seat")]):
         problems.extend(seat_group_problems(edges, nodes, table.file, columns.column("seat")))
     return edges
 
@@ -413,8 +429,9 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     """All edges at once, or None when any row needs a closer look."""
     (sources, targets, relations, capacities, conditions, conditions_fr, conditions_es, notes,
      references, seats) = values
-    relations, capacities = _lowered(relations, RELATIONS), _lowered(capacities, CAPACITIES)
-    if not (set(relations) <= set(RELATIONS) and set(capacities) <= {"", *CAPACITIES}):
+    relations, relation_values = _lowered_values(relations, RELATIONS)
+    capacities, capacity_values = _lowered_values(capacities, CAPACITIES)
+    if not (relation_values <= set(RELATIONS) and capacity_values <= {"", *CAPACITIES}):
         return None
     # Ends as the nodes' own id strings (one copy of each id in memory), their
     # kinds, then each distinct combination once.
@@ -429,20 +446,22 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
         wanted = _KINDS_OF.get(relation)
         if wanted and wanted != (source_kind, target_kind):
             return None
-    if any(capacity and relation != "membership"
-           for relation, capacity in set(zip(relations, capacities, strict=True))):
+    pairs = set(zip(relations, capacities, strict=True))
+    if any(capacity and relation != "membership" for relation, capacity in pairs):
         return None  # a warning to give, on its row
     if any(seats) and any(seat and relation != "membership"
                           for relation, seat in zip(relations, seats, strict=True)):
         return None  # a warning to give, on its row
     if any(map(operator.eq, sources, targets)):
         return None
-    if len(set(zip(sources, relations, targets, strict=True))) != len(sources):
+    # Distinct ends are distinct edges, and pairs are cheaper to hash than triples.
+    if len(set(zip(sources, targets, strict=True))) != len(sources) and len(
+            set(zip(sources, relations, targets, strict=True))) != len(sources):
         return None
-    relations = _shared(relations)
+    relations = _shared(relations, values=relation_values)
     capacity_of = {(relation, capacity): (capacity or DEFAULT_CAPACITY)
                    if relation == "membership" else capacity
-                   for relation, capacity in set(zip(relations, capacities, strict=True))}
+                   for relation, capacity in pairs}
     capacities = list(map(capacity_of.__getitem__, zip(relations, capacities, strict=True)))
     return list(map(Edge, sources, targets, relations, capacities, conditions, conditions_fr,
                     conditions_es, notes, references, seats, lines))

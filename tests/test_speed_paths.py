@@ -3,6 +3,11 @@
 * Reading: a quote-free file whose rows are all as wide as the header is
   split into columns at once (``_uniform_columns``); the record-by-record
   path must read the same table.
+* Validation: the bulk path checks that edges are distinct by their ends
+  first (a pair is cheaper than a triple); the same ends with two relations
+  are still two edges, the same relation twice a CG108 from the row path.
+* Analysis: the org's roles are picked by their distinct org cells, not
+  node by node (``org_roles``); the same roles, in the same order.
 * The portfolio's JSON is written by ``dumps_indented``, not by
   ``json.dumps(indent=2)``: the same text for any JSON data.
 * ``coordgraph portfolio`` reads the contexts in worker processes above a
@@ -16,12 +21,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+import coordgraph
+from coordgraph.analysis._shared import holder_keys, holder_of, org_roles
 from coordgraph.analysis.contexts import newest_templates
 from coordgraph.cli.portfolio import _workers
 from coordgraph.portfolio import dumps_indented
 from coordgraph.reading import Table, _uniform_columns, parse_table
+from coordgraph.validation import build_edges, build_nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = st.sampled_from(["hct", "com", "platform", "role", "", " padded ", "x\ty", "IOM",
@@ -50,6 +59,10 @@ def regular_csv(draw):
     lines = [delimiter.join(row) for row in rows]
     if draw(st.integers(0, 5)) == 0:
         lines.insert(0, "")                 # a blank line first
+    if draw(st.integers(0, 4)) == 0:        # mixed line ends: CRLF and LF
+        ends = draw(st.lists(st.sampled_from(["\n", "\r\n"]), min_size=len(lines),
+                             max_size=len(lines)))
+        return "".join(map(str.__add__, lines, ends)).encode()
     return (ending.join(lines) + draw(st.sampled_from(["", ending, ending * 2]))).encode()
 
 
@@ -71,6 +84,18 @@ def test_a_regular_file_takes_the_uniform_path():
     assert table.columns == [["hct", "com"], ["platform", "role"]]
     # A row wider than the header is left to the general path, which reports it.
     assert not _uniform_columns(Table("n.csv"), "id,kind\nhct,platform,x\ncom,role\n", 0)
+    # So is a short row, even when a wide one makes up for its missing cell.
+    assert not _uniform_columns(Table("n.csv"), "id,kind\nhct,platform,x\ncom\n", 0)
+    assert not _uniform_columns(Table("n.csv"), "id,kind\nhct\ncom,role,x\n", 0)
+
+
+def test_a_crlf_file_is_split_at_crlf_and_read_as_the_plain_path_reads():
+    data = b"id,kind\r\nhct,platform\r\ncom, role \r\n"
+    table = Table("n.csv")
+    assert _uniform_columns(table, data.decode(), 0, "\r\n")
+    assert table.columns == [["hct", "com"], ["platform", "role"]]
+    assert table_state(parse_table(data, "n.csv")) == table_state(
+        parse_table(data, "n.csv", fast=False))
 
 
 JSON = st.recursive(
@@ -134,3 +159,53 @@ def test_workers_only_above_the_size_threshold(monkeypatch):
     assert _workers(contexts[:1]) == 1      # never more workers than contexts
     monkeypatch.setenv("COORDGRAPH_WORKERS", "1")
     assert _workers(contexts) == 1
+
+
+NODES_CSV = b"id,kind,label\nhct,platform,HCT\nsmt,platform,SMT\ncom,role,CoM\n"
+
+
+@pytest.mark.parametrize("rows, codes", [
+    # The same ends, two relations: two edges.
+    (["com,hct,membership", "com,hct,advises", "hct,smt,escalation"], []),
+    # The same relation twice: a duplicate, reported on its line.
+    (["com,hct,membership", "com,hct,advises", "com,hct,membership"], [("CG108", 4)]),
+])
+def test_edges_in_bulk_tell_distinct_edges_as_the_rows_do(rows, codes):
+    nodes = build_nodes(parse_table(NODES_CSV, "nodes.csv"), [], [])
+    data = ("source,target,relation\n" + "\n".join(rows) + "\n").encode()
+    results = []
+    for bulk in (True, False):
+        problems: list = []
+        edges = build_edges(parse_table(data, "edges.csv"), nodes, problems, [], bulk=bulk)
+        results.append((edges, problems))
+    assert results[0] == results[1]
+    edges, problems = results[0]
+    assert [(p.code, p.line) for p in problems] == codes
+    assert len(edges) == len(rows) - len(codes)
+
+
+@st.composite
+def roles_graph(draw):
+    """Roles and platforms of a few organisations, spelled in any case, some
+    with no org cell (IOM), some naming a person."""
+    count = draw(st.integers(0, 8))
+    nodes = [{"id": f"n{i}", "kind": draw(st.sampled_from(["role", "platform"])),
+              "label": f"N{i}", "org": draw(st.sampled_from(["", "IOM", "iom", "UNHCR", "Iom"])),
+              "person": draw(st.sampled_from(["", " ", "Ana", "ana "])),
+              "status": draw(st.sampled_from(["active", "vacant", "inactive"]))}
+             for i in range(count)]
+    for node in nodes:
+        if node["kind"] == "platform" and node["status"] == "vacant":
+            node["status"] = "active"
+    return coordgraph.from_records(nodes=nodes, edges=[])
+
+
+@settings(max_examples=200, deadline=None)
+@given(roles_graph(), st.sampled_from(["IOM", "iom", "UNHCR", "WFP"]))
+def test_org_roles_are_the_nodes_that_belong_to_the_org(graph, org):
+    # org_roles matches each distinct org cell once instead of each node.
+    expected = {n.id: n for n in graph.nodes.values() if graph.belongs_to(n, org)}
+    assert list(org_roles(graph, org).items()) == list(expected.items())
+    present = {i for i, n in expected.items() if n.counts_as_presence}
+    assert holder_keys(graph, org) == {i: holder_of(expected[i]) for i in present
+                                       if expected[i].person.strip()}

@@ -62,16 +62,25 @@ def overloaded_roles(graph, org: str = "IOM", max_seats: int = 3) -> list[Findin
     [('CG304', 'com')]
     """
     nodes = graph.nodes
+    people = holder_keys(graph, org)
+    # Without people, each holder is one role: no tuple is built per role.
+    holders: dict = seats_by_holder(graph, org) if people else org_seats(graph, org)
     findings = []
-    for roles, platforms in seats_by_holder(graph, org).items():
-        if len(roles) == 1:
-            own = [nodes[roles[0]].max_seats]
-            limit = own[0] or max_seats
+    roles: tuple[str, ...]
+    for holder, platforms in holders.items():
+        if not people or len(holder) == 1:
+            role_id = holder[0] if people else holder
+            limit = nodes[role_id].max_seats or max_seats
+            if len(platforms) <= limit:
+                continue
+            roles = (role_id,)
+            own = [nodes[role_id].max_seats]
         else:
+            roles = holder
             own = [nodes[r].max_seats for r in roles]
             limit = max(n if n is not None else max_seats for n in own)
-        if len(platforms) <= limit:
-            continue
+            if len(platforms) <= limit:
+                continue
         why = "its max_seats" if limit != max_seats or None not in own else ""
         findings.append(Finding(
             "CG304", "warning", roles[0], (*roles, *platforms),
