@@ -95,7 +95,8 @@ class Drawing:
 def build(graph, view: str = "organigram", *, focus: str | None = None, depth: int = 1,
           lang: str | None = None, org: str | None = None, findings=(),
           compare=None, location: str | None = None, show_inactive: bool = False,
-          size: str | None = None, compact: bool = False) -> Drawing:
+          size: str | None = None, compact: bool = False,
+          wrap: tuple[int | None, int | None] = (None, None)) -> Drawing:
     """The drawing of ``view`` of ``graph``; ``findings`` (from ``check``) are marked.
 
     ``compare``, a :class:`~.comparing.Comparison` of an older version with
@@ -103,7 +104,8 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
     marked. ``location`` and ``show_inactive`` choose what is drawn as
     :func:`~.views.select` does; ``size`` (Graphviz's ``"width,height"`` in
     inches) scales the drawing down to fit a page (:mod:`.paging`);
-    ``compact`` spaces boxes closer, for a page.
+    ``compact`` spaces boxes closer, for a page; ``wrap``, the ``(width,
+    stack)`` of :func:`~.layout.platform_rows`, shapes the rows for a page.
 
     >>> import coordgraph
     >>> d = build(coordgraph.load(), "platforms")
@@ -119,14 +121,16 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
         show_inactive = True   # what changed includes the posts dropped
     selection = select(graph, view, org=org, focus=focus, depth=depth, location=location,
                        show_inactive=show_inactive)
-    drawing = _Builder(graph, selection, lang, org, findings, compare, size, compact).build()
+    drawing = _Builder(graph, selection, lang, org, findings, compare, size, compact,
+                       wrap).build()
     return drawing
 
 
 class _Builder:
     def __init__(self, graph, selection, lang, org, findings, compare=None, size=None,
-                 compact=False):
+                 compact=False, wrap=(None, None)):
         self.size = size
+        self.wrap = wrap
         self.compact = compact
         self.graph = graph
         self.selection = selection
@@ -416,7 +420,8 @@ class _Builder:
         """The platforms' rows (:mod:`.layout`) and the org's senior
         representative with the platform of its seat (:func:`senior_seat`)."""
         rows = platform_rows(self.selection, edges=self.graph.edges if self.compare is None
-                             else self.compare.layout_edges, org=self.org, lang=self.lang)
+                             else self.compare.layout_edges, org=self.org, lang=self.lang,
+                             width=self.wrap[0], stack=self.wrap[1])
         # (not in very large drawings: there every role hangs under its platform)
         senior = None if self.limited else senior_seat(self.graph, self.selection, self.org,
                                                         rows)
