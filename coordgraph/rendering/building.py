@@ -104,7 +104,8 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
     marked. ``location`` and ``show_inactive`` choose what is drawn as
     :func:`~.views.select` does; ``size`` (Graphviz's ``"width,height"`` in
     inches) scales the drawing down to fit a page (:mod:`.paging`);
-    ``compact`` spaces boxes closer, for a page; ``wrap``, the ``(width,
+    ``compact`` spaces boxes closer and draws small text at
+    :data:`~.styles.PAGE_SMALL`, for a page; ``wrap``, the ``(width,
     stack)`` of :func:`~.layout.platform_rows`, shapes the rows for a page.
 
     >>> import coordgraph
@@ -131,6 +132,7 @@ class _Builder:
                  compact=False, wrap=(None, None)):
         self.size = size
         self.wrap = wrap
+        self.small = styles.PAGE_SMALL if compact else styles.SMALL
         self.compact = compact
         self.graph = graph
         self.selection = selection
@@ -182,7 +184,7 @@ class _Builder:
             _set(dot, "graph", COMPACT)
         dot.set_node_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.FONT_SIZE,
                               **_NODE_DEFAULTS)
-        dot.set_edge_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.SMALL,
+        dot.set_edge_defaults(fontname=f'"{styles.FONT}"', fontsize=self.small,
                               **_EDGE_DEFAULTS)
         heading = title_label(title, subtitle, self.warnings)
         if self.selection.nodes:
@@ -200,7 +202,7 @@ class _Builder:
             self._edges(dot, dot_ids, rows)
             _set(dot, "graph", {
                 "label": legend_label(self.keys, self.notes, self.words, self.org_shown,
-                                      self.warnings),
+                                      self.warnings, self.small),
                 "labelloc": "b", "labeljust": "l"})
         else:
             _set(dot, "graph", {"label": heading, "labelloc": "t", "labeljust": "l"})
@@ -341,7 +343,7 @@ class _Builder:
         rows = []
         meta = self._meta(node, own)
         if meta:
-            rows.append(f'<TR><TD><FONT POINT-SIZE="{styles.SMALL}" COLOR="{ink["small"]}">'
+            rows.append(f'<TR><TD><FONT POINT-SIZE="{self.small}" COLOR="{ink["small"]}">'
                         f'{html_text(meta, self.warnings)}</FONT></TD></TR>')
         rows.append(f'<TR><TD><FONT COLOR="{ink["text"]}">{text}</FONT></TD></TR>')
         if node.kind == "platform" and (node.leads or node.co_leads):
@@ -349,10 +351,10 @@ class _Builder:
             if node.is_led_by(self.org):
                 self.keys.add("leadership")
         for _, severity, badge in marks[:_MAX_BADGES]:
-            rows.append(badge_row(badge, severity, self.warnings))
+            rows.append(badge_row(badge, severity, self.warnings, self.small))
         if change is not None:
             rows.append(change_badge_row(comparing.node_badge(change, self.words), change.kind,
-                                         self.warnings))
+                                         self.warnings, self.small))
         return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">'
                 + "".join(rows) + "</TABLE>>")
 
@@ -383,7 +385,7 @@ class _Builder:
             lines = [" · ".join(text for _, text in parts)]
         else:
             lines = [text for _, text in parts]
-        return [f'<TR><TD><FONT POINT-SIZE="{styles.SMALL}" COLOR="{ink["small"]}">{line}'
+        return [f'<TR><TD><FONT POINT-SIZE="{self.small}" COLOR="{ink["small"]}">{line}'
                 '</FONT></TD></TR>' for line in lines]
 
     def _meta(self, node, own: bool) -> str:
