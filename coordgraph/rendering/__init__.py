@@ -214,7 +214,7 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None,
     if findings is None:
         findings = check(graph, org=org)
 
-    def make(size, wrap=(None, None), view=view, location=location):
+    def make(size, wrap=(None, None, None), view=view, location=location):
         return build(graph, view, focus=focus, depth=depth, lang=lang, org=org,
                      findings=findings, compare=comparison, location=location,
                      show_inactive=show_inactive, size=size, compact=page is not None,

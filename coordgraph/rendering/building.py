@@ -96,7 +96,7 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
           lang: str | None = None, org: str | None = None, findings=(),
           compare=None, location: str | None = None, show_inactive: bool = False,
           size: str | None = None, compact: bool = False,
-          wrap: tuple[int | None, int | None] = (None, None)) -> Drawing:
+          wrap: tuple[int | None, ...] = (None, None, None)) -> Drawing:
     """The drawing of ``view`` of ``graph``; ``findings`` (from ``check``) are marked.
 
     ``compare``, a :class:`~.comparing.Comparison` of an older version with
@@ -105,8 +105,9 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
     :func:`~.views.select` does; ``size`` (Graphviz's ``"width,height"`` in
     inches) scales the drawing down to fit a page (:mod:`.paging`);
     ``compact`` spaces boxes closer and draws small text at
-    :data:`~.styles.PAGE_SMALL`, for a page; ``wrap``, the ``(width,
-    stack)`` of :func:`~.layout.platform_rows`, shapes the rows for a page.
+    :data:`~.styles.PAGE_SMALL`, for a page; ``wrap``, ``(width, stack,
+    flow)``, shapes it for a page: the rows (:func:`~.layout.platform_rows`)
+    and the legend's columns (:func:`~.legend.legend_label`).
 
     >>> import coordgraph
     >>> d = build(coordgraph.load(), "platforms")
@@ -129,9 +130,9 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
 
 class _Builder:
     def __init__(self, graph, selection, lang, org, findings, compare=None, size=None,
-                 compact=False, wrap=(None, None)):
+                 compact=False, wrap=(None, None, None)):
         self.size = size
-        self.wrap = wrap
+        self.wrap = (*wrap, None, None, None)[:3]
         self.small = styles.PAGE_SMALL if compact else styles.SMALL
         self.compact = compact
         self.graph = graph
@@ -202,7 +203,7 @@ class _Builder:
             self._edges(dot, dot_ids, rows)
             _set(dot, "graph", {
                 "label": legend_label(self.keys, self.notes, self.words, self.org_shown,
-                                      self.warnings, self.small),
+                                      self.warnings, self.small, self.wrap[2]),
                 "labelloc": "b", "labeljust": "l"})
         else:
             _set(dot, "graph", {"label": heading, "labelloc": "t", "labeljust": "l"})

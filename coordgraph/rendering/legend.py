@@ -32,18 +32,24 @@ def title_label(title: str, subtitle: str, warnings: list) -> str:
 
 
 def legend_label(keys, notes, words, org: str, warnings: list,
-                 small: str = styles.SMALL) -> str:
+                 small: str = styles.SMALL, flow: int | None = None) -> str:
     """The legend: what the boxes and marks mean, what the lines mean, the conditions.
 
     One row per style key used, in two columns (boxes and marks; lines),
     then the numbered conditions. ``notes`` is a list of ``(number, text)``;
-    ``small`` the size of the samples' small text.
+    ``small`` the size of the samples' small text. ``flow``, for a page,
+    pours the rows (boxes, then lines) into that many columns of even
+    length: a shorter legend, and a taller drawing's text is larger.
 
     >>> from coordgraph.rendering.i18n import words
     >>> label = legend_label({"org_role", "alternate", "conditional"}, [(1, "if <b>")],
     ...                      words("en"), "IOM", [])
     >>> "IOM role" in label, "Alternate" in label, "Observer" in label, "if &lt;b&gt;" in label
     (True, True, False, True)
+    >>> flowed = legend_label({"org_role", "other_role", "alternate"}, [], words("en"), "IOM",
+    ...                       [], flow=3)
+    >>> flowed.count("<TR>"), label.count("<TR>")
+    (2, 5)
     """
     legend = words.legend
     columns = [[(_sample(key, words, org, small),
@@ -51,6 +57,10 @@ def legend_label(keys, notes, words, org: str, warnings: list,
                 for key in group if key in keys]
                for group in (styles.LEGEND_BOXES, styles.LEGEND_LINES)]
     columns = [column for column in columns if column]
+    if flow:
+        rows = [row for column in columns for row in column]
+        length = -(-len(rows) // flow) if rows else 0
+        columns = [rows[i:i + length] for i in range(0, len(rows), length or 1)]
     span = 2 * max(len(columns), 1)
     parts = [f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"><B>{html_text(legend["title"])}</B></TD></TR>']
     for line in range(max((len(c) for c in columns), default=0)):

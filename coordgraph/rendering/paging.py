@@ -13,7 +13,8 @@ each measured the same way.
 Rows of sibling platforms are wrapped for the page: each ``(width,
 stack)`` of :data:`~.layout.PAGE_WRAPS` is laid out (alike layouts once)
 and the one whose smallest text is largest on the page is kept, so a wide
-row of clusters becomes a few stacked rows on a portrait page.
+row of clusters becomes a few stacked rows on a portrait page; then the
+legend is poured into :data:`LEGEND_FLOWS` columns, again keeping the best.
 
 The arithmetic is pure (:func:`printable`, :func:`measure`,
 :func:`fit`); :func:`fit_to_page` runs ``dot`` through :mod:`.running`.
@@ -38,6 +39,8 @@ PAGES = {
 MARGIN = 36.0
 #: The smallest text, in points at 100 %, that a drawing fitted to a page may have.
 MIN_TEXT = 7.0
+#: The legend's columns tried on a page (two: as long as they are even).
+LEGEND_FLOWS = (2, 3, 4)
 #: At most this many parts are laid out to propose a split.
 MAX_PROPOSALS = 8
 
@@ -178,13 +181,21 @@ def fit_to_page(make, page: str, *, timeout: float, parts=(), box=None):
     raise UsageError("\n".join(lines))
 
 
-def best_wrap(make, page: str, *, timeout: float, box=None, wraps=PAGE_WRAPS):
+def best_wrap(make, page: str, *, timeout: float, box=None, wraps=PAGE_WRAPS,
+              flows=LEGEND_FLOWS):
     """The natural-size drawing ``make(None, wrap)`` whose text is largest
-    on ``page`` (or in ``box``), over ``wraps``: ``(fit, wrap, drawing)``.
+    on ``page`` (or in ``box``): ``(fit, wrap, drawing)``, ``wrap`` being
+    ``(width, stack, flow)``: the rows of ``wraps`` with the legend in
+    ``flows[0]`` columns, then the best rows with the legend in each flow.
 
     Each distinct layout is laid out once; on a tie the first wins (the
     default rows come first).
     """
+    best = _best(make, page, timeout, box, [(*wrap, flows[0]) for wrap in wraps])
+    return _best(make, page, timeout, box, [(*best[1][:2], flow) for flow in flows])
+
+
+def _best(make, page, timeout, box, wraps):
     best = None
     seen: set[str] = set()
     for wrap in wraps:
