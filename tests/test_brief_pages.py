@@ -174,3 +174,16 @@ def test_docx_opens_in_libreoffice_writer_as_one_a4_page_or_two(runner, tmp_path
     small = [(round(size, 2), t) for page in reader.pages for size, t in text_sizes(page)
              if size < 7 - SLACK]
     assert small == []
+
+
+def test_the_example_country_brief_has_a_drawing_at_7_pt_or_more(runner, tmp_path):
+    # Rows wrapped for the page: a drawing now fits the brief's box on A4.
+    brief = make_brief(coordgraph.load(NORTAVIA))
+    picture = brief.picture
+    assert picture is not None and picture.smallest_text >= 7 - SLACK
+    assert placed_text(picture.svg, picture.width) >= 7 - SLACK
+    reader = pypdf.PdfReader(_brief(runner, tmp_path, "--data", str(NORTAVIA), "--format",
+                                    "pdf", name="brief.pdf"))
+    drawn = [size for size, text in text_sizes(reader.pages[0])
+             if "Humanitarian Country" in text or "Coordination Team" in text]
+    assert drawn and min(drawn) >= 7 - SLACK

@@ -332,14 +332,24 @@ def test_a_page_drawing_takes_the_wrap_whose_text_is_largest(nortavia):
     assert portrait[0].width < fit.width
 
 
-def test_a_fitted_page_drawing_is_the_wrapped_one(nortavia, tmp_path):
-    # The hub of Kessa with its people, on a portrait page.
-    paged = coordgraph.render(nortavia, view="platforms", location="Kessa", page="a4",
-                              findings=[])
-    width, height, smallest = page_measure(paged)
-    room_width, room_height = printable("a4")
+def test_the_national_part_of_the_example_fits_a_landscape_page(nortavia, tmp_path):
+    # Its thirteen clusters side by side made it 4.8 pt; wrapped, 7 pt or more.
+    out = tmp_path / "varos.svg"
+    result = run("render", "--data", EXAMPLE, "--location", "Varos", "--view", "platforms",
+                 "--page", "a4-landscape", "-o", out)
+    assert result.exit_code == 0, result.output
+    width, height, smallest = page_measure(out.read_bytes())
+    room_width, room_height = printable("a4-landscape")
     assert width <= room_width + 0.5 and height <= room_height + 0.5
     assert smallest >= MIN_TEXT - 0.01
+
+
+def test_the_split_proposed_for_the_example_is_one_readable_page_per_place():
+    result = run("render", "--data", EXAMPLE, "--page", "a4-landscape", "-o", "-")
+    assert result.exit_code == 2
+    fitting = result.output.split("Still too large")[0]
+    for place in ("Varos", "Kessa", "Doran", '"Port Mira"'):
+        assert f"--location {place} --view platforms" in fitting, result.output
 
 
 def test_a_box_on_the_page_scales_the_drawing_into_it():
