@@ -4,10 +4,11 @@ the brief gives it with its smallest text at 7 pt or more.
 The measuring and the 7 pt rule are ``render --page``'s
 (:mod:`coordgraph.rendering.paging`): each candidate is laid out as a page
 drawing (boxes spaced closer), measured with :func:`~.paging.measure`, and
-judged by :attr:`~.paging.Fit.readable`. The one chosen is drawn by
+judged by :attr:`~.paging.Fit.readable`; its rows are wrapped for the
+brief's box (:func:`~.paging.best_wrap`). The one chosen is drawn by
 :func:`coordgraph.render` with ``page``, so the files are those ``render
---page`` writes. The brief's space is smaller than the page (the title, the
-findings and the table share it), so the scale is the box's.
+--page`` writes for that box. The brief's space is smaller than the page
+(the title, the findings and the table share it), so the scale is the box's.
 
 Tried in order: the platforms view; the leadership view (platforms and
 their lead agencies, no people); the national level alone (the platforms at
