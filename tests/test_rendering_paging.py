@@ -369,3 +369,15 @@ def test_a_box_on_the_page_scales_the_drawing_into_it():
 def test_without_a_page_the_rows_are_the_default_ones(nortavia):
     assert build(nortavia, "platforms", findings=[]).dot == \
         build(nortavia, "platforms", findings=[], wrap=(None, None)).dot
+
+
+def test_a_drawing_far_too_large_is_not_laid_out_again(nortavia):
+    from coordgraph.rendering.paging import best_wrap
+    made = []
+
+    def make(size, wrap):
+        made.append(wrap)
+        return build(nortavia, "organigram", findings=[], compact=True, size=size, wrap=wrap)
+
+    fit, wrap, _ = best_wrap(make, "a4", timeout=60)
+    assert fit.text < MIN_TEXT / 2 and wrap[:2] == (None, None) and len(made) == 1

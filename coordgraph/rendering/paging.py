@@ -41,6 +41,10 @@ MARGIN = 36.0
 MIN_TEXT = 7.0
 #: The legend's columns tried on a page (two: as long as they are even).
 LEGEND_FLOWS = (2, 3, 4)
+#: Wrapping gains at most about half again of text size: a drawing whose
+#: default layout's text is below this share of :data:`MIN_TEXT` is not
+#: laid out again (the whole of a large country, with its people).
+HOPELESS = 0.5
 #: At most this many parts are laid out to propose a split.
 MAX_PROPOSALS = 8
 
@@ -189,10 +193,22 @@ def best_wrap(make, page: str, *, timeout: float, box=None, wraps=PAGE_WRAPS,
     ``flows[0]`` columns, then the best rows with the legend in each flow.
 
     Each distinct layout is laid out once; on a tie the first wins (the
-    default rows come first).
+    default rows come first). A drawing hopelessly too large
+    (:data:`HOPELESS`) keeps its default rows.
     """
-    best = _best(make, page, timeout, box, [(*wrap, flows[0]) for wrap in wraps])
-    return _best(make, page, timeout, box, [(*best[1][:2], flow) for flow in flows])
+    first = _best(make, page, timeout, box, [(*wraps[0], flows[0])])
+    if first[0].text < MIN_TEXT * HOPELESS:
+        return first
+    rows = _better(first, make, page, timeout, box, [(*w, flows[0]) for w in wraps[1:]])
+    return _better(rows, make, page, timeout, box, [(*rows[1][:2], f) for f in flows[1:]])
+
+
+def _better(best, make, page, timeout, box, wraps):
+    """``best`` or, when its text is larger, the best of ``wraps``."""
+    if not wraps:
+        return best
+    other = _best(make, page, timeout, box, wraps)
+    return other if other[0].text > best[0].text + 1e-6 else best
 
 
 def _best(make, page, timeout, box, wraps):
