@@ -187,15 +187,6 @@ def in_language(lang: str, english: str, french: str = "", spanish: str = "") ->
     return english
 
 
-def same_org(name: str, org: str) -> bool:
-    """Whether ``name`` names ``org``: organisations are compared in any case.
-
-    >>> same_org("Iom", "IOM"), same_org("UNHCR", "IOM")
-    (True, False)
-    """
-    return name == org or name.casefold() == org.casefold()
-
-
 def split_orgs(cell: str) -> tuple[str, ...]:
     """Organisations of a ``lead``/``co_lead`` cell, separated by ``;``.
 
