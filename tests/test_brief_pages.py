@@ -117,16 +117,17 @@ def test_drawing_text_at_its_placed_size_is_7_pt_or_more(runner, tmp_path, page)
 
 def test_when_no_drawing_fits_the_brief_gives_the_commands_render_page_accepts(
         runner, tmp_path):
-    brief = make_brief(coordgraph.load(NORTAVIA))
+    # (on a landscape page the brief's drawing is short: Nortavia's cannot fit)
+    brief = make_brief(coordgraph.load(NORTAVIA), page_name="a4-landscape")
     assert brief.picture is None
     commands = brief.picture_note.split(": ", 1)[1].rstrip(".").split("; ")
-    assert len(commands) == 4    # one per location: the whole is too large for A4
+    assert len(commands) == 4    # one per location: the whole is too large for the page
     for command in commands:
         words = command.replace('"Port Mira"', "Port_Mira").split()
         assert words[:2] == ["coordgraph", "render"]
         args = [w.replace("Port_Mira", "Port Mira") for w in words[1:]]
         if "--page" not in args:          # too large even alone: --page must refuse it
-            args += ["--page", "a4"]
+            args += ["--page", "a4-landscape"]
         result = runner.invoke(cli, [*args, "-o", str(tmp_path / "part.svg")])
         assert result.exit_code == (0 if "--page" in words else 2), (command, result.output)
 
@@ -173,3 +174,16 @@ def test_docx_opens_in_libreoffice_writer_as_one_a4_page_or_two(runner, tmp_path
     small = [(round(size, 2), t) for page in reader.pages for size, t in text_sizes(page)
              if size < 7 - SLACK]
     assert small == []
+
+
+def test_the_example_country_brief_has_a_drawing_at_7_pt_or_more(runner, tmp_path):
+    # Rows wrapped for the page: a drawing now fits the brief's box on A4.
+    brief = make_brief(coordgraph.load(NORTAVIA))
+    picture = brief.picture
+    assert picture is not None and picture.smallest_text >= 7 - SLACK
+    assert placed_text(picture.svg, picture.width) >= 7 - SLACK
+    reader = pypdf.PdfReader(_brief(runner, tmp_path, "--data", str(NORTAVIA), "--format",
+                                    "pdf", name="brief.pdf"))
+    drawn = [size for size, text in text_sizes(reader.pages[0])
+             if "Humanitarian Country" in text or "Coordination Team" in text]
+    assert drawn and min(drawn) >= 7 - SLACK

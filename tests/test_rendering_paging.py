@@ -292,3 +292,92 @@ def test_each_part_proposed_for_a_country_draws_on_the_page_as_measured(tmp_path
         room_width, room_height = printable("a4-landscape")
         assert width <= room_width + 1 and height <= room_height + 1
         assert smallest >= MIN_TEXT and abs(smallest - float(text)) < 0.15, options
+
+
+# -- rows wrapped for a page -------------------------------------------------
+
+def test_stacked_structures_keep_their_rows_together_in_order(nortavia):
+    rows = platform_rows(select(nortavia, "platforms"), org="IOM", width=4, stack=1)
+    structure = [{nortavia.nodes[p].structure for p in row} for row in rows]
+    assert all(len(s) == 1 for s in structure)      # one structure per row
+    order = [s.pop() for s in structure]
+    # each structure's rows follow one another: a structure never comes back
+    assert len({s for s in order}) == len([s for i, s in enumerate(order)
+                                           if i == 0 or order[i - 1] != s])
+    clusters = [p for row in rows for p in row if p.startswith("cl.")]
+    default = [p for row in platform_rows(select(nortavia, "platforms"), org="IOM")
+               for p in row if p.startswith("cl.")]
+    assert clusters == default                      # read left to right, top to bottom
+    assert max(len(row) for row in rows) == 4
+
+
+def _text_on(page, drawing):
+    from coordgraph.rendering.paging import fit_of
+    return fit_of(drawing, page, 60).text
+
+
+def test_a_page_drawing_takes_the_wrap_whose_text_is_largest(nortavia):
+    from coordgraph.rendering.paging import best_wrap
+
+    def make(size, wrap):
+        return build(nortavia, "platforms", location="Varos", findings=[], compact=True,
+                     size=size, wrap=wrap)
+
+    default = _text_on("a4-landscape", make(None, (None, None)))
+    fit, wrap, drawing = best_wrap(make, "a4-landscape", timeout=60)
+    assert wrap != (None, None) and fit.text > default + 0.5
+    assert fit.text == pytest.approx(_text_on("a4-landscape", drawing))
+    # the portrait page takes narrower rows than the landscape one
+    portrait = best_wrap(make, "a4", timeout=60)
+    assert portrait[0].width < fit.width
+
+
+def test_the_national_part_of_the_example_fits_a_landscape_page(nortavia, tmp_path):
+    # Its thirteen clusters side by side made it 4.8 pt; wrapped, 7 pt or more.
+    out = tmp_path / "varos.svg"
+    result = run("render", "--data", EXAMPLE, "--location", "Varos", "--view", "platforms",
+                 "--page", "a4-landscape", "-o", out)
+    assert result.exit_code == 0, result.output
+    width, height, smallest = page_measure(out.read_bytes())
+    room_width, room_height = printable("a4-landscape")
+    assert width <= room_width + 0.5 and height <= room_height + 0.5
+    assert smallest >= MIN_TEXT - 0.01
+
+
+def test_the_split_proposed_for_the_example_is_one_readable_page_per_place():
+    result = run("render", "--data", EXAMPLE, "--page", "a4-landscape", "-o", "-")
+    assert result.exit_code == 2
+    fitting = result.output.split("Still too large")[0]
+    for place in ("Varos", "Kessa", "Doran", '"Port Mira"'):
+        assert f"--location {place} --view platforms" in fitting, result.output
+
+
+def test_a_box_on_the_page_scales_the_drawing_into_it():
+    graph = coordgraph.load()
+    whole = page_measure(coordgraph.render(graph, view="platforms", page="a4-landscape",
+                                           findings=[]))
+    svg = coordgraph.render(graph, view="platforms", page="a4-landscape", findings=[],
+                            box=(560.0, 300.0))
+    width, height, smallest = page_measure(svg)
+    assert width <= 560.5 and height <= 300.5 and whole[0] > 600
+    assert MIN_TEXT - 0.01 <= smallest < whole[2]
+    with pytest.raises(UsageError, match="below the 7 pt"):
+        coordgraph.render(graph, view="platforms", page="a4-landscape", findings=[],
+                          box=(400.0, 250.0))
+
+
+def test_without_a_page_the_rows_are_the_default_ones(nortavia):
+    assert build(nortavia, "platforms", findings=[]).dot == \
+        build(nortavia, "platforms", findings=[], wrap=(None, None)).dot
+
+
+def test_a_drawing_far_too_large_is_not_laid_out_again(nortavia):
+    from coordgraph.rendering.paging import best_wrap
+    made = []
+
+    def make(size, wrap):
+        made.append(wrap)
+        return build(nortavia, "organigram", findings=[], compact=True, size=size, wrap=wrap)
+
+    fit, wrap, _ = best_wrap(make, "a4", timeout=60)
+    assert fit.text < MIN_TEXT / 2 and wrap[:2] == (None, None) and len(made) == 1

@@ -4,10 +4,11 @@ the brief gives it with its smallest text at 7 pt or more.
 The measuring and the 7 pt rule are ``render --page``'s
 (:mod:`coordgraph.rendering.paging`): each candidate is laid out as a page
 drawing (boxes spaced closer), measured with :func:`~.paging.measure`, and
-judged by :attr:`~.paging.Fit.readable`. The one chosen is drawn by
+judged by :attr:`~.paging.Fit.readable`; its rows are wrapped for the
+brief's box (:func:`~.paging.best_wrap`). The one chosen is drawn by
 :func:`coordgraph.render` with ``page``, so the files are those ``render
---page`` writes. The brief's space is smaller than the page (the title, the
-findings and the table share it), so the scale is the box's.
+--page`` writes for that box. The brief's space is smaller than the page
+(the title, the findings and the table share it), so the scale is the box's.
 
 Tried in order: the platforms view; the leadership view (platforms and
 their lead agencies, no people); the national level alone (the platforms at
@@ -22,8 +23,7 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..rendering import DEFAULT_TIMEOUT, RenderWarning, render
-from ..rendering.paging import MIN_TEXT, Fit, measure, printable
-from ..rendering.running import run_dot
+from ..rendering.paging import MIN_TEXT, Fit, best_wrap, printable
 from ..rendering.views import locations
 from .content import Picture
 
@@ -110,16 +110,20 @@ def candidates(graph) -> list[Candidate]:
     return tries
 
 
-def measured(graph, candidate: Candidate, *, org: str, lang: str, findings):
+def measured(graph, candidate: Candidate, *, org: str, lang: str, findings, page: str,
+             box: tuple[float, float] | None = None):
     """A candidate's natural width, height (points) and smallest text, laid
-    out as ``render --page`` lays out a page drawing."""
+    out as ``render --page`` lays out a page drawing for ``box`` on ``page``
+    (its rows wrapped to suit the box: :func:`~.paging.best_wrap`)."""
     from ..rendering.building import build  # imports pydot: only when drawing
 
-    drawing = build(graph, candidate.view, lang=lang, org=org, findings=findings,
-                    location=candidate.location, focus=candidate.focus,
-                    depth=candidate.depth, compact=True)
-    return measure(run_dot(drawing.dot, "svg", timeout=DEFAULT_TIMEOUT,
-                           nodes=drawing.node_count).output)
+    def make(size, wrap):
+        return build(graph, candidate.view, lang=lang, org=org, findings=findings,
+                     location=candidate.location, focus=candidate.focus,
+                     depth=candidate.depth, compact=True, size=size, wrap=wrap)
+
+    fit = best_wrap(make, page, timeout=DEFAULT_TIMEOUT, box=box)[0]
+    return fit.width, fit.height, fit.smallest_text
 
 
 def choose_drawing(graph, *, org: str, lang: str, findings, page: str, box_width: float,
@@ -138,7 +142,8 @@ def choose_drawing(graph, *, org: str, lang: str, findings, page: str, box_width
         whole = not (candidate.location or candidate.focus)
         tallest = box_height if whole or part_height is None else part_height
         width, height, smallest = measured(graph, candidate, org=org, lang=lang,
-                                           findings=findings)
+                                           findings=findings, page=page,
+                                           box=(box_width, tallest))
         fit = box_fit(page, width, height, smallest, box_width, tallest)
         if not fit.readable:
             continue
@@ -148,7 +153,8 @@ def choose_drawing(graph, *, org: str, lang: str, findings, page: str, box_width
                 files = [render(graph, format=fmt, view=candidate.view,
                                 location=candidate.location, focus=candidate.focus,
                                 depth=candidate.depth, page=page, lang=lang,
-                                org=org, findings=findings) for fmt in ("svg", "png")]
+                                org=org, findings=findings, box=(box_width, tallest))
+                         for fmt in ("svg", "png")]
         except UsageError:     # does not fit the page after all: try the next one
             continue
         return Picture(svg=files[0], png=files[1], width=round(fit.width * fit.scale, 2),
@@ -180,7 +186,7 @@ def missing_note(graph, *, org: str, lang: str, findings, page: str, words: dict
 
 def _fits_page(graph, candidate, page, org, lang, findings) -> bool:
     width, height, smallest = measured(graph, candidate, org=org, lang=lang,
-                                       findings=findings)
+                                       findings=findings, page=page)
     room_width, room_height = printable(page)
     return box_fit(page, width, height, smallest, room_width, room_height).readable
 

@@ -51,7 +51,7 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
            depth: int = 1, lang: str | None = None, org: str | None = None,
            timeout: float = DEFAULT_TIMEOUT, findings=None, compare=None,
            page: str | None = None, location: str | None = None,
-           show_inactive: bool = False) -> bytes:
+           show_inactive: bool = False, box: tuple[float, float] | None = None) -> bytes:
     """Draw ``graph`` and return the file's bytes.
 
     Parameters
@@ -87,12 +87,16 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
         Scale the drawing to fit the page's printable area, its smallest text
         at least 7 pt (:mod:`.paging`); when it cannot, a UsageError
         proposes parts that fit (``--location`` for each hub, other views).
+        Rows of sibling platforms are wrapped to suit the page's shape.
     location : str, optional
         One hub: the platforms at that location, the platforms they answer
         to, and the people there (:mod:`.views`).
     show_inactive : bool
         Also draw inactive roles (a template's unused posts); by default
         they are left out (inactive platforms are always drawn, faded).
+    box : (float, float), optional
+        With ``page``: the room in points (width, height) the drawing gets
+        on the page, when less than its printable area (a brief's drawing).
 
     Raises
     ------
@@ -124,7 +128,7 @@ def render(graph, format: str = "svg", view: str = "organigram", *, focus: str |
         require_text(location, "location", "render", "location='Kessa'")
     drawing = _build(graph, format, view, focus, depth, lang, org, findings, compare,
                      location=location, show_inactive=show_inactive, page=page,
-                     timeout=timeout)
+                     timeout=timeout, box=box)
     if drawing.limited:
         warnings.warn(RenderWarning(
             f"{drawing.node_count:,} nodes is a lot for one drawing: layout limits are on and "
@@ -190,7 +194,8 @@ def _check_size(graph, format, view, focus, depth, org, location=None, show_inac
 
 
 def _build(graph, format, view, focus, depth, lang, org, findings, compare=None, *,
-           location=None, show_inactive=False, page=None, timeout=DEFAULT_TIMEOUT):
+           location=None, show_inactive=False, page=None, timeout=DEFAULT_TIMEOUT,
+           box=None):
     org = org or graph.context.org
     comparison = None
     if compare is not None:
@@ -208,10 +213,11 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None,
     if findings is None:
         findings = check(graph, org=org)
 
-    def make(size, view=view, location=location):
+    def make(size, wrap=(None, None, None), view=view, location=location):
         return build(graph, view, focus=focus, depth=depth, lang=lang, org=org,
                      findings=findings, compare=comparison, location=location,
-                     show_inactive=show_inactive, size=size, compact=page is not None)
+                     show_inactive=show_inactive, size=size, compact=page is not None,
+                     wrap=wrap)
 
     if page is None:
         return make(None)
@@ -220,17 +226,19 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None,
         if location is None:
             for place in locations(graph):
                 option = f"--location {_shell_word(place)}"
-                tries = [(option, lambda size, place=place: make(size, location=place))]
+                tries = [(option, lambda size, wrap, place=place: make(size, wrap,
+                                                                       location=place))]
                 if view != "platforms":   # then the hub's platforms alone
                     tries.append((f"{option} --view platforms",
-                                  lambda size, place=place: make(size, view="platforms",
-                                                                 location=place)))
+                                  lambda size, wrap, place=place: make(
+                                      size, wrap, view="platforms", location=place)))
                 parts.append(tries)
-        parts.extend([(f"--view {other}", lambda size, other=other: make(size, view=other))]
+        parts.extend([(f"--view {other}",
+                       lambda size, wrap, other=other: make(size, wrap, view=other))]
                      for other in ("platforms", "leadership") if other != view)
     from .paging import fit_to_page  # only for --page: not imported by every render
 
-    return fit_to_page(make, page, timeout=timeout, parts=parts)
+    return fit_to_page(make, page, timeout=timeout, parts=parts, box=box)
 
 
 def _shell_word(text: str) -> str:

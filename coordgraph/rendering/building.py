@@ -95,7 +95,8 @@ class Drawing:
 def build(graph, view: str = "organigram", *, focus: str | None = None, depth: int = 1,
           lang: str | None = None, org: str | None = None, findings=(),
           compare=None, location: str | None = None, show_inactive: bool = False,
-          size: str | None = None, compact: bool = False) -> Drawing:
+          size: str | None = None, compact: bool = False,
+          wrap: tuple[int | None, ...] = (None, None, None)) -> Drawing:
     """The drawing of ``view`` of ``graph``; ``findings`` (from ``check``) are marked.
 
     ``compare``, a :class:`~.comparing.Comparison` of an older version with
@@ -103,7 +104,10 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
     marked. ``location`` and ``show_inactive`` choose what is drawn as
     :func:`~.views.select` does; ``size`` (Graphviz's ``"width,height"`` in
     inches) scales the drawing down to fit a page (:mod:`.paging`);
-    ``compact`` spaces boxes closer, for a page.
+    ``compact`` spaces boxes closer and draws small text at
+    :data:`~.styles.PAGE_SMALL`, for a page; ``wrap``, ``(width, stack,
+    flow)``, shapes it for a page: the rows (:func:`~.layout.platform_rows`)
+    and the legend's columns (:func:`~.legend.legend_label`).
 
     >>> import coordgraph
     >>> d = build(coordgraph.load(), "platforms")
@@ -119,14 +123,17 @@ def build(graph, view: str = "organigram", *, focus: str | None = None, depth: i
         show_inactive = True   # what changed includes the posts dropped
     selection = select(graph, view, org=org, focus=focus, depth=depth, location=location,
                        show_inactive=show_inactive)
-    drawing = _Builder(graph, selection, lang, org, findings, compare, size, compact).build()
+    drawing = _Builder(graph, selection, lang, org, findings, compare, size, compact,
+                       wrap).build()
     return drawing
 
 
 class _Builder:
     def __init__(self, graph, selection, lang, org, findings, compare=None, size=None,
-                 compact=False):
+                 compact=False, wrap=(None, None, None)):
         self.size = size
+        self.wrap = (*wrap, None, None, None)[:3]
+        self.small = styles.PAGE_SMALL if compact else styles.SMALL
         self.compact = compact
         self.graph = graph
         self.selection = selection
@@ -178,7 +185,7 @@ class _Builder:
             _set(dot, "graph", COMPACT)
         dot.set_node_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.FONT_SIZE,
                               **_NODE_DEFAULTS)
-        dot.set_edge_defaults(fontname=f'"{styles.FONT}"', fontsize=styles.SMALL,
+        dot.set_edge_defaults(fontname=f'"{styles.FONT}"', fontsize=self.small,
                               **_EDGE_DEFAULTS)
         heading = title_label(title, subtitle, self.warnings)
         if self.selection.nodes:
@@ -196,7 +203,7 @@ class _Builder:
             self._edges(dot, dot_ids, rows)
             _set(dot, "graph", {
                 "label": legend_label(self.keys, self.notes, self.words, self.org_shown,
-                                      self.warnings),
+                                      self.warnings, self.small, self.wrap[2]),
                 "labelloc": "b", "labeljust": "l"})
         else:
             _set(dot, "graph", {"label": heading, "labelloc": "t", "labeljust": "l"})
@@ -337,7 +344,7 @@ class _Builder:
         rows = []
         meta = self._meta(node, own)
         if meta:
-            rows.append(f'<TR><TD><FONT POINT-SIZE="{styles.SMALL}" COLOR="{ink["small"]}">'
+            rows.append(f'<TR><TD><FONT POINT-SIZE="{self.small}" COLOR="{ink["small"]}">'
                         f'{html_text(meta, self.warnings)}</FONT></TD></TR>')
         rows.append(f'<TR><TD><FONT COLOR="{ink["text"]}">{text}</FONT></TD></TR>')
         if node.kind == "platform" and (node.leads or node.co_leads):
@@ -345,10 +352,10 @@ class _Builder:
             if node.is_led_by(self.org):
                 self.keys.add("leadership")
         for _, severity, badge in marks[:_MAX_BADGES]:
-            rows.append(badge_row(badge, severity, self.warnings))
+            rows.append(badge_row(badge, severity, self.warnings, self.small))
         if change is not None:
             rows.append(change_badge_row(comparing.node_badge(change, self.words), change.kind,
-                                         self.warnings))
+                                         self.warnings, self.small))
         return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">'
                 + "".join(rows) + "</TABLE>>")
 
@@ -379,7 +386,7 @@ class _Builder:
             lines = [" · ".join(text for _, text in parts)]
         else:
             lines = [text for _, text in parts]
-        return [f'<TR><TD><FONT POINT-SIZE="{styles.SMALL}" COLOR="{ink["small"]}">{line}'
+        return [f'<TR><TD><FONT POINT-SIZE="{self.small}" COLOR="{ink["small"]}">{line}'
                 '</FONT></TD></TR>' for line in lines]
 
     def _meta(self, node, own: bool) -> str:
@@ -416,7 +423,8 @@ class _Builder:
         """The platforms' rows (:mod:`.layout`) and the org's senior
         representative with the platform of its seat (:func:`senior_seat`)."""
         rows = platform_rows(self.selection, edges=self.graph.edges if self.compare is None
-                             else self.compare.layout_edges, org=self.org, lang=self.lang)
+                             else self.compare.layout_edges, org=self.org, lang=self.lang,
+                             width=self.wrap[0], stack=self.wrap[1])
         # (not in very large drawings: there every role hangs under its platform)
         senior = None if self.limited else senior_seat(self.graph, self.selection, self.org,
                                                         rows)

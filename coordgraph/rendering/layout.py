@@ -11,7 +11,11 @@ drawing ten metres wide. The rows are therefore decided here (pure):
   order (:func:`platform_order`): those the org leads, then those it
   co-leads, then by code, then by label;
 - a row holding more than ``width`` platforms of one structure wraps onto
-  further rows, as an organisation chart would.
+  further rows, as an organisation chart would;
+- for a page, a band may also hold at most ``stack`` structures side by
+  side (three hubs: one under the other), and :data:`PAGE_WRAPS` lists the
+  ``(width, stack)`` that :mod:`.paging` tries, keeping the one whose text
+  is largest on the page.
 
 Roles are not placed here: ``dot`` hangs each one under its platforms.
 """
@@ -23,6 +27,11 @@ from ..schema import LEVEL_RANK
 #: Relations that put their source under their target. Not ``reporting``:
 #: a secondary line outside the escalation route, it must not pull the rows.
 UPWARD = ("escalation", "advises")
+#: The ``(width, stack)`` tried for a drawing fitted to a page: the default
+#: first (``None``: :func:`wrap_width`, every structure side by side), then
+#: narrower rows and structures stacked. Alike layouts are laid out once.
+PAGE_WRAPS = ((None, None), *((width, stack) for stack in (None, 2, 1)
+                              for width in (2, 3, 4, 5, 6, 8)))
 
 
 def platform_order(platform, org: str | None = None, lang: str = "en") -> tuple:
@@ -45,18 +54,23 @@ def platform_order(platform, org: str | None = None, lang: str = "en") -> tuple:
 
 
 def platform_rows(selection, width: int | None = None, edges=None,
-                  org: str | None = None, lang: str = "en") -> list[list[str]]:
+                  org: str | None = None, lang: str = "en",
+                  stack: int | None = None) -> list[list[str]]:
     """The ids of the selection's platforms, row by row, top row first.
 
     ``edges`` (default: the selection's) say who is above whom: pass the
     graph's to keep the shape of the hierarchy in views that do not draw
     every relation (the representation view leaves out advice). ``org``
     puts the platforms it leads first in each row (:func:`platform_order`).
+    ``stack``, when given, is the most structures a band puts side by side:
+    the next ones go under them, each with all its rows.
 
     >>> import coordgraph
     >>> from coordgraph.rendering.views import select
     >>> platform_rows(select(coordgraph.load(), "platforms"))
     [['hct', 'smt', 'unct'], ['iccg', 'omt', 'pmt'], ['cluster_meetings']]
+    >>> platform_rows(select(coordgraph.load(), "platforms"), width=2, stack=1)
+    [['hct'], ['iccg'], ['cluster_meetings'], ['smt', 'unct'], ['omt', 'pmt']]
     """
     platforms = [n for n in selection.nodes if n.kind == "platform"]
     if not platforms:
@@ -73,10 +87,12 @@ def platform_rows(selection, width: int | None = None, edges=None,
     structures: dict[str, int] = {}   # in file order: the same on every row
     for platform in platforms:
         structures.setdefault(platform.structure, len(structures))
+    band_of = {p.id: -LEVEL_RANK.get(p.level, LEVEL_RANK["national"]) for p in platforms}
+    chunk = _chunks(platforms, band_of, stack)
     groups: dict[tuple, list] = {}
     for platform in platforms:
-        band = -LEVEL_RANK.get(platform.level, LEVEL_RANK["national"])
-        groups.setdefault((band, tiers[platform.id]), []).append(platform)
+        key = (band_of[platform.id], chunk[platform.id], tiers[platform.id])
+        groups.setdefault(key, []).append(platform)
     rows = []
     for key in sorted(groups):
         by_structure: dict[str, list[str]] = {}
@@ -89,6 +105,19 @@ def platform_rows(selection, width: int | None = None, edges=None,
             if row:
                 rows.append(row)
     return rows
+
+
+def _chunks(platforms, band_of: dict, stack: int | None) -> dict[str, int]:
+    """For each platform, which set of ``stack`` structures of its band
+    (in file order) it is drawn with: 0 for all when ``stack`` is None."""
+    if not stack:
+        return {p.id: 0 for p in platforms}
+    seen: dict[int, list[str]] = {}
+    for platform in platforms:
+        structures = seen.setdefault(band_of[platform.id], [])
+        if platform.structure not in structures:
+            structures.append(platform.structure)
+    return {p.id: seen[band_of[p.id]].index(p.structure) // stack for p in platforms}
 
 
 def wrap_width(platforms: int) -> int:

@@ -31,24 +31,36 @@ def title_label(title: str, subtitle: str, warnings: list) -> str:
     return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>>'
 
 
-def legend_label(keys, notes, words, org: str, warnings: list) -> str:
+def legend_label(keys, notes, words, org: str, warnings: list,
+                 small: str = styles.SMALL, flow: int | None = None) -> str:
     """The legend: what the boxes and marks mean, what the lines mean, the conditions.
 
     One row per style key used, in two columns (boxes and marks; lines),
-    then the numbered conditions. ``notes`` is a list of ``(number, text)``.
+    then the numbered conditions. ``notes`` is a list of ``(number, text)``;
+    ``small`` the size of the samples' small text. ``flow``, for a page,
+    pours the rows (boxes, then lines) into that many columns of even
+    length: a shorter legend, and a taller drawing's text is larger.
 
     >>> from coordgraph.rendering.i18n import words
     >>> label = legend_label({"org_role", "alternate", "conditional"}, [(1, "if <b>")],
     ...                      words("en"), "IOM", [])
     >>> "IOM role" in label, "Alternate" in label, "Observer" in label, "if &lt;b&gt;" in label
     (True, True, False, True)
+    >>> flowed = legend_label({"org_role", "other_role", "alternate"}, [], words("en"), "IOM",
+    ...                       [], flow=3)
+    >>> flowed.count("<TR>"), label.count("<TR>")
+    (2, 5)
     """
     legend = words.legend
-    columns = [[(_sample(key, words, org),
+    columns = [[(_sample(key, words, org, small),
                  f'<TD ALIGN="LEFT">{html_text(legend[key].format(org=org), warnings)}</TD>')
                 for key in group if key in keys]
                for group in (styles.LEGEND_BOXES, styles.LEGEND_LINES)]
     columns = [column for column in columns if column]
+    if flow:
+        rows = [row for column in columns for row in column]
+        length = -(-len(rows) // flow) if rows else 0
+        columns = [rows[i:i + length] for i in range(0, len(rows), length or 1)]
     span = 2 * max(len(columns), 1)
     parts = [f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"><B>{html_text(legend["title"])}</B></TD></TR>']
     for line in range(max((len(c) for c in columns), default=0)):
@@ -79,7 +91,7 @@ def legend_label(keys, notes, words, org: str, warnings: list) -> str:
             f'CELLSPACING="0" CELLPADDING="4" BGCOLOR="{styles.PAPER}">{"".join(parts)}</TABLE>>')
 
 
-def _sample(key: str, words, org: str) -> str:
+def _sample(key: str, words, org: str, small: str = styles.SMALL) -> str:
     """The left cell of a legend row: a small box, a badge or a line of glyphs."""
     box = '<TD WIDTH="34" HEIGHT="16" BORDER="1" STYLE="rounded" '
     if key == "platform":
@@ -106,18 +118,19 @@ def _sample(key: str, words, org: str) -> str:
                 f'BGCOLOR="{styles.PAPER}" COLOR="{styles.NOT_EXPECTED}"> </TD>')
     if key == "leadership":   # the small line of a platform, the org in bold
         sample = html_text(words.text["lead"].format(orgs=""))
-        return (f'<TD><FONT POINT-SIZE="{styles.SMALL}" COLOR="{styles.GREY}">{sample}'
+        return (f'<TD><FONT POINT-SIZE="{small}" COLOR="{styles.GREY}">{sample}'
                 f'<B><FONT COLOR="{styles.IOM_BLUE}">{html_text(org)}</FONT></B></FONT></TD>')
     if key == "focus":   # a double outline, as on the drawing
         return (f'<TD><TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0" '
                 f'COLOR="{styles.INK}"><TR><TD WIDTH="28" HEIGHT="10" COLOR="{styles.INK}"> '
                 '</TD></TR></TABLE></TD>')
     if key in words.badge:   # an error code: the badge itself
-        return _badge_cell(words.badge[key].format(org=org, n=2), styles.ERROR, styles.PAPER)
+        return _badge_cell(words.badge[key].format(org=org, n=2), styles.ERROR, styles.PAPER,
+                           small)
     if key == "warning":
-        return _badge_cell("▲", styles.WARNING, styles.WARNING_INK)
+        return _badge_cell("▲", styles.WARNING, styles.WARNING_INK, small)
     if key in styles.CHANGE_BADGES:   # --compare: the badge itself
-        return _badge_cell(words.compare[key], *styles.CHANGE_BADGES[key])
+        return _badge_cell(words.compare[key], *styles.CHANGE_BADGES[key], small)
     if key == "conditional":
         return f'<TD><FONT COLOR="{styles.INK}">[n]</FONT></TD>'
     glyphs, colour, bold = styles.EDGE_SAMPLES[key]
@@ -125,21 +138,21 @@ def _sample(key: str, words, org: str) -> str:
     return f'<TD><FONT COLOR="{colour}">{text}</FONT></TD>'
 
 
-def _badge_cell(text: str, background: str, ink: str) -> str:
-    return (f'<TD BGCOLOR="{background}"><FONT POINT-SIZE="{styles.SMALL}" COLOR="{ink}">'
+def _badge_cell(text: str, background: str, ink: str, small: str = styles.SMALL) -> str:
+    return (f'<TD BGCOLOR="{background}"><FONT POINT-SIZE="{small}" COLOR="{ink}">'
             f'<B>{html_text(text)}</B></FONT></TD>')
 
 
-def badge_row(text: str, severity: str, warnings: list) -> str:
+def badge_row(text: str, severity: str, warnings: list, small: str = styles.SMALL) -> str:
     """A finding's badge inside a node label: white on red, or ink on amber."""
     background = styles.ERROR if severity == "error" else styles.WARNING
     ink = styles.PAPER if severity == "error" else styles.WARNING_INK
-    return (f'<TR><TD BGCOLOR="{background}" CELLPADDING="2"><FONT POINT-SIZE="{styles.SMALL}" '
+    return (f'<TR><TD BGCOLOR="{background}" CELLPADDING="2"><FONT POINT-SIZE="{small}" '
             f'COLOR="{ink}"><B>{html_text(text, warnings)}</B></FONT></TD></TR>')
 
 
-def change_badge_row(text: str, mark: str, warnings: list) -> str:
+def change_badge_row(text: str, mark: str, warnings: list, small: str = styles.SMALL) -> str:
     """A --compare badge inside a node label (``+ new``, ``✕ removed``, ``~ changed: ...``)."""
     background, ink = styles.CHANGE_BADGES[mark]
-    return (f'<TR><TD BGCOLOR="{background}" CELLPADDING="2"><FONT POINT-SIZE="{styles.SMALL}" '
+    return (f'<TR><TD BGCOLOR="{background}" CELLPADDING="2"><FONT POINT-SIZE="{small}" '
             f'COLOR="{ink}"><B>{html_text(text, warnings)}</B></FONT></TD></TR>')

@@ -10,6 +10,12 @@ paper, and the error proposes parts that do fit (one hub with
 ``--location``, the platforms without the people, the leadership view),
 each measured the same way.
 
+Rows of sibling platforms are wrapped for the page: each ``(width,
+stack)`` of :data:`~.layout.PAGE_WRAPS` is laid out (alike layouts once)
+and the one whose smallest text is largest on the page is kept, so a wide
+row of clusters becomes a few stacked rows on a portrait page; then the
+legend is poured into :data:`LEGEND_FLOWS` columns, again keeping the best.
+
 The arithmetic is pure (:func:`printable`, :func:`measure`,
 :func:`fit`); :func:`fit_to_page` runs ``dot`` through :mod:`.running`.
 """
@@ -18,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import UsageError
+from .layout import PAGE_WRAPS
 from .running import run_dot
 
 #: Page sizes in points (1/72 inch), width × height.
@@ -32,6 +39,12 @@ PAGES = {
 MARGIN = 36.0
 #: The smallest text, in points at 100 %, that a drawing fitted to a page may have.
 MIN_TEXT = 7.0
+#: The legend's columns tried on a page (two: as long as they are even).
+LEGEND_FLOWS = (2, 3, 4)
+#: Wrapping gains at most about half again of text size: a drawing whose
+#: default layout's text is below this share of :data:`MIN_TEXT` is not
+#: laid out again (the whole of a large country, with its people).
+HOPELESS = 0.5
 #: At most this many parts are laid out to propose a split.
 MAX_PROPOSALS = 8
 
@@ -48,11 +61,18 @@ class Fit:
     height: float
     scale: float
     smallest_text: float
+    #: The room (points) it is scaled into, when smaller than the printable area.
+    room: tuple[float, float] | None = None
+
+    @property
+    def text(self) -> float:
+        """The smallest text once scaled, in points."""
+        return self.smallest_text * self.scale
 
     @property
     def readable(self) -> bool:
         """Whether the smallest text stays at least :data:`MIN_TEXT` points."""
-        return self.smallest_text * self.scale >= MIN_TEXT - 1e-9
+        return self.text >= MIN_TEXT - 1e-9
 
     @property
     def size(self) -> str | None:
@@ -60,7 +80,7 @@ class Fit:
         or None when it fits as it is."""
         if self.scale >= 1:
             return None
-        width, height = printable(self.page)
+        width, height = self.room or printable(self.page)
         return f"{width / 72:.3f},{height / 72:.3f}"
 
 
@@ -87,21 +107,29 @@ def measure(svg: bytes) -> tuple[float, float, float]:
     return width, height, min(sizes) if sizes else 14.0
 
 
-def fit(page: str, width: float, height: float, smallest_text: float) -> Fit:
-    """How a drawing fits ``page``: scaled down (never up) to its printable area.
+def fit(page: str, width: float, height: float, smallest_text: float,
+        box: tuple[float, float] | None = None) -> Fit:
+    """How a drawing fits ``page``: scaled down (never up) to its printable
+    area, or to ``box`` (width, height in points) within it.
 
     >>> f = fit("a4-landscape", 1539.8, 500.0, 9.0)
     >>> round(f.scale, 2), f.readable, f.size
     (0.5, False, '10.693,7.268')
     >>> fit("a4-landscape", 700.0, 400.0, 9.0).size is None
     True
+    >>> fit("a4-landscape", 1000.0, 400.0, 9.0, box=(500.0, 300.0)).size
+    '6.944,4.167'
     """
     if page not in PAGES:
         raise UsageError(f"unknown page '{page}'; pages: {', '.join(PAGES)}")
     room_width, room_height = printable(page)
+    room = None
+    if box is not None:
+        room = (min(box[0], room_width), min(box[1], room_height))
+        room_width, room_height = room
     scale = min(1.0, room_width / width if width else 1.0,
                 room_height / height if height else 1.0)
-    return Fit(page, width, height, scale, smallest_text)
+    return Fit(page, width, height, scale, smallest_text, room)
 
 
 def page_name(page: str) -> str:
@@ -115,26 +143,27 @@ def page_name(page: str) -> str:
     return page.replace("a4", "A4").replace("letter", "Letter").replace("-", " ") + " page"
 
 
-def fit_to_page(make, page: str, *, timeout: float, parts=()):
-    """The drawing ``make(size)`` returns, scaled to ``page``; a UsageError
-    proposing ``parts`` when its text would be too small.
+def fit_to_page(make, page: str, *, timeout: float, parts=(), box=None):
+    """The drawing ``make(size, wrap)`` returns, scaled to ``page`` (or to
+    ``box`` on it); a UsageError proposing ``parts`` when its text would be
+    too small.
 
-    ``make(size)`` builds a :class:`~.building.Drawing` (``size`` None: its
-    natural size). ``parts`` are ways to draw less, each a list of
-    ``(options, make)`` tried in turn (say one hub, then its platforms
-    alone): the first that fits is proposed, else the last is reported as
-    too large. At most :data:`MAX_PROPOSALS` parts are laid out.
+    ``make(size, wrap)`` builds a :class:`~.building.Drawing` (``size``
+    None: its natural size; ``wrap`` its rows' ``(width, stack)``). ``parts``
+    are ways to draw less, each a list of ``(options, make)`` tried in turn
+    (say one hub, then its platforms alone): the first that fits is
+    proposed, else the last is reported as too large. At most
+    :data:`MAX_PROPOSALS` parts are laid out.
     """
-    drawing = make(None)
-    natural = _fit_of(drawing, page, timeout)
+    natural, wrap, drawing = best_wrap(make, page, timeout=timeout, box=box)
     if natural.readable:
-        return drawing if natural.size is None else make(natural.size)
+        return drawing if natural.size is None else make(natural.size, wrap)
     fitting: list[str] = []
     too_large: list[str] = []
     for tries in list(parts)[:MAX_PROPOSALS]:
         for options, make_part in tries:
-            part = _fit_of(make_part(None), page, timeout)
-            proposal = f"  {options:<44} text {part.smallest_text * part.scale:.1f} pt"
+            part = best_wrap(make_part, page, timeout=timeout, box=box)[0]
+            proposal = f"  {options:<44} text {part.text:.1f} pt"
             if part.readable:
                 break
         (fitting if part.readable else too_large).append(proposal)
@@ -156,7 +185,49 @@ def fit_to_page(make, page: str, *, timeout: float, parts=()):
     raise UsageError("\n".join(lines))
 
 
-def _fit_of(drawing, page: str, timeout: float) -> Fit:
+def best_wrap(make, page: str, *, timeout: float, box=None, wraps=PAGE_WRAPS,
+              flows=LEGEND_FLOWS):
+    """The natural-size drawing ``make(None, wrap)`` whose text is largest
+    on ``page`` (or in ``box``): ``(fit, wrap, drawing)``, ``wrap`` being
+    ``(width, stack, flow)``: the rows of ``wraps`` with the legend in
+    ``flows[0]`` columns, then the best rows with the legend in each flow.
+
+    Each distinct layout is laid out once; on a tie the first wins (the
+    default rows come first). A drawing hopelessly too large
+    (:data:`HOPELESS`) keeps its default rows.
+    """
+    first = _best(make, page, timeout, box, [(*wraps[0], flows[0])])
+    if first[0].text < MIN_TEXT * HOPELESS:
+        return first
+    rows = _better(first, make, page, timeout, box, [(*w, flows[0]) for w in wraps[1:]])
+    return _better(rows, make, page, timeout, box, [(*rows[1][:2], f) for f in flows[1:]])
+
+
+def _better(best, make, page, timeout, box, wraps):
+    """``best`` or, when its text is larger, the best of ``wraps``."""
+    if not wraps:
+        return best
+    other = _best(make, page, timeout, box, wraps)
+    return other if other[0].text > best[0].text + 1e-6 else best
+
+
+def _best(make, page, timeout, box, wraps):
+    best = None
+    seen: set[str] = set()
+    for wrap in wraps:
+        drawing = make(None, wrap)
+        if drawing.dot in seen:
+            continue
+        seen.add(drawing.dot)
+        measured = fit_of(drawing, page, timeout, box)
+        if best is None or measured.text > best[0].text + 1e-6:
+            best = (measured, wrap, drawing)
+    assert best is not None, "no wrap to try"
+    return best
+
+
+def fit_of(drawing, page: str, timeout: float, box=None) -> Fit:
+    """How ``drawing``, laid out by ``dot``, fits ``page`` (or ``box`` on it)."""
     width, height, smallest = measure(run_dot(drawing.dot, "svg", timeout=timeout,
                                               nodes=drawing.node_count).output)
-    return fit(page, width, height, smallest)
+    return fit(page, width, height, smallest, box)

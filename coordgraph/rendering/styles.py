@@ -61,6 +61,9 @@ PAGE_LITERALS = {
 FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
 FONT_SIZE = "11"
 SMALL = "9"
+#: The small text of a drawing fitted to a page: its smallest text decides how far
+#: it may be scaled down, so the small lines are drawn at the legend's size.
+PAGE_SMALL = "10"
 LEGEND_SIZE = "10"
 TITLE_SIZE = "20"
 SUBTITLE_SIZE = "12"
