@@ -77,7 +77,7 @@ class Comparison:
     old: CoordGraph
     new: CoordGraph
     graph: CoordGraph
-    result: DiffResult
+    result: "DiffResult"
     nodes: dict = field(default_factory=dict)
     edges: dict = field(default_factory=dict)
 
