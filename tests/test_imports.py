@@ -32,6 +32,9 @@ LAZY = {
     ("coordgraph.rendering", "coordgraph.rendering.comparing"),
     ("coordgraph.rendering.building", "coordgraph.rendering.comparing"),
     ("coordgraph.rendering", "coordgraph.rendering.paging"),
+    # The command's entry point turns the garbage collector off before the
+    # command line (click, the package) is imported.
+    ("coordgraph.entry", "coordgraph.cli"),
     # Each format's finishing (PNG resolution, PDF date and title) only when
     # that format is written: an SVG render does not pay for them.
     ("coordgraph.rendering", "coordgraph.rendering.png"),
