@@ -186,8 +186,8 @@ def escape(text: str) -> str:
     """``text`` escaped for HTML text and attribute values, as ``html.escape``
     does (the ``html`` module imports its table of 2,000 entities).
 
-    >>> escape("<a href='x'>\"R&D\"</a>")
-    '&lt;a href=&#x27;x&#x27;&gt;&quot;R&amp;D&quot;&lt;/a&gt;'
+    >>> escape("<b class='x'>R&D</b>")
+    '&lt;b class=&#x27;x&#x27;&gt;R&amp;D&lt;/b&gt;'
     """
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;").replace("'", "&#x27;"))
