@@ -1,5 +1,5 @@
 """``python -m coordgraph``: the same as the ``coordgraph`` command."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -5,20 +5,35 @@ of escape sequences could move the cursor and erase lines of a report, set a
 terminal's title or its clipboard; one with ``|`` or a newline could add a
 row to a Markdown table. The functions here are pure and cheap, and every
 report applies them to the data values it inserts.
+
+The regular expressions are compiled on first use: their character classes
+(surrogates, bidi controls) take milliseconds to compile, and most commands
+never print a value that needs them.
 """
 
 import re
+from functools import cache
 
 # C0 and C1 controls and DEL, lone surrogates, line and paragraph separators,
 # and the bidirectional overrides and isolates (they can reorder what is
 # shown after them, "Trojan Source").
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-                       "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROLS = ("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+             "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # The same, except the line breaks a report puts between its own lines.
-_CONTROLS_BUT_NEWLINE = re.compile(_CONTROLS.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_CONTROLS_BUT_NEWLINE = _CONTROLS.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
 # What json.dumps(ensure_ascii=False) leaves raw: all the above but C0.
-_JSON_RAW_CONTROLS = re.compile(_CONTROLS.pattern.replace("\x00-\x1f", ""))
+_JSON_RAW_CONTROLS = _CONTROLS.replace("\x00-\x1f", "")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    """``pattern`` compiled once, when first needed.
+
+    >>> _compiled(_BREAKS).sub(" ", "a\\r\\nb")
+    'a b'
+    """
+    return re.compile(pattern)
 
 
 def _escape(match: re.Match) -> str:
@@ -40,7 +55,10 @@ def escape_controls(text) -> str:
     >>> escape_controls("Coordinación — تنسيق")
     'Coordinación — تنسيق'
     """
-    return _CONTROLS.sub(_escape, str(text))
+    text = str(text)
+    if text.isprintable():   # every character escaped here is unprintable
+        return text
+    return _compiled(_CONTROLS).sub(_escape, text)
 
 
 def escape_terminal_output(text: str) -> str:
@@ -52,7 +70,9 @@ def escape_terminal_output(text: str) -> str:
     >>> escape_terminal_output("a\\x1b]0;title\\x07\\nb\\n")
     'a\\\\x1b]0;title\\\\x07\\nb\\n'
     """
-    return _CONTROLS_BUT_NEWLINE.sub(_escape, text)
+    if text.replace("\n", "").isprintable():   # the common case: nothing to escape
+        return text
+    return _compiled(_CONTROLS_BUT_NEWLINE).sub(_escape, text)
 
 
 def escape_json_output(text: str) -> str:
@@ -67,19 +87,19 @@ def escape_json_output(text: str) -> str:
     >>> escape_json_output(json.dumps("a\\x9b2J\\u202e", ensure_ascii=False))
     '"a\\\\u009b2J\\\\u202e"'
     """
-    return _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _compiled(_JSON_RAW_CONTROLS).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # --- Markdown ---------------------------------------------------------------
 
 # Characters that can start Markdown syntax inline: emphasis, code, links,
 # images, HTML, entities, headings, table cells, strikethrough, math.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$!])")
+_MARKDOWN_SPECIAL = r"([\\`*_\[\]<>#|~&$!])"
 # A line starting with these is a list item, a quote or a setext heading.
-_LINE_START = re.compile(r"^(\d{1,9}(?=[.)])|(?=[-+=]))")
+_LINE_START = r"^(\d{1,9}(?=[.)])|(?=[-+=]))"
 # Bare URLs GitHub turns into links.
-_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=www)(?=\.)")
-_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+_AUTOLINK = r"(?i)(?<=[a-z])(?=://)|(?<=www)(?=\.)"
+_BREAKS = r"[\r\n\u2028\u2029\x0b\x0c\x85]+"
 
 
 def markdown_text(text) -> str:
@@ -95,10 +115,10 @@ def markdown_text(text) -> str:
     >>> print(markdown_text("1. first"))
     1\\. first
     """
-    text = _BREAKS.sub(" ", str(text))
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", escape_controls(text))
-    text = _AUTOLINK.sub("\\\\", text)
-    return _LINE_START.sub(lambda m: m.group() + "\\" if m.group() else "\\", text)
+    text = _compiled(_BREAKS).sub(" ", str(text))
+    text = _compiled(_MARKDOWN_SPECIAL).sub(r"\\\1", escape_controls(text))
+    text = _compiled(_AUTOLINK).sub("\\\\", text)
+    return _compiled(_LINE_START).sub(lambda m: m.group() + "\\" if m.group() else "\\", text)
 
 
 def markdown_code(text) -> str:
@@ -112,7 +132,7 @@ def markdown_code(text) -> str:
     >>> print(markdown_code("x`y"))
     ``x`y``
     """
-    text = escape_controls(_BREAKS.sub(" ", str(text))).replace("|", "\\|")
+    text = escape_controls(_compiled(_BREAKS).sub(" ", str(text))).replace("|", "\\|")
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""

@@ -29,7 +29,16 @@ LAZY = {
     # A drawing compares with an older version, or fits a page, only when asked:
     # the diff and the page fitting stay off the start-up of every render.
     ("coordgraph.rendering.comparing", "coordgraph.diffing"),
+    ("coordgraph.rendering", "coordgraph.rendering.comparing"),
+    ("coordgraph.rendering.building", "coordgraph.rendering.comparing"),
     ("coordgraph.rendering", "coordgraph.rendering.paging"),
+    # The command's entry point turns the garbage collector off before the
+    # command line (click, the package) is imported.
+    ("coordgraph.entry", "coordgraph.cli"),
+    # Each format's finishing (PNG resolution, PDF date and title) only when
+    # that format is written: an SVG render does not pay for them.
+    ("coordgraph.rendering", "coordgraph.rendering.png"),
+    ("coordgraph.rendering", "coordgraph.rendering.pdf"),
 }
 #: Third-party modules imported only inside functions (slow to import).
 HEAVY = ("networkx", "pydot")

@@ -241,3 +241,27 @@ def test_empty_view_still_has_a_title():
     drawing = build(graph, "platforms", findings=[])
     assert drawing.node_count == 0 and "Coordination structure" in drawing.dot
     assert "Nothing to draw" in drawing.description
+
+
+@pytest.mark.parametrize("value", [
+    '"Shelter"', '"a\\"b"', '"x"y"', '"é — تنسيق \u202e"', '""', "<<B>x</B>>", "<>",
+    "<<TABLE><TR><TD>\u00e9</TD></TR></TABLE>>", '"', "<", "BT", "0.3", "graph", "a b",
+    '"a"\n', "é", "x\x00y", 3,
+])
+def test_values_handed_over_as_written_give_pydot_s_own_text(value):
+    # The fast path must write exactly what pydot writes for the plain value.
+    pydot = pytest.importorskip("pydot")
+    plain, fast = pydot.Node("n"), pydot.Node("n")
+    plain.set("label", value)
+    fast.set("label", building.as_written(value))
+    assert fast.to_string() == plain.to_string()
+
+
+@pytest.mark.parametrize("data", [None, EXAMPLE, INJECTION])
+def test_the_fast_path_changes_no_byte_of_the_dot(data, monkeypatch):
+    graph = coordgraph.load(data) if data else coordgraph.load()
+    for view in ("organigram", "leadership"):
+        fast = build(graph, view, lang="fr").dot
+        monkeypatch.setattr(building, "as_written", lambda value: value)
+        assert build(graph, view, lang="fr").dot == fast
+        monkeypatch.undo()

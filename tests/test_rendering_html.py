@@ -315,3 +315,13 @@ def test_a_huge_title_and_subtitle_are_cut_on_the_page():
     assert len(page) < 30_000
     assert "<title>" + "T" * 299 + "…</title>" in page
     assert '<p class="subtitle t">' + "S" * 1999 + "…</p>" in page
+
+
+@pytest.mark.parametrize("text", ["", "plain", "<script>&amp;\"'</script>", "a\\b\nc",
+                                  "é — تنسيق \u202e", "&#x27;&lt;", "'\"<>&" * 3])
+def test_escape_is_html_escape(text):
+    import html
+
+    from coordgraph.rendering.html import escape
+
+    assert escape(text) == html.escape(text, quote=True)

@@ -24,7 +24,6 @@ from ..arguments import require, require_graph, require_text
 from ..errors import RenderWarning, UnknownOrgWarning, UsageError
 from ..loading import load, resolve
 from ..model import CoordGraph
-from .comparing import compare as merge
 from .parameters import (
     DEFAULT_TIMEOUT,
     FORMATS,
@@ -37,8 +36,6 @@ from .parameters import (
     SUFFIXES,
     VIEWS,
 )
-from .pdf import finish as finish_pdf
-from .png import with_resolution
 from .running import PNG_DPI, run_dot
 from .svg import document_title, finish
 from .views import locations, select
@@ -199,6 +196,8 @@ def _build(graph, format, view, focus, depth, lang, org, findings, compare=None,
     org = org or graph.context.org
     comparison = None
     if compare is not None:
+        from .comparing import compare as merge  # the diff: only when a drawing compares
+
         with warnings.catch_warnings():
             # The older version may lack the org the drawing is for: not a typo.
             warnings.simplefilter("ignore", UnknownOrgWarning)
@@ -273,12 +272,16 @@ def _svg(drawing, timeout) -> bytes:
 def _png(drawing, timeout) -> bytes:
     # Graphviz writes no resolution: without one Word and PowerPoint take the
     # PNG for 72 dpi and place it at twice its size.
+    from .png import with_resolution  # each format's finishing: only when written
+
     return with_resolution(_graphviz(drawing, "png", timeout), float(PNG_DPI))
 
 
 def _pdf(drawing, timeout) -> bytes:
     # cairo stamps the time of drawing and writes no title: a fixed date and
     # the drawing's title make the PDF byte-identical, and named in readers.
+    from .pdf import finish as finish_pdf  # each format's finishing: only when written
+
     return finish_pdf(_graphviz(drawing, "pdf", timeout), document_title(drawing))
 
 

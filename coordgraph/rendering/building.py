@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pydot
 
 from ..model import same_org
-from . import comparing, styles
+from . import styles
 from .alt_text import describe
 from .i18n import date_text, org_name, words
 from .layout import platform_rows
@@ -150,7 +150,7 @@ class _Builder:
         self.findings = tuple(findings)
         self.marks = _marks(self.findings, shown, self.words, self.org_shown, graph)
         self.compare = compare
-        self.old_name = (comparing.version_name(compare.old, self.words, lang)
+        self.old_name = (_comparing().version_name(compare.old, self.words, lang)
                          if compare is not None else "")
 
     def label(self, node_id: str) -> str:
@@ -215,7 +215,7 @@ class _Builder:
             org=self.org, org_shown=self.org_shown, words=words, label=self.label,
             lang=self.lang)
         if self.compare is not None:
-            description += " " + comparing.describe_changes(
+            description += " " + _comparing().describe_changes(
                 self.compare, self.selection, old_name=self.old_name,
                 org_shown=self.org_shown, words=words, label=self.label)
         return Drawing(dot.to_string(), title, subtitle, description, self.items,
@@ -236,7 +236,7 @@ class _Builder:
         if context.as_of:
             parts.append(text["as_of"].format(date=date_text(context.as_of, self.lang)))
         if self.compare is not None:
-            parts.append(comparing.subtitle_part(self.old_name, self.words))
+            parts.append(_comparing().subtitle_part(self.old_name, self.words))
         return " · ".join(parts)
 
     # -- nodes ---------------------------------------------------------------
@@ -339,7 +339,7 @@ class _Builder:
         text = "<BR/>".join(html_text(line, self.warnings) for line in lines)
         if node.kind == "platform":
             text = f"<B>{text}</B>"
-        if change is not None and change.kind == comparing.REMOVED:
+        if change is not None and change.kind == _comparing().REMOVED:
             text = f"<S>{text}</S>"
         rows = []
         meta = self._meta(node, own)
@@ -354,7 +354,7 @@ class _Builder:
         for _, severity, badge in marks[:_MAX_BADGES]:
             rows.append(badge_row(badge, severity, self.warnings, self.small))
         if change is not None:
-            rows.append(change_badge_row(comparing.node_badge(change, self.words), change.kind,
+            rows.append(change_badge_row(_comparing().node_badge(change, self.words), change.kind,
                                          self.warnings, self.small))
         return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">'
                 + "".join(rows) + "</TABLE>>")
@@ -414,7 +414,7 @@ class _Builder:
             lines.append(clean(node.description))
         lines.extend(badge for _, _, badge in marks)
         if change is not None:
-            lines.extend(comparing.tooltip_lines(change, self.old_name, self.words))
+            lines.extend(_comparing().tooltip_lines(change, self.old_name, self.words))
         return "\n".join(line for line in lines if line)
 
     # -- rows ----------------------------------------------------------------
@@ -487,7 +487,7 @@ class _Builder:
             keys = [key]
             if change is not None:
                 attrs, keys = styles.changed_edge_style(change.kind, attrs, key)
-            removed = change is not None and change.kind == comparing.REMOVED
+            removed = change is not None and change.kind == _comparing().REMOVED
             self.keys.update(keys)
             words = self.words
             short = ""
@@ -509,11 +509,11 @@ class _Builder:
                 tip = "\n".join(f"{self.label(e.source)} → {self.label(e.target)} ({relation})"
                                  for e in group)
             if change is not None:
-                tip += "\n" + "\n".join(comparing.tooltip_lines(change, self.old_name, words))
+                tip += "\n" + "\n".join(_comparing().tooltip_lines(change, self.old_name, words))
             attrs["tooltip"] = tooltip_string(
                 tip, self.warnings, f"the tooltip of edge {edge.source} → {edge.target}")
             if change is not None:   # the sign of the change, large, before the rest
-                sign = html_text(comparing.edge_symbol(change, words))
+                sign = html_text(_comparing().edge_symbol(change, words))
                 rest = f" {html_text(short)}" if short else ""
                 attrs["label"] = (f'<<FONT POINT-SIZE="{styles.SIGN_SIZE}"><B>{sign}</B></FONT>'
                                   f"{rest}>")
@@ -688,9 +688,45 @@ def _title(text: str) -> str:
     return shorten(text, MAX_BYTES // 4)[0]
 
 
+def _comparing():
+    """The words and marks of a comparison: imported only when a drawing compares."""
+    from . import comparing
+
+    return comparing
+
+
 def _set(element, kind: str, attrs: dict):
     allowed = ALLOWED[kind]
     for name, value in attrs.items():
         if name not in allowed:
             raise ValueError(f"attribute {name!r} is not allowed on a {kind}")
-        element.set(name, value)
+        element.set(name, as_written(value))
+
+
+class _Written:
+    """A DOT value pydot writes unchanged, handed over so that it need not check."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def as_written(value):
+    """``value``, wrapped when pydot would write it unchanged anyway.
+
+    pydot leaves a value that starts and ends with ``"`` (a quoted string:
+    every data text, see :mod:`.quoting`) or with ``<`` and ``>`` (an
+    HTML-like label) as it is, but only after looking at each character in
+    Python; a value that is not a ``str`` it writes as ``str()`` gives it,
+    without a look. The DOT text is the same, and built faster.
+
+    >>> as_written('"Shelter"').text, as_written("<<B>x</B>>").text, as_written("BT")
+    ('"Shelter"', '<<B>x</B>>', 'BT')
+    """
+    if isinstance(value, str) and len(value) > 1 and value[0] + value[-1] in ('""', "<>"):
+        return _Written(value)
+    return value

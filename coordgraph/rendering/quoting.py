@@ -25,6 +25,7 @@ Graphviz rejects any quoted string over 16,384 bytes: values are cut to
 
 import re
 import unicodedata
+from functools import cache
 
 #: Graphviz 2.43 fails on a quoted or HTML string above 16,384 bytes.
 MAX_BYTES = 16_000
@@ -33,11 +34,12 @@ ELLIPSIS = "…"
 # Code points XML 1.0 cannot carry or that make text misbehave: C0 controls
 # but tab and newline (handled separately), DEL, C1, surrogates and the
 # noncharacters U+FDD0..U+FDEF and U+xFFFE/U+xFFFF.
-_DROP = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-              for plane in range(17))
-    + "]")
+# All of them are unprintable (str.isprintable), so printable text skips
+# the expression, compiled on first use (its classes take milliseconds).
+_DROP = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+         + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                   for plane in range(17))
+         + "]")
 _EMBEDDINGS = "\u202a\u202b\u202d\u202e"   # LRE RLE LRO RLO, closed by PDF U+202C
 _ISOLATES = "\u2066\u2067\u2068"            # LRI RLI FSI, closed by PDI U+2069
 
@@ -57,8 +59,14 @@ def clean(text: str) -> str:
         return text   # the common case: nothing to normalise, drop or close
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _DROP.sub("", text)
+    if not text.replace("\n", "").isprintable():
+        text = _dropper().sub("", text)
     return _close_bidi(text)
+
+
+@cache
+def _dropper() -> re.Pattern:
+    return re.compile(_DROP)
 
 
 def _close_bidi(text: str) -> str:
