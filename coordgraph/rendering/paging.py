@@ -20,6 +20,7 @@ The arithmetic is pure (:func:`printable`, :func:`measure`,
 :func:`fit`); :func:`fit_to_page` runs ``dot`` through :mod:`.running`.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -228,6 +229,19 @@ def _best(make, page, timeout, box, wraps):
 
 def fit_of(drawing, page: str, timeout: float, box=None) -> Fit:
     """How ``drawing``, laid out by ``dot``, fits ``page`` (or ``box`` on it)."""
-    width, height, smallest = measure(run_dot(drawing.dot, "svg", timeout=timeout,
-                                              nodes=drawing.node_count).output)
-    return fit(page, width, height, smallest, box)
+    key = hashlib.sha256(drawing.dot.encode("utf-8", "surrogatepass")).digest()
+    measured = _MEASURED.get(key)
+    if measured is None:
+        measured = measure(run_dot(drawing.dot, "svg", timeout=timeout,
+                                   nodes=drawing.node_count).output)
+        if len(_MEASURED) >= _MAX_MEASURED:
+            _MEASURED.clear()
+        _MEASURED[key] = measured
+    return fit(page, *measured, box)
+
+
+#: The measures of the layouts already made, by their DOT text's digest: the
+#: page search and the brief try the same layouts again (one per page, per
+#: drawing tried), and ``dot`` gives the same layout for the same text.
+_MEASURED: dict[bytes, tuple[float, float, float]] = {}
+_MAX_MEASURED = 512
