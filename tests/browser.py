@@ -85,3 +85,13 @@ def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
         rows.append(bytes(line))
         previous = rows[-1]
     return width, height, rows
+
+
+def browser_marks(pytest) -> list:
+    """The marks of a browser test module: ``browser``, and skipped when no
+    Chromium is found, except under CI, where a missing browser is an error."""
+    executable, why = find_chromium()
+    if executable is None and os.environ.get("CI"):
+        raise RuntimeError(f"CI is set but {why}")
+    return [pytest.mark.browser,
+            pytest.mark.skipif(executable is None, reason=why or "no Chromium")]

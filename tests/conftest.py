@@ -1,9 +1,12 @@
-"""Shared fixtures: a context folder written from rows, and a CLI runner."""
+"""Shared fixtures: a context folder written from rows, a CLI runner, and
+headless Chromium for the browser tests."""
 
 import csv
 
 import pytest
 from click.testing import CliRunner
+
+from browser import find_chromium, launch
 
 _REQUIRED = {"nodes.csv": ("id", "kind", "label"), "edges.csv": ("source", "target", "relation")}
 
@@ -34,3 +37,18 @@ def write_context(tmp_path):
 @pytest.fixture
 def runner():
     return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium, one per test module (see tests/browser.py)."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api",
+        reason="Playwright for Python is not installed (pip install -e '.[test]')")
+    executable, why = find_chromium()
+    if executable is None:
+        pytest.skip(why)
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright, executable)
+        yield chromium
+        chromium.close()

@@ -1,33 +1,18 @@
 """The HTML brief printed by a real Chromium: one A4 page, offline."""
 
 import io
-import os
 import re
 from pathlib import Path
 
 import pypdf
 import pytest
 
-from browser import find_chromium, launch
+from browser import browser_marks
 from coordgraph.cli import cli
 
-EXECUTABLE, WHY = find_chromium()
-if EXECUTABLE is None and os.environ.get("CI"):
-    raise RuntimeError(f"CI is set but {WHY}")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(EXECUTABLE is None, reason=WHY or "no Chromium")]
+pytestmark = browser_marks(pytest)
 
 NORTAVIA = Path(__file__).resolve().parents[1] / "examples" / "nortavia"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright, EXECUTABLE)
-        yield chromium
-        chromium.close()
 
 
 def _print(browser, path: Path) -> pypdf.PdfReader:

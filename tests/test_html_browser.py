@@ -6,23 +6,18 @@ records console errors, uncaught exceptions, dialogs and every request, so
 Skipped only when no Chromium is installed (see tests/browser.py).
 """
 
-import os
 import re
 import warnings
 
 import pytest
 
 import coordgraph
-from browser import find_chromium, launch, png_pixels
+from browser import browser_marks, png_pixels
 from render_helpers import FIXTURES, INJECTION
 
-EXECUTABLE, WHY = find_chromium()
 # In CI the set-up installs Chromium: a missing browser there is a failure,
 # not a reason to skip the tests that prove the HTML page works.
-if EXECUTABLE is None and os.environ.get("CI"):
-    raise RuntimeError(f"CI is set but {WHY}")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(EXECUTABLE is None, reason=WHY or "no Chromium")]
+pytestmark = browser_marks(pytest)
 
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
@@ -110,17 +105,6 @@ def files(tmp_path_factory):
     for name, data in made.items():
         (folder / name).write_bytes(data)
     return folder
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip(
-        "playwright.sync_api",
-        reason="Playwright for Python is not installed (pip install -e '.[test]')")
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright, EXECUTABLE)
-        yield chromium
-        chromium.close()
 
 
 class Visit:

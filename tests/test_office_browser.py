@@ -14,14 +14,10 @@ from pathlib import Path
 import pytest
 
 import coordgraph
-from browser import find_chromium, launch, png_pixels
+from browser import browser_marks, png_pixels
 from coordgraph.cli import cli
 
-EXECUTABLE, WHY = find_chromium()
-if EXECUTABLE is None and os.environ.get("CI"):
-    raise RuntimeError(f"CI is set but {WHY}")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(EXECUTABLE is None, reason=WHY or "no Chromium")]
+pytestmark = browser_marks(pytest)
 
 COLUMN = 760
 #: Labels long enough to wrap, with wide letters (W, M, capitals) and accents.
@@ -52,17 +48,6 @@ def _long_labels():
              {"source": "iccg", "target": "hct", "relation": "escalation"},
              {"source": "mhpss", "target": "iccg", "relation": "escalation"}]
     return coordgraph.from_records(nodes, edges, context={"name": "Mozambique", "org": "IOM"})
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip(
-        "playwright.sync_api",
-        reason="Playwright for Python is not installed (pip install -e '.[test]')")
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright, EXECUTABLE)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -7,21 +7,16 @@ country's findings on click. Skipped only when no Chromium is installed.
 """
 
 import datetime
-import os
 from pathlib import Path
 
 import pytest
 
 import coordgraph
-from browser import find_chromium, launch
+from browser import browser_marks
 from coordgraph import portfolio
 from coordgraph.portfolio_html import page
 
-EXECUTABLE, WHY = find_chromium()
-if EXECUTABLE is None and os.environ.get("CI"):
-    raise RuntimeError(f"CI is set but {WHY}")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(EXECUTABLE is None, reason=WHY or "no Chromium")]
+pytestmark = browser_marks(pytest)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "portfolio"
 TODAY = datetime.date(2026, 11, 29)
@@ -58,15 +53,6 @@ def files(tmp_path_factory):
     rows = [portfolio.context_row("hostile", hostile, coordgraph.check(hostile), "IOM", TODAY)]
     (folder / "hostile.html").write_bytes(page(portfolio.build(rows, TODAY)))
     return folder
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright, EXECUTABLE)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
