@@ -29,12 +29,12 @@ from reading the files (:func:`leadership`, :func:`cluster_codes`).
 import csv
 import datetime
 import io
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import ArgumentError, DataError, Problem
 from .model import split_orgs
+from .records import FrozenRecord
 from .schema import CRISES
 
 LEADERSHIP_FILE = "cluster-leadership.csv"
@@ -43,13 +43,15 @@ _LEADERSHIP_COLUMNS = ("code", "name", "crisis", "lead", "co_lead", "effective_f
                        "effective_to", "source", "note")
 #: ``Group Type`` values of the OCHA sheet that are clusters or areas of responsibility.
 _CLUSTER_TYPES = ("cluster", "area of responsibility")
+_set = object.__setattr__
 
 
-@dataclass(frozen=True, slots=True)
-class Arrangement:
+class Arrangement(FrozenRecord):
     """One row of ``cluster-leadership.csv``: who leads a cluster globally,
     in which crisis, over which dates (``None``: open-ended)."""
 
+    __slots__ = _fields = ("code", "name", "crisis", "leads", "co_leads", "effective_from",
+                           "effective_to", "source", "note")
     code: str
     name: str
     crisis: str
@@ -57,8 +59,22 @@ class Arrangement:
     co_leads: tuple[str, ...]
     effective_from: datetime.date | None
     effective_to: datetime.date | None
-    source: str = ""
-    note: str = ""
+    source: str
+    note: str
+
+    def __init__(self, code: str, name: str, crisis: str, leads: tuple[str, ...],
+                 co_leads: tuple[str, ...], effective_from: datetime.date | None,
+                 effective_to: datetime.date | None, source: str = "",
+                 note: str = "") -> None:
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "crisis", crisis)
+        _set(self, "leads", leads)
+        _set(self, "co_leads", co_leads)
+        _set(self, "effective_from", effective_from)
+        _set(self, "effective_to", effective_to)
+        _set(self, "source", source)
+        _set(self, "note", note)
 
     def in_force(self, on: datetime.date) -> bool:
         """Whether the arrangement applies on ``on`` (from included, to excluded).
@@ -83,12 +99,16 @@ class Arrangement:
         return crisis == "both" or self.crisis in (crisis, "both")
 
 
-@dataclass(frozen=True, slots=True)
-class State:
+class State(FrozenRecord):
     """The arrangements in force on one date."""
 
+    __slots__ = _fields = ("as_of", "arrangements")
     as_of: datetime.date
     arrangements: tuple[Arrangement, ...]
+
+    def __init__(self, as_of: datetime.date, arrangements: tuple[Arrangement, ...]) -> None:
+        _set(self, "as_of", as_of)
+        _set(self, "arrangements", arrangements)
 
 
 def reference_path() -> Path:

@@ -29,17 +29,18 @@ strings; the CLI only picks one.
 
 import json
 import warnings
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .analysis import check
 from .errors import UnknownOrgWarning
 from .escaping import escape_controls as _shown, escape_json_output, markdown_text
 from .model import Edge, Node
+from .records import fields
 
-_NODE_ATTRIBUTES = tuple(f.name for f in fields(Node) if f.name not in ("id", "line"))
-_EDGE_ATTRIBUTES = tuple(f.name for f in fields(Edge)
-                         if f.name not in ("source", "target", "relation", "line"))
+_NODE_ATTRIBUTES = tuple(name for name in fields(Node) if name not in ("id", "line"))
+_EDGE_ATTRIBUTES = tuple(name for name in fields(Edge)
+                         if name not in ("source", "target", "relation", "line"))
 
 
 @dataclass(frozen=True)

@@ -4,24 +4,36 @@ The library raises these; only the CLI turns them into messages and exit
 codes (2 for data and usage, 3 for Graphviz).
 """
 
-from dataclasses import asdict, dataclass
+from .records import FrozenRecord, as_dict
+
+_set = object.__setattr__
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(FrozenRecord):
     """One thing wrong (or suspicious) in an input file.
 
     ``line`` and ``column`` are 1-based; ``None`` when the problem concerns
     the whole file.
     """
 
+    __slots__ = _fields = ("code", "file", "line", "column", "message", "hint", "severity")
     code: str
     file: str
     line: int | None
     column: int | None
     message: str
-    hint: str = ""
-    severity: str = "error"
+    hint: str
+    severity: str
+
+    def __init__(self, code: str, file: str, line: int | None, column: int | None,
+                 message: str, hint: str = "", severity: str = "error") -> None:
+        _set(self, "code", code)
+        _set(self, "file", file)
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "message", message)
+        _set(self, "hint", hint)
+        _set(self, "severity", severity)
 
     def location(self) -> str:
         parts = [self.file]
@@ -32,7 +44,7 @@ class Problem:
         return ":".join(parts)
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        data = as_dict(self)
         del data["severity"]
         return data
 

@@ -1,6 +1,8 @@
 """Findings: what the analyses report about a valid graph."""
 
-from dataclasses import dataclass, field
+from .records import FrozenRecord
+
+_set = object.__setattr__
 
 SEVERITIES = ("error", "warning", "info")
 _RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -8,20 +10,29 @@ _RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 FAIL_ON = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(FrozenRecord):
     """One finding of a CG2xx or CG3xx rule.
 
     ``node`` is the node the finding is about; ``nodes`` every node involved
     (the cycle, the platforms of an overloaded role...).
     """
 
+    __slots__ = _fields = ("code", "severity", "node", "nodes", "message", "hint")
     code: str
     severity: str
     node: str
-    nodes: tuple[str, ...] = field(default=())
-    message: str = ""
-    hint: str = ""
+    nodes: tuple[str, ...]
+    message: str
+    hint: str
+
+    def __init__(self, code: str, severity: str, node: str, nodes: tuple[str, ...] = (),
+                 message: str = "", hint: str = "") -> None:
+        _set(self, "code", code)
+        _set(self, "severity", severity)
+        _set(self, "node", node)
+        _set(self, "nodes", nodes)
+        _set(self, "message", message)
+        _set(self, "hint", hint)
 
     def sort_key(self):
         return (_RANK[self.severity], self.code, self.node)

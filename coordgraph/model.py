@@ -7,41 +7,58 @@ rendering, export and anyone who wants networkx's algorithms.
 """
 
 import warnings
-from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from .errors import GraphvizError, UsageError
+from .records import FACTORY, FrozenRecord, Record
 from .schema import ABSENT_STATUSES, DEFAULT_ORG, ORG_SEPARATOR, SEAT_CAPACITIES
 
+_set = object.__setattr__
 
-# Node and Edge are read-only by convention, not frozen: a frozen dataclass
+
+# Node and Edge are read-only by convention, not frozen: a frozen record
 # sets each field through object.__setattr__, which made loading 300k nodes
 # and 775k edges measurably slower.
-@dataclass(slots=True)
-class Node:
-    id: str
-    kind: str
-    label: str
-    label_fr: str = ""
-    label_es: str = ""
-    org: str = ""
-    structure: str = ""
-    structure_fr: str = ""
-    structure_es: str = ""
-    level: str = "national"
-    status: str = "active"
-    seniority: int | None = None
-    min_seniority: int | None = None
-    code: str = ""
-    description: str = ""
-    reference: str = ""
-    expected: str = ""
-    lead: str = ""
-    co_lead: str = ""
-    person: str = ""
-    location: str = ""
-    max_seats: int | None = None
-    line: int = 0
+class Node(Record):
+    """A platform or a role: one row of ``nodes.csv``."""
+
+    __slots__ = _fields = (
+        "id", "kind", "label", "label_fr", "label_es", "org", "structure", "structure_fr",
+        "structure_es", "level", "status", "seniority", "min_seniority", "code",
+        "description", "reference", "expected", "lead", "co_lead", "person", "location",
+        "max_seats", "line")
+
+    def __init__(self, id: str, kind: str, label: str, label_fr: str = "",
+                 label_es: str = "", org: str = "", structure: str = "",
+                 structure_fr: str = "", structure_es: str = "", level: str = "national",
+                 status: str = "active", seniority: int | None = None,
+                 min_seniority: int | None = None, code: str = "", description: str = "",
+                 reference: str = "", expected: str = "", lead: str = "", co_lead: str = "",
+                 person: str = "", location: str = "", max_seats: int | None = None,
+                 line: int = 0) -> None:
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.label_fr = label_fr
+        self.label_es = label_es
+        self.org = org
+        self.structure = structure
+        self.structure_fr = structure_fr
+        self.structure_es = structure_es
+        self.level = level
+        self.status = status
+        self.seniority = seniority
+        self.min_seniority = min_seniority
+        self.code = code
+        self.description = description
+        self.reference = reference
+        self.expected = expected
+        self.lead = lead
+        self.co_lead = co_lead
+        self.person = person
+        self.location = location
+        self.max_seats = max_seats
+        self.line = line
 
     @property
     def is_platform(self) -> bool:
@@ -127,19 +144,26 @@ class Node:
         return _attributes(self, ("id", "line"))
 
 
-@dataclass(slots=True)
-class Edge:
-    source: str
-    target: str
-    relation: str
-    capacity: str = ""
-    condition: str = ""
-    condition_fr: str = ""
-    condition_es: str = ""
-    note: str = ""
-    reference: str = ""
-    seat: str = ""
-    line: int = 0
+class Edge(Record):
+    """A relation between two nodes: one row of ``edges.csv``."""
+
+    __slots__ = _fields = ("source", "target", "relation", "capacity", "condition",
+                           "condition_fr", "condition_es", "note", "reference", "seat", "line")
+
+    def __init__(self, source: str, target: str, relation: str, capacity: str = "",
+                 condition: str = "", condition_fr: str = "", condition_es: str = "",
+                 note: str = "", reference: str = "", seat: str = "", line: int = 0) -> None:
+        self.source = source
+        self.target = target
+        self.relation = relation
+        self.capacity = capacity
+        self.condition = condition
+        self.condition_fr = condition_fr
+        self.condition_es = condition_es
+        self.note = note
+        self.reference = reference
+        self.seat = seat
+        self.line = line
 
     @property
     def is_seat(self) -> bool:
@@ -198,32 +222,53 @@ def split_orgs(cell: str) -> tuple[str, ...]:
 
 def _attributes(record, skip) -> dict:
     out = {}
-    for f in fields(record):
-        if f.name in skip:
+    for name in record._fields:
+        if name in skip:
             continue
-        value = getattr(record, f.name)
+        value = getattr(record, name)
         if value not in ("", None, ()):
-            out[f.name] = value
+            out[name] = value
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What ``context.toml`` says about the context (all optional)."""
+class Context(FrozenRecord):
+    """What ``context.toml`` says about the context (all optional).
 
-    name: str = ""
-    country: str = ""
-    org: str = DEFAULT_ORG
-    as_of: str = ""
-    lang: str = "en"
-    context_type: str = ""
-    crisis: str = ""
-    sectors: tuple[str, ...] = ()
-    template: str = ""
-    template_as_of: str = ""
-    source: str = ""
-    #: Free text grouping contexts in a portfolio, e.g. "West and Central Africa".
-    region: str = ""
+    ``region`` is free text grouping contexts in a portfolio, e.g. "West and
+    Central Africa".
+    """
+
+    __slots__ = _fields = ("name", "country", "org", "as_of", "lang", "context_type", "crisis",
+                           "sectors", "template", "template_as_of", "source", "region")
+    name: str
+    country: str
+    org: str
+    as_of: str
+    lang: str
+    context_type: str
+    crisis: str
+    sectors: tuple[str, ...]
+    template: str
+    template_as_of: str
+    source: str
+    region: str
+
+    def __init__(self, name: str = "", country: str = "", org: str = DEFAULT_ORG,
+                 as_of: str = "", lang: str = "en", context_type: str = "", crisis: str = "",
+                 sectors: tuple[str, ...] = (), template: str = "", template_as_of: str = "",
+                 source: str = "", region: str = "") -> None:
+        _set(self, "name", name)
+        _set(self, "country", country)
+        _set(self, "org", org)
+        _set(self, "as_of", as_of)
+        _set(self, "lang", lang)
+        _set(self, "context_type", context_type)
+        _set(self, "crisis", crisis)
+        _set(self, "sectors", sectors)
+        _set(self, "template", template)
+        _set(self, "template_as_of", template_as_of)
+        _set(self, "source", source)
+        _set(self, "region", region)
 
     def runs_programmes_in(self, code: str) -> bool | None:
         """Whether ``sectors`` lists ``code`` (any case); None when ``sectors``
@@ -240,20 +285,28 @@ class Context:
         return any(s.casefold() == wanted for s in self.sectors)
 
 
-@dataclass(eq=False)
 class CoordGraph:
     """A validated context: nodes by id, edges in file order, and its context.
 
     Build one with :func:`coordgraph.load` (a folder) or
-    :func:`coordgraph.from_records` (rows in memory).
+    :func:`coordgraph.from_records` (rows in memory). Two graphs are equal
+    only when they are the same object.
+
+    ``memo`` holds what the analyses computed once for this graph (never
+    mutated after loading); it is not a field: neither an argument nor in
+    the repr.
     """
 
-    nodes: dict[str, Node]
-    edges: list[Edge]
-    context: Context = field(default_factory=Context)
-    source: str = ""
-    #: What the analyses computed once for this graph (never mutated after loading).
-    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: The fields, in the order of ``__init__``'s parameters (see :mod:`.records`).
+    _fields = ("nodes", "edges", "context", "source")
+
+    def __init__(self, nodes: dict[str, Node], edges: list[Edge],
+                 context: Context = FACTORY, source: str = "") -> None:
+        self.nodes = nodes
+        self.edges = edges
+        self.context = Context() if context is FACTORY else context
+        self.source = source
+        self.memo: dict = {}
 
     def __len__(self) -> int:
         return len(self.nodes)

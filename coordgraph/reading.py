@@ -17,11 +17,11 @@ import stat
 import unicodedata
 from collections.abc import Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
 from .hxl import drop_hashtag_row
+from .records import FACTORY, Record
 
 _SEP_LINE = re.compile(r"sep=(.)\s*\Z", re.IGNORECASE)
 _DELIMITERS = (",", ";", "\t")
@@ -33,8 +33,7 @@ _XLSX_HINT = "in Excel, use File > Save As > 'CSV UTF-8 (Comma delimited)'"
 _QUOTE_HINT = 'close the quote, or double a quote that is part of the text ("")'
 
 
-@dataclass
-class Table:
+class Table(Record):
     """A parsed CSV file: normalised header names and the data, by column.
 
     ``columns[i]`` holds the trimmed cells of ``header[i]``, one per data
@@ -43,15 +42,23 @@ class Table:
     because validation checks a whole column at once (see validation.py).
     """
 
-    file: str
-    header: list[str] = field(default_factory=list)
-    header_line: int = 1
-    lines: list[int] = field(default_factory=list)
-    columns: list[Sequence[str]] = field(default_factory=list)   # lists or tuples
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    delimiter: str = ","
-    encoding: str = "utf-8"
+    _fields = ("file", "header", "header_line", "lines", "columns", "problems", "warnings",
+               "delimiter", "encoding")
+
+    def __init__(self, file: str, header: list[str] = FACTORY, header_line: int = 1,
+                 lines: list[int] = FACTORY,
+                 columns: list[Sequence[str]] = FACTORY,   # lists or tuples
+                 problems: list[Problem] = FACTORY, warnings: list[Problem] = FACTORY,
+                 delimiter: str = ",", encoding: str = "utf-8") -> None:
+        self.file = file
+        self.header = [] if header is FACTORY else header
+        self.header_line = header_line
+        self.lines = [] if lines is FACTORY else lines
+        self.columns = [] if columns is FACTORY else columns
+        self.problems = [] if problems is FACTORY else problems
+        self.warnings = [] if warnings is FACTORY else warnings
+        self.delimiter = delimiter
+        self.encoding = encoding
 
     def column_index(self) -> dict[str, int]:
         """Map each named column to its position (first occurrence wins)."""

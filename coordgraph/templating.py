@@ -22,6 +22,7 @@ from pathlib import Path
 from .clusters import leads_for
 from .context import parse_context
 from .errors import UsageError
+from .records import replace
 from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 from .suggesting import did_you_mean
 
@@ -136,8 +137,6 @@ def template_context(template: str):
     >>> c.template, c.template_as_of, c.context_type
     ('humanitarian-2025', '2025-01-01', 'humanitarian')
     """
-    from dataclasses import replace
-
     path = template_path(template) / CONTEXT_FILE
     context = parse_context(path.read_text(encoding="utf-8"), str(path), [], [])
     return replace(context, template=canonical_name(template),

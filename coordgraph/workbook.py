@@ -22,6 +22,7 @@ from pathlib import Path
 from .errors import Problem
 from .hxl import drop_hashtag_row
 from .reading import WORKBOOK_SUFFIXES, Table, clean_cell
+from .records import replace
 
 #: The sheets of a context workbook.
 NODE_SHEET, EDGE_SHEET, CONTEXT_SHEET = "nodes", "edges", "context"
@@ -343,8 +344,6 @@ def place_workbook_problems(problems: list, display: str) -> None:
     >>> place_workbook_problems(found, "c.xlsx"); found[0].message
     "'x' is not in the nodes sheet"
     """
-    import dataclasses
-
     context_file = sheet_file(display, CONTEXT_SHEET)
     for index, problem in enumerate(problems):
         if not problem.file.startswith(display + "["):
@@ -355,5 +354,4 @@ def place_workbook_problems(problems: list, display: str) -> None:
         column = problem.column
         if problem.file == context_file and problem.line is not None:
             column = 1 if "unknown setting" in message else 2
-        problems[index] = dataclasses.replace(problem, message=message, hint=hint,
-                                              column=column)
+        problems[index] = replace(problem, message=message, hint=hint, column=column)

@@ -25,6 +25,7 @@ from coordgraph.exporting import (
     to_json,
     to_mermaid,
 )
+from coordgraph.records import fields
 
 BREAKOUT = 'a"b]; click x "javascript:alert(1)"'
 FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1:A2)"]
@@ -101,11 +102,9 @@ def source_edges(graph):
 
 
 def _context(graph):
-    from dataclasses import fields
-
     # Lists (sectors) travel as ;-separated text: XML attributes are scalars.
-    return {f.name: ";".join(v) if isinstance(v, tuple) else v
-            for f in fields(graph.context) if (v := getattr(graph.context, f.name))}
+    return {name: ";".join(v) if isinstance(v, tuple) else v
+            for name in fields(graph.context) if (v := getattr(graph.context, name))}
 
 
 YED_NODE_KEYS = ("x", "y", "shape_type")

@@ -1,10 +1,10 @@
 """The renderer's own words exist in every language, with the same placeholders."""
 
 import re
-from dataclasses import fields
 
 import pytest
 
+from coordgraph.records import fields
 from coordgraph.rendering.i18n import date_text, org_name, words
 from coordgraph.schema import CAPACITIES, LANGS, LEVELS
 
@@ -16,12 +16,12 @@ def placeholders(text):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_language_has_every_word(lang):
     english, other = words("en"), words(lang)
-    for f in fields(english):
-        mine, theirs = getattr(english, f.name), getattr(other, f.name)
-        if isinstance(mine, dict) and f.name != "orgs":
-            assert mine.keys() == theirs.keys(), f.name
+    for name in fields(english):
+        mine, theirs = getattr(english, name), getattr(other, name)
+        if isinstance(mine, dict) and name != "orgs":
+            assert mine.keys() == theirs.keys(), name
             for key in mine:
-                assert placeholders(mine[key]) == placeholders(theirs[key]), (f.name, key)
+                assert placeholders(mine[key]) == placeholders(theirs[key]), (name, key)
     assert set(other.capacity) == set(CAPACITIES)
     assert set(other.level) == set(LEVELS)
     assert len(other.months) == 12

@@ -3,12 +3,12 @@ names for messages. Each is computed once per graph (and org) and memoised
 on the graph, which is never mutated after loading."""
 
 import warnings
-from dataclasses import dataclass, field
 
 from ..arguments import require
 from ..errors import UnknownOrgWarning
 from ..model import same_org
 from ..reading import clean_cell
+from ..records import FACTORY, Record
 from ..schema import DEFAULT_ORG, RELATIONS, SEAT_CAPACITIES
 from ..suggesting import did_you_mean
 
@@ -31,16 +31,23 @@ def edges_by_relation(graph) -> dict[str, list]:
     return _memo(graph, "edges_by_relation", compute)
 
 
-@dataclass(slots=True)
-class Presence:
+class Presence(Record):
     """The org at one platform: its memberships, and what they add up to."""
 
-    memberships: list = field(default_factory=list)
-    seat_holders: list = field(default_factory=list)  # role ids, file order
-    unconditional_seat: bool = False
-    alternate: bool = False
-    coordinating: bool = False
-    grouped: bool = False  # a membership names a seat group
+    __slots__ = _fields = ("memberships", "seat_holders", "unconditional_seat", "alternate",
+                           "coordinating", "grouped")
+
+    def __init__(self, memberships: list = FACTORY,
+                 seat_holders: list = FACTORY,   # role ids, file order
+                 unconditional_seat: bool = False, alternate: bool = False,
+                 coordinating: bool = False,
+                 grouped: bool = False) -> None:   # a membership names a seat group
+        self.memberships = [] if memberships is FACTORY else memberships
+        self.seat_holders = [] if seat_holders is FACTORY else seat_holders
+        self.unconditional_seat = unconditional_seat
+        self.alternate = alternate
+        self.coordinating = coordinating
+        self.grouped = grouped
 
 
 def org_roles(graph, org: str) -> dict:

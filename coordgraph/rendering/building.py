@@ -14,11 +14,11 @@ needs: for each DOT id, the final SVG id, class and title.
 """
 
 import textwrap
-from dataclasses import dataclass, field
 
 import pydot
 
 from ..model import same_org
+from ..records import FACTORY, Record
 from . import styles
 from .alt_text import describe
 from .i18n import date_text, org_name, words
@@ -62,34 +62,44 @@ _LEAD_LINE = 34
 _TOP = "b"
 
 
-@dataclass
-class Drawing:
+class Drawing(Record):
     """The DOT text of one drawing and what the SVG needs to know about it.
 
     ``items`` maps the DOT ``id`` of every node, edge and cluster to the
     ``(svg id, class, title)`` the SVG gets; the SVG ids of everything but
     data nodes are prefixed later, so two drawings in one page cannot collide.
+
+    ``graph``, ``selection``, ``lang``, ``org`` and ``findings`` say what the
+    drawing was made from, for formats that carry more than the picture (the
+    interactive HTML page): the graph, the :class:`Selection`, the language,
+    the organisation and the findings marked. With --compare, ``comparison``
+    is the :class:`~.comparing.Comparison` drawn (``graph`` is then the
+    merged graph: the new version plus what was removed).
     """
 
-    dot: str
-    title: str
-    subtitle: str
-    description: str
-    items: dict = field(default_factory=dict)
-    node_count: int = 0
-    limited: bool = False
-    warnings: list = field(default_factory=list)
-    #: What the drawing was made from, for formats that carry more than the
-    #: picture (the interactive HTML page): the graph, the :class:`Selection`,
-    #: the language, the organisation and the findings marked.
-    graph: object = field(default=None, repr=False, compare=False)
-    selection: object = field(default=None, repr=False, compare=False)
-    lang: str = "en"
-    org: str = "IOM"
-    findings: tuple = field(default=(), repr=False, compare=False)
-    #: With --compare, the :class:`~.comparing.Comparison` drawn (``graph``
-    #: is then the merged graph: the new version plus what was removed).
-    comparison: object = field(default=None, repr=False, compare=False)
+    _fields = ("dot", "title", "subtitle", "description", "items", "node_count", "limited",
+               "warnings", "graph", "selection", "lang", "org", "findings", "comparison")
+    _hidden = ("graph", "selection", "findings", "comparison")
+
+    def __init__(self, dot: str, title: str, subtitle: str, description: str,
+                 items: dict = FACTORY, node_count: int = 0, limited: bool = False,
+                 warnings: list = FACTORY, graph: object = None, selection: object = None,
+                 lang: str = "en", org: str = "IOM", findings: tuple = (),
+                 comparison: object = None) -> None:
+        self.dot = dot
+        self.title = title
+        self.subtitle = subtitle
+        self.description = description
+        self.items = {} if items is FACTORY else items
+        self.node_count = node_count
+        self.limited = limited
+        self.warnings = [] if warnings is FACTORY else warnings
+        self.graph = graph
+        self.selection = selection
+        self.lang = lang
+        self.org = org
+        self.findings = findings
+        self.comparison = comparison
 
 
 def build(graph, view: str = "organigram", *, focus: str | None = None, depth: int = 1,

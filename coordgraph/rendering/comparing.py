@@ -31,12 +31,13 @@ findings stay those of the new version.
 """
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import CoordGraph
+from ..records import replace
 from .alt_text import _listed
 from .i18n import date_text
 from .quoting import clean, shorten

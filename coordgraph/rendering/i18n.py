@@ -11,11 +11,17 @@ capacities, the description for screen readers) comes from here.
 """
 
 import datetime
-from dataclasses import dataclass
+
+from ..records import FrozenRecord
+
+_set = object.__setattr__
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(FrozenRecord):
+    """The renderer's own words in one language, by kind."""
+
+    _fields = ("views", "capacity", "level", "status", "relation", "legend", "badge", "text",
+               "months", "orgs", "compare", "attribute")
     views: dict
     capacity: dict
     level: dict
@@ -28,6 +34,22 @@ class Words:
     orgs: dict
     compare: dict
     attribute: dict
+
+    def __init__(self, views: dict, capacity: dict, level: dict, status: dict,
+                 relation: dict, legend: dict, badge: dict, text: dict, months: tuple,
+                 orgs: dict, compare: dict, attribute: dict) -> None:
+        _set(self, "views", views)
+        _set(self, "capacity", capacity)
+        _set(self, "level", level)
+        _set(self, "status", status)
+        _set(self, "relation", relation)
+        _set(self, "legend", legend)
+        _set(self, "badge", badge)
+        _set(self, "text", text)
+        _set(self, "months", months)
+        _set(self, "orgs", orgs)
+        _set(self, "compare", compare)
+        _set(self, "attribute", attribute)
 
 
 _EN = Words(

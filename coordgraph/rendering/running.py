@@ -8,9 +8,9 @@ message says what to do.
 
 import os
 import subprocess
-from dataclasses import dataclass, field
 
 from ..errors import GraphvizError, UsageError
+from ..records import FACTORY, Record
 from .parameters import DEFAULT_TIMEOUT, MAX_TIMEOUT
 
 #: Pixels per inch of PNG output: twice the screen's, for slides and print.
@@ -26,10 +26,12 @@ Install Graphviz, then run the command again:
 Without Graphviz, --format dot writes the DOT text for another machine."""
 
 
-@dataclass
-class Result:
-    output: bytes
-    warnings: list = field(default_factory=list)
+class Result(Record):
+    _fields = ("output", "warnings")
+
+    def __init__(self, output: bytes, warnings: list = FACTORY) -> None:
+        self.output = output
+        self.warnings = [] if warnings is FACTORY else warnings
 
 
 def dot_command(executable: str, fmt: str) -> list[str]:

@@ -21,9 +21,9 @@ that hold a seat at one of the hub's platforms.
 Nodes and edges keep the order of the files, so drawings are stable.
 """
 
-from dataclasses import dataclass, field
 
 from ..errors import UsageError
+from ..records import FACTORY, Record
 from ..suggesting import did_you_mean
 from .parameters import VIEWS
 
@@ -31,16 +31,20 @@ from .parameters import VIEWS
 UPWARD_CONTEXT = ("escalation", "reporting", "advises")
 
 
-@dataclass
-class Selection:
+class Selection(Record):
     """What one drawing shows."""
 
-    view: str
-    nodes: list = field(default_factory=list)
-    edges: list = field(default_factory=list)
-    focus: str | None = None
-    depth: int = 0
-    location: str | None = None
+    _fields = ("view", "nodes", "edges", "focus", "depth", "location")
+
+    def __init__(self, view: str, nodes: list = FACTORY, edges: list = FACTORY,
+                 focus: str | None = None, depth: int = 0,
+                 location: str | None = None) -> None:
+        self.view = view
+        self.nodes = [] if nodes is FACTORY else nodes
+        self.edges = [] if edges is FACTORY else edges
+        self.focus = focus
+        self.depth = depth
+        self.location = location
 
 
 def select(graph, view: str = "organigram", *, org: str = "IOM", focus: str | None = None,
