@@ -5,7 +5,6 @@ objects, so the same checks serve CSV files and in-memory records.
 """
 
 import difflib
-import operator
 import unicodedata
 from collections.abc import Sequence
 
@@ -433,37 +432,46 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     capacities, capacity_values = _lowered_values(capacities, CAPACITIES)
     if not (relation_values <= set(RELATIONS) and capacity_values <= {"", *CAPACITIES}):
         return None
-    # Ends as the nodes' own id strings (one copy of each id in memory), their
-    # kinds, then each distinct combination once.
-    same_id = dict(zip(nodes, nodes, strict=True)).get
-    sources, targets = list(map(same_id, sources)), list(map(same_id, targets))
-    if None in sources or None in targets:
-        return None   # an unknown node
-    kind_of = {node_id: node.kind for node_id, node in nodes.items()}.__getitem__
-    source_kinds, target_kinds = list(map(kind_of, sources)), list(map(kind_of, targets))
-    combinations = set(zip(relations, source_kinds, target_kinds, strict=True))
-    for relation, source_kind, target_kind in combinations:
-        wanted = _KINDS_OF.get(relation)
-        if wanted and wanted != (source_kind, target_kind):
-            return None
-    pairs = set(zip(relations, capacities, strict=True))
-    if any(capacity and relation != "membership" for relation, capacity in pairs):
-        return None  # a warning to give, on its row
+    # One loop over the rows (its attribute reads and comparisons are cheaper
+    # than a mapped lookup per cell and column): each end is a node of the
+    # right kind for the relation, not the other end; a capacity is on a
+    # membership only. The ends are kept as the nodes' own id strings (one
+    # copy of each id in memory), each capacity as one string per value.
+    node_of = nodes.get
+    kinds_of = _KINDS_OF.get
+    member_capacity = {value: value or DEFAULT_CAPACITY for value in capacity_values}.__getitem__
+    ends: tuple[list[str], list[str]] = ([], [])
+    shared_capacities: list[str] = []
+    add_source, add_target = ends[0].append, ends[1].append
+    add_capacity = shared_capacities.append
+    for relation, source_id, target_id, capacity in zip(relations, sources, targets, capacities,
+                                                        strict=True):
+        source, target = node_of(source_id), node_of(target_id)
+        if source is None or target is None or source is target:
+            return None   # an unknown node, or an edge to itself
+        if relation == "membership":
+            if source.kind != "role" or target.kind != "platform":
+                return None
+            add_capacity(member_capacity(capacity))
+        else:
+            if capacity:
+                return None   # a warning to give, on its row
+            wanted = kinds_of(relation)
+            if wanted is not None and (source.kind != wanted[0] or target.kind != wanted[1]):
+                return None
+            add_capacity("")
+        add_source(source.id)
+        add_target(target.id)
+    sources, targets = ends
     if any(seats) and any(seat and relation != "membership"
                           for relation, seat in zip(relations, seats, strict=True)):
         return None  # a warning to give, on its row
-    if any(map(operator.eq, sources, targets)):
-        return None
     # Distinct ends are distinct edges, and pairs are cheaper to hash than triples.
     if len(set(zip(sources, targets, strict=True))) != len(sources) and len(
             set(zip(sources, relations, targets, strict=True))) != len(sources):
         return None
     relations = _shared(relations, values=relation_values)
-    capacity_of = {(relation, capacity): (capacity or DEFAULT_CAPACITY)
-                   if relation == "membership" else capacity
-                   for relation, capacity in pairs}
-    capacities = list(map(capacity_of.__getitem__, zip(relations, capacities, strict=True)))
-    return list(map(Edge, sources, targets, relations, capacities, conditions, conditions_fr,
+    return list(map(Edge, sources, targets, relations, shared_capacities, conditions, conditions_fr,
                     conditions_es, notes, references, seats, lines))
 
 

@@ -34,7 +34,7 @@ from coordgraph.validation import build_edges, build_nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = st.sampled_from(["hct", "com", "platform", "role", "", " padded ", "x\ty", "IOM",
-                         "a b", "9", "Z"])
+                         "a b", "9", "Z", "\x1cfs", "gs\x1d", "vt\x0b", "\x0cff", "c\rr"])
 
 
 @st.composite
