@@ -376,7 +376,7 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
     strip = str.strip
     columns: list[Sequence[str]] = list(itertools.zip_longest(*data, fillvalue=""))
     if '"' in text or _may_be_padded(text, table.delimiter):
-        columns = [list(map(strip, c)) for c in columns]
+        columns = [list(map(strip, c)) if _holds_whitespace(c) else list(c) for c in columns]
     overflowing = {row for column in columns[width:] for row, cell in enumerate(column) if cell}
     for row in sorted(overflowing):
         cells = list(map(strip, data[row]))
@@ -481,6 +481,18 @@ def _filled_rows(records, text: str, delimiter: str):
     # A record whose first cell holds a non-blank is filled: no join needed.
     return [i for i, record in enumerate(records)
             if record and record[0] and not record[0].isspace() or not blank(record)]
+
+
+def _holds_whitespace(cells) -> bool:
+    """Whether a cell of ``cells`` holds whitespace (else none changes when
+    stripped): a space, or a character ``str.isprintable`` rejects, as it
+    rejects every other whitespace character.
+
+    >>> _holds_whitespace(["hct", "Équipe"]), _holds_whitespace(["a\u00a0"])
+    (False, True)
+    """
+    joined = "".join(cells)
+    return " " in joined or not joined.isprintable()
 
 
 def _may_be_padded(text: str, delimiter: str) -> bool:
