@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
 
+from .analysis._shared import org_presence
 from .escaping import escape_controls, escape_json_output, markdown_text, neutralise
 from .findings import FAIL_ON, summarize
 from .schema import NODE_FILE
@@ -234,10 +235,12 @@ def platform_state(graph, platform, org: str) -> str:
         states.append("lead")
     if platform.has_co_lead(org):
         states.append("co-lead")
-    for edge in graph.memberships(platform.id):
-        role = graph.nodes[edge.source]
-        if role.org_is(org) and role.counts_as_presence:
-            states.append(CAPACITY_STATE.get(edge.capacity or "member", "member"))
+    # The memberships of the org's held roles: those the check already
+    # gathered for every active platform.
+    presence = org_presence(graph, org).get(platform.id)
+    if presence is not None:
+        states += [CAPACITY_STATE.get(edge.capacity or "member", "member")
+                   for edge in presence.memberships]
     if states:
         return min(states, key=RANK.__getitem__)
     return "absent" if graph.is_expected(platform) else "not-expected"

@@ -339,9 +339,11 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
     quoted cell spans lines, a lone CR ends lines, or the CSV is malformed,
     and :func:`_read_records` then reads record by record.
     """
-    crlf = text.count("\r\n") if "\r" in text else 0
-    if crlf and text.count("\r") != crlf:
-        return False
+    crlf = 0
+    if "\r" in text:
+        crlf = text.count("\r\n")
+        if crlf != text.count("\r"):
+            return False   # a lone CR, which the csv module reads as a line end
     if '"' in text:
         try:
             records = list(csv.reader(io.StringIO(text, newline=""),
@@ -381,7 +383,7 @@ def _parse_columns(table: Table, text: str, offset: int) -> bool:
     strip = str.strip
     columns: list[Sequence[str]] = list(itertools.zip_longest(*data, fillvalue=""))
     if '"' in text or _may_be_padded(text, table.delimiter):
-        columns = [list(map(strip, c)) for c in columns]
+        columns = [list(map(strip, c)) if _holds_whitespace(c) else list(c) for c in columns]
     overflowing = {row for column in columns[width:] for row, cell in enumerate(column) if cell}
     for row in sorted(overflowing):
         cells = list(map(strip, data[row]))
@@ -441,15 +443,28 @@ def _uniform_columns(table: Table, text: str, offset: int, newline: str = "\n") 
     del flat
     if any(map(any, columns[width:])):
         return False   # a value beyond the named columns: the general path reports it
-    # Strip every cell: cheaper than searching a large text for padding, and
-    # an unpadded cell comes back as the same object.
+    # Only a cell that starts or ends with whitespace changes when stripped. In
+    # ASCII text without its other whitespace characters (one quick search
+    # each), that is a space: a column that holds no space at all (ids and
+    # enumerated values, most columns) is kept as it is. The others are
+    # stripped whole, cheaper than searching them for padding (an unpadded
+    # cell comes back as the same object).
+    controls = (newline == "\n" and "\r" in text) or any(
+        map(text.__contains__, _OTHER_WHITESPACE.replace(delimiter, "")))
     del columns[width:]
     for position, column in enumerate(columns):
-        columns[position] = list(map(str.strip, column))
+        if controls or " " in "".join(column):
+            columns[position] = list(map(str.strip, column))
     table.header, table.header_line = header, start + 1 + offset
     table.lines = list(range(start + 2 + offset, start + 2 + offset + rows))
     table.columns = columns
     return True
+
+
+#: The ASCII whitespace that ``str.strip`` removes, but for the space, the
+#: line feed (no cell of a split line holds one) and the carriage return
+#: (in a line end only, unless lone ones end lines).
+_OTHER_WHITESPACE = "\t\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def _filled_rows(records, text: str, delimiter: str):
@@ -475,6 +490,18 @@ def _filled_rows(records, text: str, delimiter: str):
             if record and record[0] and not record[0].isspace() or not blank(record)]
 
 
+def _holds_whitespace(cells) -> bool:
+    """Whether a cell of ``cells`` holds whitespace (else none changes when
+    stripped): a space, or a character ``str.isprintable`` rejects, as it
+    rejects every other whitespace character.
+
+    >>> _holds_whitespace(["hct", "Équipe"]), _holds_whitespace(["a\u00a0"])
+    (False, True)
+    """
+    joined = "".join(cells)
+    return " " in joined or not joined.isprintable()
+
+
 def _may_be_padded(text: str, delimiter: str) -> bool:
     """Whether a quote-free text may hold a cell with surrounding whitespace.
 
@@ -484,8 +511,8 @@ def _may_be_padded(text: str, delimiter: str) -> bool:
     if not text.isascii():
         return True  # non-breaking and other Unicode spaces: strip to be sure
     return (text[:1].isspace() or text[-1:] in " \t" or any(
-        s in text for s in (f" {delimiter}", f"{delimiter} ", " \n", "\n ", "\t", "\r",
-                            "\x0b", "\x0c")))
+        s in text for s in (f" {delimiter}", f"{delimiter} ", " \n", "\n ", "\r",
+                            *_OTHER_WHITESPACE)))
 
 
 def _extra_values(table: Table, line: int, count: int, width: int) -> None:

@@ -5,7 +5,7 @@ objects, so the same checks serve CSV files and in-memory records.
 """
 
 import difflib
-import operator
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -268,7 +268,7 @@ def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
      expected, leads, co_leads, persons, locations, max_seats) = values
     kinds, levels, statuses, expected = (_lowered(c, allowed) for c, allowed in (
         (kinds, KINDS), (levels, LEVELS), (statuses, STATUSES), (expected, EXPECTED_VALUES)))
-    if not (all(map(ID_PATTERN.match, ids)) and len(set(ids)) == len(ids) and all(labels)
+    if not (_all_ids(ids) and len(set(ids)) == len(ids) and all(labels)
             and set(kinds) <= set(KINDS) and set(levels) <= {"", *LEVELS}
             and set(statuses) <= {"", *STATUSES} and set(expected) <= {"", *EXPECTED_VALUES}
             and set(seniorities) <= _SENIORITY.keys()
@@ -296,6 +296,23 @@ def _nodes_in_bulk(lines, values) -> dict[str, Node] | None:
                              structures_fr, structures_es, levels, statuses, seniorities,
                              min_seniorities, codes, descriptions, references, expected,
                              leads, co_leads, persons, locations, max_seats, lines), strict=True))
+
+
+#: Lines of valid ids (:data:`ID_PATTERN`), each ended by a line feed.
+_ID_LINES = re.compile("(?:" + ID_PATTERN.pattern.removesuffix(r"\Z") + r"\n)*")
+
+
+def _all_ids(cells) -> bool:
+    """Whether every cell is a valid id: one match over the cells joined by
+    line feeds (twice as fast as a match per cell), and no cell holds one.
+
+    >>> _all_ids(["hct", "cl.cccm"]), _all_ids(["hct", "1st"]), _all_ids(["a\\nb"])
+    (True, False, False)
+    """
+    if not cells:
+        return True
+    joined = "\n".join(cells) + "\n"
+    return _ID_LINES.fullmatch(joined) is not None and joined.count("\n") == len(cells)
 
 
 def _nodes_row_by_row(table, columns, values, problems, warnings) -> dict[str, Node]:
@@ -433,37 +450,46 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     capacities, capacity_values = _lowered_values(capacities, CAPACITIES)
     if not (relation_values <= set(RELATIONS) and capacity_values <= {"", *CAPACITIES}):
         return None
-    # Ends as the nodes' own id strings (one copy of each id in memory), their
-    # kinds, then each distinct combination once.
-    same_id = dict(zip(nodes, nodes, strict=True)).get
-    sources, targets = list(map(same_id, sources)), list(map(same_id, targets))
-    if None in sources or None in targets:
-        return None   # an unknown node
-    kind_of = {node_id: node.kind for node_id, node in nodes.items()}.__getitem__
-    source_kinds, target_kinds = list(map(kind_of, sources)), list(map(kind_of, targets))
-    combinations = set(zip(relations, source_kinds, target_kinds, strict=True))
-    for relation, source_kind, target_kind in combinations:
-        wanted = _KINDS_OF.get(relation)
-        if wanted and wanted != (source_kind, target_kind):
-            return None
-    pairs = set(zip(relations, capacities, strict=True))
-    if any(capacity and relation != "membership" for relation, capacity in pairs):
-        return None  # a warning to give, on its row
+    # One loop over the rows (its attribute reads and comparisons are cheaper
+    # than a mapped lookup per cell and column): each end is a node of the
+    # right kind for the relation, not the other end; a capacity is on a
+    # membership only. The ends are kept as the nodes' own id strings (one
+    # copy of each id in memory), each capacity as one string per value.
+    node_of = nodes.get
+    kinds_of = _KINDS_OF.get
+    member_capacity = {value: value or DEFAULT_CAPACITY for value in capacity_values}.__getitem__
+    ends: tuple[list[str], list[str]] = ([], [])
+    shared_capacities: list[str] = []
+    add_source, add_target = ends[0].append, ends[1].append
+    add_capacity = shared_capacities.append
+    for relation, source_id, target_id, capacity in zip(relations, sources, targets, capacities,
+                                                        strict=True):
+        source, target = node_of(source_id), node_of(target_id)
+        if source is None or target is None or source is target:
+            return None   # an unknown node, or an edge to itself
+        if relation == "membership":
+            if source.kind != "role" or target.kind != "platform":
+                return None
+            add_capacity(member_capacity(capacity))
+        else:
+            if capacity:
+                return None   # a warning to give, on its row
+            wanted = kinds_of(relation)
+            if wanted is not None and (source.kind != wanted[0] or target.kind != wanted[1]):
+                return None
+            add_capacity("")
+        add_source(source.id)
+        add_target(target.id)
+    sources, targets = ends
     if any(seats) and any(seat and relation != "membership"
                           for relation, seat in zip(relations, seats, strict=True)):
         return None  # a warning to give, on its row
-    if any(map(operator.eq, sources, targets)):
-        return None
     # Distinct ends are distinct edges, and pairs are cheaper to hash than triples.
     if len(set(zip(sources, targets, strict=True))) != len(sources) and len(
             set(zip(sources, relations, targets, strict=True))) != len(sources):
         return None
     relations = _shared(relations, values=relation_values)
-    capacity_of = {(relation, capacity): (capacity or DEFAULT_CAPACITY)
-                   if relation == "membership" else capacity
-                   for relation, capacity in pairs}
-    capacities = list(map(capacity_of.__getitem__, zip(relations, capacities, strict=True)))
-    return list(map(Edge, sources, targets, relations, capacities, conditions, conditions_fr,
+    return list(map(Edge, sources, targets, relations, shared_capacities, conditions, conditions_fr,
                     conditions_es, notes, references, seats, lines))
 
 

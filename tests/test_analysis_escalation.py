@@ -96,3 +96,13 @@ def test_escalating_up_or_level_is_not_cg204():
         [escalation("hub", "hct"), escalation("hct", "hct2"), escalation("hct2", "global"),
          escalation("old", "hub")])
     assert downward_escalation(graph) == []
+
+
+def test_cg202_findings_follow_each_platform_s_first_edge():
+    """Forks are told in the order of each platform's first escalation edge,
+    even when another platform's second edge comes first."""
+    graph = coordgraph.from_records(platforms("a", "b", "x", "y"),
+                                    [escalation("a", "x"), escalation("b", "x"),
+                                     escalation("b", "y"), escalation("a", "y")])
+    assert [(f.node, f.nodes) for f in multiple_escalation(graph)] == [
+        ("a", ("x", "y")), ("b", ("x", "y"))]

@@ -90,3 +90,14 @@ def test_cg305_for_another_org():
         [member("rep", "hct"), member("rep", "pwg")])
     assert single_points_of_failure(graph) == []
     assert [f.node for f in single_points_of_failure(graph, "unhcr")] == ["rep"]
+
+
+@pytest.mark.parametrize("own, expected", [("1", ["com", "dcom"]), ("2", ["dcom"]), ("", ["dcom"])])
+def test_a_role_s_own_limit_below_the_others_is_kept(own, expected):
+    """Holders within the lowest limit of any role are passed over; a role
+    whose own max_seats is that lowest limit is still held to it."""
+    graph = coordgraph.from_records(
+        [role("com", max_seats=own), role("dcom"), *(platform(p) for p in ("a", "b", "c"))],
+        [member("com", "a"), member("com", "b"),
+         *(member("dcom", p) for p in ("a", "b", "c"))])
+    assert [f.node for f in overloaded_roles(graph, max_seats=2)] == expected

@@ -1,9 +1,17 @@
-"""The command's entry point: the garbage collector off before the CLI is imported."""
+"""The command's entry point: the garbage collector off before the CLI is imported, and
+the checked graph left to the end of the process."""
 
+import gc
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import coordgraph.cli
+from coordgraph.cli import cli, keep_to_the_end
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,3 +61,51 @@ def test_python_m_runs_the_same_command():
     done = subprocess.run([sys.executable, "-m", "coordgraph", "--version"],
                           capture_output=True, text=True, check=True)
     assert done.stdout.startswith("coordgraph, version")
+
+
+# The graph a command loaded, watched: a line on stderr when it is freed.
+WATCHED = """
+import os, sys, weakref
+import coordgraph.cli.common as common
+
+loaded = common.load
+
+def load(path=None, **options):
+    graph = loaded(path, **options)
+    weakref.finalize(graph, os.write, 2, b"graph freed\\n").atexit = False
+    return graph
+
+common.load = load
+sys.argv = ["coordgraph", *sys.argv[1:]]
+from coordgraph.entry import main
+main()
+"""
+
+
+@pytest.mark.parametrize("args, code", [
+    (["check", "--fail-on", "never"], 0),
+    (["check", "--fail-on", "warning", "--format", "json"], 1),
+    (["validate"], 0),
+])
+def test_the_checked_graph_is_left_to_the_end_of_the_process(args, code):
+    """Freeing a large graph object by object costs more than the system's
+    taking the memory back: check and validate leave their graph alive, with
+    the same output and exit code as an in-process run."""
+    done = subprocess.run([sys.executable, "-c", WATCHED, *args], capture_output=True,
+                          text=True)
+    assert done.returncode == code
+    assert "graph freed" not in done.stderr
+    assert done.stdout == CliRunner().invoke(cli, args).stdout
+    assert done.stdout
+
+
+def test_nothing_is_kept_outside_the_console_script():
+    """A command invoked in-process (a test, a notebook) keeps nothing: its
+    graph goes when the command ends."""
+    before = gc.get_freeze_count()
+    result = CliRunner().invoke(cli, ["check", "--fail-on", "never"])
+    assert result.exit_code == 0
+    assert coordgraph.cli._kept is None
+    assert gc.get_freeze_count() == before
+    keep_to_the_end(object())
+    assert coordgraph.cli._kept is None

@@ -34,7 +34,7 @@ from coordgraph.validation import build_edges, build_nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = st.sampled_from(["hct", "com", "platform", "role", "", " padded ", "x\ty", "IOM",
-                         "a b", "9", "Z"])
+                         "a b", "9", "Z", "\x1cfs", "gs\x1d", "vt\x0b", "\x0cff", "c\rr"])
 
 
 @st.composite
@@ -94,6 +94,24 @@ def test_a_crlf_file_is_split_at_crlf_and_read_as_the_plain_path_reads():
     table = Table("n.csv")
     assert _uniform_columns(table, data.decode(), 0, "\r\n")
     assert table.columns == [["hct", "com"], ["platform", "role"]]
+    assert table_state(parse_table(data, "n.csv")) == table_state(
+        parse_table(data, "n.csv", fast=False))
+
+
+@pytest.mark.parametrize("text", [
+    'id,label\nhct,"HCT, the team"\ncom, Chief \n',              # no blank row
+    'id,label\nhct,"HCT"\n\ncom,"Chief"\n',                       # a blank line
+    'id,label\nhct,"HCT"\n"",""\ncom,Chief\n',                    # a row of empty quoted cells
+    'id,label\nhct,"HCT"\n " , "\n',                              # blanks and delimiters only
+    'id,label\nhct,"a ""b"""\n""""\n',                           # a row that is one quote
+    '\r\n\r\nid;label\r\nhct;"HCT"\r\n\r\n',                   # blank lines first and last
+    'id,label\nhct,"HCT"\n  ',                                   # a blank last line, no end
+    'id,label,org\nhct,"Équipe\u00a0",\u00a0IOM\ncom,"x\ty",UN\n',  # other whitespace
+])
+def test_quoted_files_read_what_the_plain_path_reads(text):
+    """A quoted file's blank rows are looked for only when a line may be one,
+    and only its columns that hold whitespace are stripped."""
+    data = text.encode()
     assert table_state(parse_table(data, "n.csv")) == table_state(
         parse_table(data, "n.csv", fast=False))
 

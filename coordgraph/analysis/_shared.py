@@ -9,7 +9,7 @@ from ..errors import UnknownOrgWarning
 from ..model import same_org
 from ..reading import clean_cell
 from ..records import FACTORY, Record
-from ..schema import DEFAULT_ORG, RELATIONS, SEAT_CAPACITIES
+from ..schema import ABSENT_STATUSES, DEFAULT_ORG, RELATIONS, SEAT_CAPACITIES
 from ..suggesting import did_you_mean
 
 
@@ -71,8 +71,9 @@ def org_roles(graph, org: str) -> dict:
 
 def present_roles(graph, org: str) -> frozenset:
     """Ids of the org's roles that count as presence (held, and used here)."""
+    # Node.counts_as_presence's test, inline: a property call per role costs more.
     return _memo(graph, ("present_roles", org.casefold()), lambda: frozenset(
-        i for i, n in org_roles(graph, org).items() if n.counts_as_presence))
+        i for i, n in org_roles(graph, org).items() if n.status not in ABSENT_STATUSES))
 
 
 def org_presence(graph, org: str) -> dict[str, Presence]:
@@ -139,7 +140,7 @@ def absent_posts(graph, org: str) -> dict[str, list]:
     def compute():
         inactive = inactive_ids(graph)
         roles = org_roles(graph, org)
-        absent = {i for i, n in roles.items() if not n.counts_as_presence}
+        absent = {i for i, n in roles.items() if n.status in ABSENT_STATUSES}
         posts: dict[str, list] = {}
         if absent:
             for edge in edges_by_relation(graph)["membership"]:

@@ -1,8 +1,6 @@
 """Escalation routes: cycles (CG201), forks (CG202), downward steps (CG204),
 sub-national platforms with no way up (CG205)."""
 
-from collections import defaultdict
-
 from ..findings import Finding
 from ..schema import LEVEL_RANK
 from ._shared import active_platforms, edges_by_relation, escalation_edges, inactive_ids, names
@@ -33,17 +31,24 @@ def _beyond_sources(edges) -> set:
     What is left lies on a cycle or downstream of one; an acyclic escalation
     graph (the usual case) leaves nothing, and networkx is never imported.
     """
-    successors: defaultdict[str, list[str]] = defaultdict(list)
-    in_degree: defaultdict[str, int] = defaultdict(int)
+    # Plain dicts: defaultdict's missing-key calls cost more than the walk.
+    successors: dict[str, list[str]] = {}
+    in_degree: dict[str, int] = {}
+    following, degree_of = successors.get, in_degree.get
     for edge in edges:
-        successors[edge.source].append(edge.target)
-        in_degree[edge.target] += 1
-    queue = [n for n in successors if not in_degree[n]]
+        source, target = edge.source, edge.target
+        out = following(source)
+        if out is None:
+            successors[source] = [target]
+        else:
+            out.append(target)
+        in_degree[target] = degree_of(target, 0) + 1
+    queue = [n for n in successors if n not in in_degree]
     while queue:
-        node = queue.pop()
-        for target in successors.pop(node, ()):
-            in_degree[target] -= 1
-            if not in_degree[target]:
+        for target in successors.pop(queue.pop(), ()):
+            left = in_degree[target] - 1
+            in_degree[target] = left
+            if not left:
                 queue.append(target)
     return {n for n, degree in in_degree.items() if degree}
 
@@ -112,9 +117,20 @@ def multiple_escalation(graph) -> list[Finding]:
     >>> [(f.code, f.node, f.nodes) for f in multiple_escalation(g)]
     [('CG202', 'a', ('b', 'c'))]
     """
-    targets = defaultdict(list)
+    # Most platforms escalate once: their targets are grouped only when a
+    # second edge leaves them.
+    first: dict[str, str] = {}
+    targets: dict[str, list[str]] = {}
     for edge in escalation_edges(graph):
-        targets[edge.source].append(edge.target)
+        source = edge.source
+        if source not in first:
+            first[source] = edge.target
+        elif source in targets:
+            targets[source].append(edge.target)
+        else:
+            targets[source] = [first[source], edge.target]
+    if len(targets) > 1:   # in the order of each source's first edge
+        targets = {source: targets[source] for source in first if source in targets}
     return [
         Finding("CG202", "warning", source, tuple(ups),
                 f"{graph.nodes[source].label} escalates to {len(ups)} platforms: "
@@ -154,11 +170,18 @@ def _reaching(graph, targets) -> set:
     """Active platforms with an escalation-or-reporting path to any of ``targets``
     (the targets included): one backward walk, linear in the edges."""
     inactive = inactive_ids(graph)
-    below = defaultdict(list)
+    below: dict[str, list[str]] = {}
+    under = below.get
     for relation in ("escalation", "reporting"):
         for edge in edges_by_relation(graph)[relation]:
-            if edge.source not in inactive and edge.target not in inactive:
-                below[edge.target].append(edge.source)
+            source, target = edge.source, edge.target
+            if source in inactive or target in inactive:
+                continue
+            sources = under(target)
+            if sources is None:
+                below[target] = [source]
+            else:
+                sources.append(source)
     seen = set(targets)
     stack = list(seen)
     while stack:

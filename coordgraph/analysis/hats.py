@@ -3,6 +3,7 @@ duty stations (CG309). A holder is a ``person`` over all their roles, or an
 unnamed role on its own."""
 
 from ..findings import Finding
+from ..schema import SEAT_CAPACITIES
 from ._shared import active_platforms, holder_keys, holder_name, names, org_presence
 
 
@@ -44,13 +45,14 @@ def double_hatting(graph, org: str = "IOM") -> list[Finding]:
     if not any(p.coordinating for p in org_presence(graph, org).values()):
         return []
     findings = []
-    groups = _memberships_by_holder(graph, org,
-                                    lambda e: e.capacity == "coordinator" or e.is_seat)
+    # Edge.is_seat's test, inline (these are all memberships): cheaper than a property.
+    groups = _memberships_by_holder(
+        graph, org, lambda e: e.capacity == "coordinator" or e.capacity in SEAT_CAPACITIES)
     for edges in groups.values():
         coordinating = [e for e in edges if e.capacity == "coordinator"]
         if not coordinating:
             continue
-        seats = {e.target: e for e in edges if e.is_seat}
+        seats = {e.target: e for e in edges if e.capacity in SEAT_CAPACITIES}
         for edge in coordinating:
             seat = seats.get(edge.target)
             if seat is None:
@@ -95,8 +97,9 @@ def scattered_seats(graph, org: str = "IOM") -> list[Finding]:
     if not any(p.location.strip() for p in active_platforms(graph)):
         return []
     findings = []
-    groups = _memberships_by_holder(graph, org,
-                                    lambda e: e.is_seat and nodes[e.target].location.strip())
+    groups = _memberships_by_holder(
+        graph, org,
+        lambda e: e.capacity in SEAT_CAPACITIES and nodes[e.target].location.strip())
     for edges in groups.values():
         places: dict[str, list[str]] = {}
         spelling: dict[str, str] = {}

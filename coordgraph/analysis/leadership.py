@@ -112,7 +112,8 @@ def vacant_leadership(graph, org: str = "IOM") -> list[Finding]:
     >>> [(f.code, f.node, f.nodes) for f in vacant_leadership(g)]
     [('CG308', 'cc', ('cc', 'cccm'))]
     """
-    vacant = {i for i, n in org_roles(graph, org).items() if n.is_vacant}
+    # The status compared here, not through Node.is_vacant: a property call per role.
+    vacant = {i for i, n in org_roles(graph, org).items() if n.status == "vacant"}
     if not vacant:
         return []
     inactive = inactive_ids(graph)

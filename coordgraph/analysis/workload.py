@@ -4,7 +4,8 @@ Both count per holder: several roles with one ``person`` are one person.
 """
 
 from ..findings import Finding
-from ._shared import holder_keys, holder_name, names, org_presence, org_seats
+from ..schema import SEAT_CAPACITIES
+from ._shared import holder_keys, holder_name, names, org_presence, org_roles, org_seats
 
 
 def seats_by_role(graph, org: str = "IOM") -> dict[str, list[str]]:
@@ -65,6 +66,11 @@ def overloaded_roles(graph, org: str = "IOM", max_seats: int = 3) -> list[Findin
     people = holder_keys(graph, org)
     # Without people, each holder is one role: no tuple is built per role.
     holders: dict = seats_by_holder(graph, org) if people else org_seats(graph, org)
+    # No limit is below the lowest one: the many holders within it need no look.
+    lowest = min((max_seats, *(n.max_seats for n in org_roles(graph, org).values()
+                               if n.max_seats is not None)))
+    holders = {holder: platforms for holder, platforms in holders.items()
+               if len(platforms) > lowest}
     findings = []
     roles: tuple[str, ...]
     for holder, platforms in holders.items():
@@ -115,7 +121,8 @@ def single_points_of_failure(graph, org: str = "IOM") -> list[Finding]:
                 sole.setdefault(key, []).append(platform_id)
                 sole_roles.setdefault(key, [key])
             continue
-        seat_edges = [e for e in presence.memberships if e.is_seat]
+        # Edge.is_seat's test, inline (all memberships): a property call per edge costs more.
+        seat_edges = [e for e in presence.memberships if e.capacity in SEAT_CAPACITIES]
         keys = {holder.get(e.source, e.source) for e in seat_edges}
         if len(keys) != 1:
             continue

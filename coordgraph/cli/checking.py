@@ -13,6 +13,7 @@ from ..reporting import (
     problems_json,
     problems_text,
 )
+from . import keep_to_the_end
 from .common import FORMATS, chosen_org, command, data_option, load_shown, org_option
 from .terminal import echo_text
 
@@ -33,6 +34,7 @@ def validate_command(data_dir, fmt):
       coordgraph validate --data my-country --format json
     """
     graph, warnings = load_shown(data_dir, fmt)
+    keep_to_the_end(graph)
     if fmt == "json":
         click.echo(problems_json([], warnings))
         return
@@ -77,4 +79,5 @@ def check_command(data_dir, org, max_seats, fmt, fail_on):
         echo_text(findings_markdown(graph, findings, org), nl=False)
     else:
         echo_text(findings_text(graph, findings, org), nl=False)
+    keep_to_the_end(graph, findings)
     sys.exit(1 if fails(findings, fail_on) else 0)
