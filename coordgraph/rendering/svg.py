@@ -158,13 +158,105 @@ def without_size_style(svg: str) -> str:
 
 
 def _serialise(root) -> bytes:
-    # Registered again each time: the registry is global, and other libraries
-    # change it (WeasyPrint maps the default prefix to no namespace, which
-    # turned every element into <ns0:...>).
-    ET.register_namespace("", SVG)
-    ET.register_namespace("xlink", XLINK)
-    text = ET.tostring(root, encoding="unicode")
+    try:
+        text = serialise_svg(root)
+    except LookupError:   # a name in another namespace: ElementTree's prefixes for it
+        # Registered again each time: the registry is global, and other libraries
+        # change it (WeasyPrint maps the default prefix to no namespace, which
+        # turned every element into <ns0:...>).
+        ET.register_namespace("", SVG)
+        ET.register_namespace("xlink", XLINK)
+        text = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + text + "\n").encode()
+
+
+def serialise_svg(root) -> str:
+    """The text ``ET.tostring(root, encoding="unicode")`` gives, with SVG the
+    default namespace and ``xlink`` XLink's prefix, for a tree of SVG elements
+    whose attributes have no namespace or XLink's: written in one pass
+    (ElementTree's writer makes two, and is the slower part of finishing a
+    drawing). Raises LookupError for any other name.
+
+    >>> root = parse(b'<svg xmlns="http://www.w3.org/2000/svg" '
+    ...              b'xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="#x" '
+    ...              b'title="&quot;R&amp;D&quot;&#10;"><text>1 &lt; 2</text></a><g/></svg>')
+    >>> print(serialise_svg(root))  # doctest: +NORMALIZE_WHITESPACE
+    <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a
+    xlink:href="#x" title="&quot;R&amp;D&quot;&#10;"><text>1 &lt; 2</text></a><g /></svg>
+    """
+    parts: list[str] = []
+    names: dict[str, str] = {}
+    _write_element(root, parts, names)
+    declarations = f' xmlns="{SVG}"'
+    if any(name.startswith("xlink:") for name in names.values()):
+        declarations += f' xmlns:xlink="{XLINK}"'
+    parts[0] += declarations   # "<svg": the namespaces come before the attributes
+    return "".join(parts)
+
+
+def _write_element(element, parts: list, names: dict) -> None:
+    tag = element.tag
+    if not isinstance(tag, str) or tag[:_SVG_CUT] != _SVG_NS or "}" in tag[_SVG_CUT:]:
+        raise LookupError(tag)
+    tag = tag[_SVG_CUT:]
+    add = parts.append
+    add("<" + tag)
+    for key, value in element.items():
+        add(f' {names.get(key) or _attribute_name(key, names)}="{_escape_attribute(value)}"')
+    text = element.text
+    if text or len(element):
+        add(">")
+        if text:
+            add(_escape_text(text))
+        for child in element:
+            _write_element(child, parts, names)
+        add(f"</{tag}>")
+    else:
+        add(" />")
+    if element.tail:
+        add(_escape_text(element.tail))
+
+
+def _attribute_name(key: str, names: dict) -> str:
+    if key[:1] != "{":
+        name = key
+    elif key[:_XLINK_CUT] == _XLINK_NS and "}" not in key[_XLINK_CUT:]:
+        name = "xlink:" + key[_XLINK_CUT:]
+    else:
+        raise LookupError(key)
+    names[key] = name
+    return name
+
+
+def _escape_text(text: str) -> str:
+    # as ElementTree escapes text
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _escape_attribute(text: str) -> str:
+    # as ElementTree escapes attribute values: line ends and tabs as
+    # references, so that a reader's normalisation keeps them
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#09;")
+    return text
 
 
 def parse(svg: bytes):
@@ -191,6 +283,9 @@ def parse(svg: bytes):
 
 
 _SVG_NS = f"{{{SVG}}}"
+_SVG_CUT = len(_SVG_NS)
+_XLINK_NS = f"{{{XLINK}}}"
+_XLINK_CUT = len(_XLINK_NS)
 _TITLE = f"{{{SVG}}}title"
 
 
