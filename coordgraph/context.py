@@ -2,7 +2,6 @@
 
 import datetime
 import re
-import tomllib
 
 from .errors import Problem
 from .model import Context
@@ -21,6 +20,8 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
     >>> c.name, c.country, c.org, c.sectors
     ('Sudan', 'SDN', 'IOM', ('CCM', 'SHL'))
     """
+    import tomllib  # here: a context without context.toml does not pay for it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -103,3 +103,19 @@ def test_render_to_html_imports_json_but_not_hashlib(tmp_path):
     assert (tmp_path / "x.html").is_file()
     assert "json" in modules
     assert not {"hashlib", "importlib.resources", "tempfile"} & modules
+
+
+def test_a_context_without_context_toml_does_not_import_tomllib(tmp_path):
+    import shutil
+
+    from coordgraph import bundled_path
+
+    folder = tmp_path / "country"
+    folder.mkdir()
+    for name in ("nodes.csv", "edges.csv"):
+        shutil.copy(bundled_path() / name, folder / name)
+    modules = imported_after("render", "--data", str(folder), "--output",
+                             str(tmp_path / "x.svg"))
+    assert (tmp_path / "x.svg").is_file()
+    assert "tomllib" not in modules
+    assert "tomllib" in imported_after("render", "--output", str(tmp_path / "y.svg"))

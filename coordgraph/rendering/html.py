@@ -222,7 +222,10 @@ def json_block(data) -> str:
     '{"label":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_JSON_ESCAPES.get(char, char) for char in text)
+    for char, escaped in _JSON_ESCAPES.items():   # whole-text replaces: not char by char
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def build_page(svg: bytes, data: dict, *, lang: str = "en", title: str = "",
