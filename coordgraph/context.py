@@ -2,14 +2,14 @@
 
 import datetime
 import re
-import tomllib
 
 from .errors import Problem
 from .model import Context
 from .schema import CONTEXT_KEYS, CONTEXT_TYPES, CRISES, DEFAULT_ORG, LANGS
 from .suggesting import did_you_mean
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+#: Where tomllib says an error is (compiled on the first error: most files have none).
+_TOML_POSITION = r"\(at line (\d+), column (\d+)\)"
 
 
 def parse_context(text: str, file: str, problems: list, warnings: list) -> Context:
@@ -20,13 +20,15 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
     >>> c.name, c.country, c.org, c.sectors
     ('Sudan', 'SDN', 'IOM', ('CCM', 'SHL'))
     """
+    import tomllib  # here: a context without context.toml does not pay for it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        position = _TOML_POSITION.search(str(exc))
+        position = re.search(_TOML_POSITION, str(exc))
         line, column = (int(position[1]), int(position[2])) if position else (None, None)
         problems.append(Problem("CG101", file, line, column,
-                                f"not valid TOML: {_TOML_POSITION.sub('', str(exc)).strip()}",
+                                f"not valid TOML: {re.sub(_TOML_POSITION, '', str(exc)).strip()}",
                                 'write one setting per line, e.g. name = "Sudan"'))
         return Context()
     except RecursionError:

@@ -17,7 +17,8 @@ import io
 import re
 
 _TOKEN = r"[A-Za-z][_0-9A-Za-z]*"
-_HASHTAG = re.compile(rf"\s*#{_TOKEN}(?:\s*\+{_TOKEN})*\s*\Z")
+# Compiled (and cached by re) at the first cell holding a "#": most files have none.
+_HASHTAG = rf"\s*#{_TOKEN}(?:\s*\+{_TOKEN})*\s*\Z"
 
 #: Tags of the context files' columns (nodes.csv, edges.csv).
 NODE_TAGS = {
@@ -61,7 +62,7 @@ def is_hashtag(cell: str) -> bool:
     >>> [is_hashtag(c) for c in ("#1st", "#REF!", "#N/A", "org", "#org+", "#")]
     [False, False, False, False, False, False]
     """
-    return _HASHTAG.match(cell) is not None
+    return "#" in cell and re.match(_HASHTAG, cell) is not None
 
 
 def is_hashtag_row(cells) -> bool:

@@ -2,7 +2,6 @@
 
 import codecs
 import gc
-import json
 import os
 import stat
 import warnings as _warnings
@@ -288,6 +287,8 @@ def from_records(nodes, edges, context=None):
     edge_table = _table_from_records("<edges>", edges, ("source", "target", "relation"))
     context_text = None
     if context:
+        import json  # here: loading a folder (every command) needs no JSON
+
         # A list (sectors) stays a list: a JSON array of strings is a TOML array.
         context_text = "\n".join(
             f"{k} = {json.dumps([str(i) for i in v] if isinstance(v, (list, tuple)) else str(v))}"

@@ -3,8 +3,6 @@
 Pure functions returning strings: the CLI decides where they go.
 """
 
-import json
-
 from .escaping import escape_controls, escape_json_output, markdown_code, markdown_text
 from .findings import SEVERITIES, summarize
 
@@ -178,4 +176,6 @@ def findings_markdown(graph, findings, org: str) -> str:
 
 
 def _dump(data) -> str:
+    import json  # here: only JSON reports need it, not every command that loads data
+
     return escape_json_output(json.dumps(data, indent=2, ensure_ascii=False))

@@ -15,8 +15,6 @@ minutes, so the search is bounded:
 A leaf module: it imports nothing of the package.
 """
 
-import difflib
-
 #: Known names compared with one misspelling, at most.
 MAX_COMPARED = 100
 #: Fuzzy searches one :class:`Index` makes; later misspellings get only the
@@ -69,6 +67,8 @@ class Index:
         self.searches += 1
         candidates = self._candidates(value)
         self.compared += len(candidates)
+        import difflib  # here: most runs never misspell anything
+
         matches = difflib.get_close_matches(value, candidates, n=1, cutoff=CUTOFF)
         self._found[value] = matches[0] if matches else None
         return self._found[value]

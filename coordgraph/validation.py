@@ -4,7 +4,6 @@ Nothing here reads files: it works on :class:`~coordgraph.reading.Table`
 objects, so the same checks serve CSV files and in-memory records.
 """
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -40,6 +39,8 @@ def _rename_hint(missing: str, names) -> str:
     >>> _rename_hint("source", ["souce", "note"])
     "rename column 'souce' to 'source'"
     """
+    import difflib  # here: only a missing column needs it
+
     matches = difflib.get_close_matches(missing, list(names), n=1, cutoff=0.6)
     return f"rename column '{matches[0]}' to '{missing}'" if matches else ""
 

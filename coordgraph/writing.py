@@ -14,10 +14,10 @@ stream (``/dev/null``, ``/dev/stdout``, a link to a pipe) is written into
 instead: it cannot be replaced, only fed. A read-only file is refused.
 """
 
+import errno
 import os
 import signal
 import stat
-import tempfile
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 TEMPORARY_PREFIX = ".coordgraph-"
 
 _MAX_LINKS = 40   # as the kernel's ELOOP limit
+_TEMPORARY_TRIES = 100
 _WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
                       if hasattr(signal, name))
@@ -98,9 +99,8 @@ def _replace(final: Path, data: bytes, status, *, shown: Path) -> None:
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         with _stop_signals_held():   # so that an interruption always knows the name
-            handle, temporary = tempfile.mkstemp(
-                prefix=f"{TEMPORARY_PREFIX}{final.name[:80]}.", suffix=".tmp",
-                dir=final.parent)
+            handle, temporary = _create_temporary(
+                final.parent, f"{TEMPORARY_PREFIX}{final.name[:80]}.")
         _fill(handle, data, status)
         os.close(handle)
         handle = None
@@ -113,6 +113,29 @@ def _replace(final: Path, data: bytes, status, *, shown: Path) -> None:
             _quietly(os.close, handle)
         if temporary is not None:
             _quietly(os.unlink, temporary)
+
+
+def _create_temporary(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new file in ``folder``, named ``<prefix><random>.tmp`` and open for
+    writing, only by us: what :func:`tempfile.mkstemp` makes, without the
+    cost of importing :mod:`tempfile` (and :mod:`random`, :mod:`shutil`...)
+    into every command that writes a file.
+
+    >>> import tempfile, pathlib
+    >>> handle, name = _create_temporary(pathlib.Path(tempfile.mkdtemp()), ".x.")
+    >>> os.close(handle)
+    >>> os.path.basename(name).startswith(".x."), name.endswith(".tmp")
+    (True, True)
+    """
+    flags = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_BINARY", 0))
+    for _ in range(_TEMPORARY_TRIES):
+        name = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:   # 48 random bits taken: almost never
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(folder))
 
 
 def _fill(handle: int, data: bytes, status) -> None:

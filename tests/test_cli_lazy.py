@@ -84,3 +84,38 @@ def test_check_imports_neither_the_renderer_nor_the_other_commands():
     assert not {"coordgraph.cli.rendering", "coordgraph.cli.briefing",
                 "coordgraph.cli.portfolio", "coordgraph.rendering", "coordgraph.briefing",
                 "networkx", "pydot"} & modules
+
+
+#: Standard modules render does not need for an SVG (JSON reports, did-you-mean,
+#: mkstemp, a SHA-256 table): each costs start-up if imported at a module's top.
+NOT_FOR_AN_SVG = {"json", "difflib", "tempfile", "hashlib"}
+
+
+def test_render_to_svg_imports_no_module_it_does_not_use(tmp_path):
+    # --output: click itself imports difflib to parse a short option such as -o
+    modules = imported_after("render", "--output", str(tmp_path / "x.svg"))
+    assert (tmp_path / "x.svg").is_file()            # the command ran
+    assert not NOT_FOR_AN_SVG & modules
+
+
+def test_render_to_html_imports_json_but_not_hashlib(tmp_path):
+    modules = imported_after("render", "--output", str(tmp_path / "x.html"))
+    assert (tmp_path / "x.html").is_file()
+    assert "json" in modules
+    assert not {"hashlib", "importlib.resources", "tempfile"} & modules
+
+
+def test_a_context_without_context_toml_does_not_import_tomllib(tmp_path):
+    import shutil
+
+    from coordgraph import bundled_path
+
+    folder = tmp_path / "country"
+    folder.mkdir()
+    for name in ("nodes.csv", "edges.csv"):
+        shutil.copy(bundled_path() / name, folder / name)
+    modules = imported_after("render", "--data", str(folder), "--output",
+                             str(tmp_path / "x.svg"))
+    assert (tmp_path / "x.svg").is_file()
+    assert "tomllib" not in modules
+    assert "tomllib" in imported_after("render", "--output", str(tmp_path / "y.svg"))

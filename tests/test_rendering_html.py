@@ -325,3 +325,26 @@ def test_escape_is_html_escape(text):
     from coordgraph.rendering.html import escape
 
     assert escape(text) == html.escape(text, quote=True)
+
+
+@pytest.mark.parametrize("name", ["organigram.css", "organigram.js"])
+def test_assets_read_from_disk_are_the_packages_resources(name):
+    from importlib import resources
+
+    packaged = resources.files("coordgraph.rendering").joinpath("assets", name)
+    assert asset(name) == packaged.read_text(encoding="utf-8")
+
+
+def test_digest_is_hashlibs_sha256():
+    text = "body { color: red } é\u2028"
+    expected = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+    assert digest(text) == f"sha256-{expected}"
+
+
+def test_json_block_escapes_what_could_close_the_block_and_nothing_else():
+    data = {"a": "x</script>&<!--\u2028\u2029 é \\u003c", "b": [1, "<>&"]}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    expected = "".join({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                        "\u2029": "\\u2029"}.get(char, char) for char in text)
+    assert json_block(data) == expected
+    assert json.loads(json_block(data)) == data

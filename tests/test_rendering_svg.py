@@ -5,7 +5,16 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from coordgraph.rendering.building import Drawing
-from coordgraph.rendering.svg import MAX_DESCRIPTION, MAX_TITLE, finish, prefix_for
+from coordgraph.rendering.svg import (
+    MAX_DESCRIPTION,
+    MAX_TITLE,
+    _serialise,
+    finish,
+    parse,
+    prefix_for,
+    serialise_svg,
+    with_id_prefix,
+)
 from render_helpers import SVG, XLINK, classes
 
 HOSTILE = b"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -167,3 +176,45 @@ def test_a_long_title_and_description_are_cut():
     assert title == "T" * (MAX_TITLE - 1) + "… — " + "S" * (MAX_TITLE - 1) + "…"
     assert len(desc) == MAX_DESCRIPTION and desc.endswith("…")
     assert len(out) < 3 * (2 * MAX_TITLE + MAX_DESCRIPTION) + len(HOSTILE)
+
+
+def _as_elementtree_writes(root) -> str:
+    ET.register_namespace("", SVG[1:-1])
+    ET.register_namespace("xlink", XLINK[1:-1])
+    return ET.tostring(root, encoding="unicode")
+
+
+@pytest.mark.filterwarnings("ignore::coordgraph.errors.RenderWarning")   # labels cut
+@pytest.mark.parametrize("source", ["bundled", "example", "injection", "hostile"])
+def test_the_one_pass_writer_writes_what_elementtree_writes(source):
+    from coordgraph import load, render
+    from render_helpers import EXAMPLE, INJECTION
+
+    if source == "hostile":
+        svg = finish(HOSTILE, drawing())
+    else:
+        graph = load({"bundled": None, "example": EXAMPLE, "injection": INJECTION}[source])
+        svg = render(graph, format="svg")
+    root = parse(svg)
+    assert serialise_svg(root) == _as_elementtree_writes(root)
+    # the text with every character the writer escapes, in text and attributes
+    root[0].text = root[0].text + ' & < > " \' \r\n\t é'
+    root[0].set("data-x", 'a & < > " \' \r\n\t é')
+    assert serialise_svg(root) == _as_elementtree_writes(root)
+
+
+def test_a_name_in_another_namespace_is_written_by_elementtree():
+    root = parse(finish(HOSTILE, drawing()))
+    root[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    with pytest.raises(LookupError):
+        serialise_svg(root)
+    other = ET.SubElement(root, "{http://example.org/x}thing")
+    del root[0].attrib["{http://www.w3.org/XML/1998/namespace}space"]
+    with pytest.raises(LookupError):
+        serialise_svg(root)
+    root.remove(other)
+    root[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    svg = with_id_prefix(finish(HOSTILE, drawing()), "p-")   # well formed either way
+    assert parse(svg).get("aria-labelledby").startswith("p-")
+    assert _serialise(root) == ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+                                + _as_elementtree_writes(root) + "\n").encode()

@@ -9,7 +9,7 @@ import click
 from ..errors import DataError, RenderWarning, UsageError
 from ..loading import resolve
 from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, PAGES, SUFFIXES, VIEWS, render
-from ..rendering.svg import ID_PREFIX, with_id_prefix
+from ..rendering.svg import is_id_prefix, with_id_prefix
 from ..schema import LANGS
 from ..suffixes import implied_format
 from ..writing import input_files, write_atomic
@@ -149,7 +149,7 @@ def _load_compared(argument, option="--compare"):
 
 def _id_prefix(value):
     """--id-prefix checked before anything is drawn."""
-    if value is not None and not ID_PREFIX.match(value):
+    if value is not None and not is_id_prefix(value):
         raise click.BadParameter(f"'{value}': use letters, digits, - and _, starting with a "
                                  "letter")
     return value

@@ -291,7 +291,7 @@ def _dot(drawing, timeout) -> bytes:
 
 def _html(drawing, timeout) -> bytes:
     # One offline page: the finished SVG, the data as JSON, CSS and JS inline.
-    from .html import page  # imports importlib.resources, slow: only for an html page
+    from .html import page  # imports json and SHA-256: only for an html page
 
     return page(_svg(drawing, timeout), drawing)
 

@@ -21,9 +21,18 @@ bytes.
 """
 
 import binascii
-import hashlib
 import json
-from importlib import resources
+import os
+
+# hashlib's own SHA-256: importing hashlib (its table of every algorithm,
+# OpenSSL loaded) costs more than the rest of the page's imports together.
+try:
+    from _sha256 import sha256  # type: ignore[import-not-found]  # Python 3.11
+except ImportError:
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found]  # 3.12 and later
+    except ImportError:   # a build without it
+        from hashlib import sha256
 
 from ..describing import describe
 from ..findings import sort_findings
@@ -167,8 +176,21 @@ def page(svg: bytes, drawing) -> bytes:
 
 
 def asset(name: str) -> str:
-    """The text of a file of ``assets/`` (the page's CSS and JS)."""
+    """The text of a file of ``assets/`` (the page's CSS and JS).
+
+    >>> asset("organigram.css").startswith("/* coordgraph's interactive organigram.")
+    True
+    """
+    path = os.path.join(_ASSETS, name)
+    if os.path.isfile(path):   # a checkout or an installed package: a plain file
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    from importlib import resources  # a package in a zip: slow to import
+
     return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+
+
+_ASSETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "assets")
 
 
 def digest(text: str) -> str:
@@ -177,7 +199,7 @@ def digest(text: str) -> str:
     >>> digest("")
     'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='
     """
-    raw = hashlib.sha256(text.encode("utf-8")).digest()
+    raw = sha256(text.encode("utf-8")).digest()
     # base64.b64encode is this call: the base64 module is not imported for it
     return "sha256-" + binascii.b2a_base64(raw, newline=False).decode("ascii")
 
@@ -200,7 +222,10 @@ def json_block(data) -> str:
     '{"label":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_JSON_ESCAPES.get(char, char) for char in text)
+    for char, escaped in _JSON_ESCAPES.items():   # whole-text replaces: not char by char
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def build_page(svg: bytes, data: dict, *, lang: str = "en", title: str = "",

@@ -37,8 +37,11 @@ XLINK = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG)
 ET.register_namespace("xlink", XLINK)
 
+# The patterns are compiled (and cached by re) when first used: most
+# drawings have no link, no gradient and no id prefix, and compiling them
+# all costs every render.
 _HREFS = (f"{{{XLINK}}}href", "href")
-_SAFE_LINK = re.compile(r"(https:|mailto:)", re.IGNORECASE)
+_SAFE_LINK = r"(?i)(https:|mailto:)"
 #: The elements Graphviz's SVG is made of; anything else is removed.
 _KEEP = {f"{{{SVG}}}{name}" for name in
          ("svg", "g", "title", "desc", "polygon", "polyline", "path", "ellipse", "circle",
@@ -52,15 +55,19 @@ _PLAIN = frozenset((
     "x1", "y1", "x2", "y2", "offset"))
 #: Attributes that hold text shown as text (tooltips): nothing in them is active.
 _TEXT = frozenset((f"{{{XLINK}}}title",))
-_URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
+_UNCHECKED = _PLAIN | _TEXT
+#: Paint attributes: active only through a reference, ``url(...)``.
+_PAINT = frozenset(("fill", "stroke"))
+_URL_REF = r"url\(\s*#([^)\s]+)\s*\)"
 #: The fonts text is shown in, the first one the viewer has. Each is as wide
 #: as DejaVu Sans or narrower, the font Graphviz sizes the boxes with
 #: (:data:`.styles.FONT`), so the text fits whichever the viewer has.
 DISPLAY_FONTS = "Helvetica,Arial,Liberation Sans,DejaVu Sans,sans-serif"
-#: What an ``--id-prefix`` may be: it starts an XML id and a CSS selector.
 _LENGTH = re.compile(r"[0-9]+(\.[0-9]+)?(pt|px)?\Z")
-_SIZE_STYLE = re.compile(r' style="max-width:[0-9.]+(pt|px)?;height:auto"')
-ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
+_SIZE_STYLE = r' style="max-width:[0-9.]+(pt|px)?;height:auto"'
+#: What an ``--id-prefix`` may be (:func:`is_id_prefix`): it starts an XML id
+#: and a CSS selector.
+ID_PREFIX = r"[A-Za-z][A-Za-z0-9_-]*\Z"
 #: The drawing's ``<title>``: its title and subtitle, each cut at this many
 #: characters (with "…"), as the heading Graphviz draws is.
 MAX_TITLE = 2000
@@ -125,7 +132,7 @@ def with_id_prefix(svg: bytes, prefix: str) -> bytes:
     ...
     coordgraph.errors.UsageError: an id prefix is letters, digits, ... a letter: not '1st'
     """
-    if not isinstance(prefix, str) or not ID_PREFIX.match(prefix):
+    if not is_id_prefix(prefix):
         raise UsageError("an id prefix is letters, digits, '-' and '_', starting with a "
                          f"letter: not {prefix!r}")
     root = parse(svg)
@@ -142,6 +149,16 @@ def with_id_prefix(svg: bytes, prefix: str) -> bytes:
     return _serialise(root)
 
 
+def is_id_prefix(value) -> bool:
+    """Whether ``value`` may be an ``--id-prefix``: letters, digits, ``-`` and
+    ``_``, starting with a letter.
+
+    >>> is_id_prefix("sudan-"), is_id_prefix("1st"), is_id_prefix("a b"), is_id_prefix(None)
+    (True, False, False, False)
+    """
+    return isinstance(value, str) and re.match(ID_PREFIX, value) is not None
+
+
 def without_size_style(svg: str) -> str:
     """The SVG text without the ``style`` that caps its width, for a page
     whose policy allows no ``style`` attribute (its script sizes the drawing).
@@ -153,18 +170,110 @@ def without_size_style(svg: str) -> str:
     start = svg.rfind("<svg", 0, end)
     if start < 0:
         return svg
-    tag = _SIZE_STYLE.sub("", svg[start:end], count=1)
+    tag = re.sub(_SIZE_STYLE, "", svg[start:end], count=1)
     return svg[:start] + tag + svg[end:]
 
 
 def _serialise(root) -> bytes:
-    # Registered again each time: the registry is global, and other libraries
-    # change it (WeasyPrint maps the default prefix to no namespace, which
-    # turned every element into <ns0:...>).
-    ET.register_namespace("", SVG)
-    ET.register_namespace("xlink", XLINK)
-    text = ET.tostring(root, encoding="unicode")
+    try:
+        text = serialise_svg(root)
+    except LookupError:   # a name in another namespace: ElementTree's prefixes for it
+        # Registered again each time: the registry is global, and other libraries
+        # change it (WeasyPrint maps the default prefix to no namespace, which
+        # turned every element into <ns0:...>).
+        ET.register_namespace("", SVG)
+        ET.register_namespace("xlink", XLINK)
+        text = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + text + "\n").encode()
+
+
+def serialise_svg(root) -> str:
+    """The text ``ET.tostring(root, encoding="unicode")`` gives, with SVG the
+    default namespace and ``xlink`` XLink's prefix, for a tree of SVG elements
+    whose attributes have no namespace or XLink's: written in one pass
+    (ElementTree's writer makes two, and is the slower part of finishing a
+    drawing). Raises LookupError for any other name.
+
+    >>> root = parse(b'<svg xmlns="http://www.w3.org/2000/svg" '
+    ...              b'xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="#x" '
+    ...              b'title="&quot;R&amp;D&quot;&#10;"><text>1 &lt; 2</text></a><g/></svg>')
+    >>> print(serialise_svg(root))  # doctest: +NORMALIZE_WHITESPACE
+    <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a
+    xlink:href="#x" title="&quot;R&amp;D&quot;&#10;"><text>1 &lt; 2</text></a><g /></svg>
+    """
+    parts: list[str] = []
+    names: dict[str, str] = {}
+    _write_element(root, parts, names)
+    declarations = f' xmlns="{SVG}"'
+    if any(name.startswith("xlink:") for name in names.values()):
+        declarations += f' xmlns:xlink="{XLINK}"'
+    parts[0] += declarations   # "<svg": the namespaces come before the attributes
+    return "".join(parts)
+
+
+def _write_element(element, parts: list, names: dict) -> None:
+    tag = element.tag
+    if not isinstance(tag, str) or tag[:_SVG_CUT] != _SVG_NS or "}" in tag[_SVG_CUT:]:
+        raise LookupError(tag)
+    tag = tag[_SVG_CUT:]
+    add = parts.append
+    add("<" + tag)
+    for key, value in element.items():
+        add(f' {names.get(key) or _attribute_name(key, names)}="{_escape_attribute(value)}"')
+    text = element.text
+    if text or len(element):
+        add(">")
+        if text:
+            add(_escape_text(text))
+        for child in element:
+            _write_element(child, parts, names)
+        add(f"</{tag}>")
+    else:
+        add(" />")
+    if element.tail:
+        add(_escape_text(element.tail))
+
+
+def _attribute_name(key: str, names: dict) -> str:
+    if key[:1] != "{":
+        name = key
+    elif key[:_XLINK_CUT] == _XLINK_NS and "}" not in key[_XLINK_CUT:]:
+        name = "xlink:" + key[_XLINK_CUT:]
+    else:
+        raise LookupError(key)
+    names[key] = name
+    return name
+
+
+def _escape_text(text: str) -> str:
+    # as ElementTree escapes text
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _escape_attribute(text: str) -> str:
+    # as ElementTree escapes attribute values: line ends and tabs as
+    # references, so that a reader's normalisation keeps them
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#09;")
+    return text
 
 
 def parse(svg: bytes):
@@ -191,6 +300,9 @@ def parse(svg: bytes):
 
 
 _SVG_NS = f"{{{SVG}}}"
+_SVG_CUT = len(_SVG_NS)
+_XLINK_NS = f"{{{XLINK}}}"
+_XLINK_CUT = len(_XLINK_NS)
 _TITLE = f"{{{SVG}}}title"
 
 
@@ -202,7 +314,7 @@ def _clean_attributes(element, items, prefix, renamed, referring):
     """Drop event handlers, unsafe links and outside references; set ids and titles."""
     attrib = element.attrib
     for name, value in list(attrib.items()):
-        if name in _PLAIN or name in _TEXT:
+        if name in _UNCHECKED or (name in _PAINT and "url(" not in value):
             continue
         local = name.rsplit("}", 1)[-1].lower()
         if local.startswith("on"):
@@ -210,10 +322,10 @@ def _clean_attributes(element, items, prefix, renamed, referring):
         elif name in _HREFS:
             if value.startswith("#"):
                 referring.append(element)
-            elif not _SAFE_LINK.match(value.strip()):
+            elif not re.match(_SAFE_LINK, value.strip()):
                 del attrib[name]
         elif "url(" in value:
-            if _URL_REF.sub("", value).count("url("):
+            if re.sub(_URL_REF, "", value).count("url("):
                 del attrib[name]   # only references inside the drawing stay
             else:
                 referring.append(element)
@@ -243,8 +355,8 @@ def _update_references(element, renamed):
         if name in _HREFS and value.startswith("#") and value[1:] in renamed:
             element.set(name, "#" + renamed[value[1:]])
         elif "url(#" in value:
-            element.set(name, _URL_REF.sub(
-                lambda m: f"url(#{renamed.get(m.group(1), m.group(1))})", value))
+            element.set(name, re.sub(
+                _URL_REF, lambda m: f"url(#{renamed.get(m.group(1), m.group(1))})", value))
 
 
 def document_title(drawing) -> str:
