@@ -6,6 +6,7 @@ import re
 from .errors import Problem
 from .model import Context
 from .schema import CONTEXT_KEYS, CONTEXT_TYPES, CRISES, DEFAULT_ORG, LANGS
+from .simple_toml import loads as loads_simple
 from .suggesting import did_you_mean
 
 #: Where tomllib says an error is (compiled on the first error: most files have none).
@@ -20,23 +21,11 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
     >>> c.name, c.country, c.org, c.sectors
     ('Sudan', 'SDN', 'IOM', ('CCM', 'SHL'))
     """
-    import tomllib  # here: a context without context.toml does not pay for it
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        position = re.search(_TOML_POSITION, str(exc))
-        line, column = (int(position[1]), int(position[2])) if position else (None, None)
-        problems.append(Problem("CG101", file, line, column,
-                                f"not valid TOML: {re.sub(_TOML_POSITION, '', str(exc)).strip()}",
-                                'write one setting per line, e.g. name = "Sudan"'))
-        return Context()
-    except RecursionError:
-        # tomllib recurses once per nested [ or {: a few hundred exhaust the stack.
-        problems.append(Problem("CG101", file, _deepest_line(text), None,
-                                "not valid TOML: lists or tables nested too deeply to read",
-                                'settings are plain values, one per line, e.g. name = "Sudan"'))
-        return Context()
+    data = loads_simple(text)
+    if data is None:
+        data = _parse_toml(text, file, problems)
+        if data is None:
+            return Context()
 
     lines = text.splitlines()
 
@@ -105,6 +94,27 @@ def parse_context(text: str, file: str, problems: list, warnings: list) -> Conte
     values["org"] = values.get("org") or DEFAULT_ORG
     return Context(**values)
 
+
+
+def _parse_toml(text: str, file: str, problems: list) -> dict | None:
+    """``text`` read by tomllib, or None after a CG101 problem."""
+    import tomllib  # here: most context files are read without it
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        position = re.search(_TOML_POSITION, str(exc))
+        line, column = (int(position[1]), int(position[2])) if position else (None, None)
+        problems.append(Problem("CG101", file, line, column,
+                                f"not valid TOML: {re.sub(_TOML_POSITION, '', str(exc)).strip()}",
+                                'write one setting per line, e.g. name = "Sudan"'))
+        return None
+    except RecursionError:
+        # tomllib recurses once per nested [ or {: a few hundred exhaust the stack.
+        problems.append(Problem("CG101", file, _deepest_line(text), None,
+                                "not valid TOML: lists or tables nested too deeply to read",
+                                'settings are plain values, one per line, e.g. name = "Sudan"'))
+        return None
 
 def _deepest_line(text: str) -> int | None:
     """The line holding the most opening brackets and braces (where deep

@@ -105,7 +105,7 @@ def test_render_to_html_imports_json_but_not_hashlib(tmp_path):
     assert not {"hashlib", "importlib.resources", "tempfile"} & modules
 
 
-def test_a_context_without_context_toml_does_not_import_tomllib(tmp_path):
+def test_tomllib_is_imported_only_for_a_context_file_beyond_plain_settings(tmp_path):
     import shutil
 
     from coordgraph import bundled_path
@@ -117,5 +117,9 @@ def test_a_context_without_context_toml_does_not_import_tomllib(tmp_path):
     modules = imported_after("render", "--data", str(folder), "--output",
                              str(tmp_path / "x.svg"))
     assert (tmp_path / "x.svg").is_file()
-    assert "tomllib" not in modules
-    assert "tomllib" in imported_after("render", "--output", str(tmp_path / "y.svg"))
+    assert "tomllib" not in modules   # no context.toml
+    # The bundled context.toml holds plain settings only.
+    assert "tomllib" not in imported_after("render", "--output", str(tmp_path / "y.svg"))
+    (folder / "context.toml").write_text('name = "Tab\\there"\n', encoding="utf-8")
+    assert "tomllib" in imported_after("render", "--data", str(folder), "--output",
+                                       str(tmp_path / "z.svg"))
