@@ -195,10 +195,27 @@ def platform_kind(node) -> str:
     >>> platform_kind(Node("cwg", "platform", "Cash Working Group"))
     'CWG'
     """
-    if node.code.strip():
-        return _key(node.code)
-    candidates = [_key(node.id)]
-    bracket = _BRACKETS.search(node.label)
+    cell = (node.code, node.id, node.label)
+    kind = _KINDS.get(cell)
+    if kind is None:
+        if len(_KINDS) >= _KINDS_MAX:
+            _KINDS.clear()
+        kind = _KINDS[cell] = _kind(*cell)
+    return kind
+
+
+#: Kinds already worked out, by code, id and label: contexts made from one
+#: template share most platforms (a regular expression per platform was the cost).
+_KINDS: dict[tuple[str, str, str], str] = {}
+_KINDS_MAX = 100_000
+
+
+def _kind(code: str, id_: str, label: str) -> str:
+    """:func:`platform_kind` of a platform's ``code``, ``id`` and ``label``."""
+    if code.strip():
+        return _key(code)
+    candidates = [_key(id_)]
+    bracket = _BRACKETS.search(label)
     if bracket:
         candidates += [_key(part) for part in bracket[1].split("/")]
     for candidate in candidates:
@@ -228,22 +245,41 @@ def platform_state(graph, platform, org: str) -> str:
     >>> platform_state(g, g.nodes["shl"], "IOM")
     'co-lead'
     """
-    if not platform.is_active:
-        return "inactive"
-    states = []
-    if platform.has_lead(org):
-        states.append("lead")
-    if platform.has_co_lead(org):
-        states.append("co-lead")
+    return STATE_NAMES[_state_rank(graph, platform, org, org.casefold(),
+                                   org_presence(graph, org))]
+
+
+#: The states of :data:`STATES` by rank.
+STATE_NAMES = tuple(STATES)
+_LEAD, _CO_LEAD = RANK["lead"], RANK["co-lead"]
+_ABSENT, _NOT_EXPECTED, _INACTIVE = RANK["absent"], RANK["not-expected"], RANK["inactive"]
+_CAPACITY_RANK = {capacity: RANK[state] for capacity, state in CAPACITY_STATE.items()}
+
+
+def _state_rank(graph, platform, org: str, folded: str, presence: dict) -> int:
+    """The rank in :data:`STATES` of :func:`platform_state`; ``folded`` is
+    ``org`` casefolded, ``presence`` the org's :func:`org_presence`."""
+    if platform.status == "inactive":
+        return _INACTIVE
+    # The org's name inside the cell (any case) comes before splitting it:
+    # most cells name other organisations.
+    if platform.lead and folded in platform.lead.casefold() and platform.has_lead(org):
+        return _LEAD
+    best = _ABSENT
+    if (platform.co_lead and folded in platform.co_lead.casefold()
+            and platform.has_co_lead(org)):
+        best = _CO_LEAD
     # The memberships of the org's held roles: those the check already
     # gathered for every active platform.
-    presence = org_presence(graph, org).get(platform.id)
-    if presence is not None:
-        states += [CAPACITY_STATE.get(edge.capacity or "member", "member")
-                   for edge in presence.memberships]
-    if states:
-        return min(states, key=RANK.__getitem__)
-    return "absent" if graph.is_expected(platform) else "not-expected"
+    here = presence.get(platform.id)
+    if here is not None:
+        for edge in here.memberships:
+            rank = _CAPACITY_RANK.get(edge.capacity or "member", _CAPACITY_RANK["member"])
+            if rank < best:
+                best = rank
+    if best != _ABSENT or graph.is_expected(platform):
+        return best
+    return _NOT_EXPECTED
 
 
 def context_cells(graph, org: str) -> tuple[dict, dict]:
@@ -255,12 +291,20 @@ def context_cells(graph, org: str) -> tuple[dict, dict]:
     by_kind: dict[str, list] = {}
     for node in graph.nodes.values():
         if node.kind == "platform":
-            by_kind.setdefault(platform_kind(node), []).append(node)
+            kind = platform_kind(node)
+            platforms = by_kind.get(kind)
+            if platforms is None:
+                by_kind[kind] = [node]
+            else:
+                platforms.append(node)
+    presence = org_presence(graph, org)
+    folded = org.casefold()
     cells, labels = {}, {}
     for kind, platforms in by_kind.items():
         national = [p for p in platforms if p.level == "national"]
         chosen = national or platforms
-        cells[kind] = min((platform_state(graph, p, org) for p in chosen), key=RANK.__getitem__)
+        cells[kind] = STATE_NAMES[min(_state_rank(graph, p, org, folded, presence)
+                                      for p in chosen)]
         labels[kind] = chosen[0].label
     return cells, labels
 
@@ -376,7 +420,20 @@ def to_dict(portfolio: Portfolio) -> dict:
 
 def to_json(portfolio: Portfolio) -> str:
     """The portfolio as indented JSON, control characters escaped."""
-    return escape_json_output(dumps_indented(to_dict(portfolio))) + "\n"
+    return _escape_json(dumps_indented(to_dict(portfolio))) + "\n"
+
+
+def _escape_json(text: str) -> str:
+    """:func:`~coordgraph.escaping.escape_json_output`, skipped when ``text``
+    is ASCII without DEL: the only controls it could hold are C0, which JSON
+    already escapes (``isascii`` is free; the scan of megabytes is not).
+
+    >>> _escape_json('"a"'), _escape_json('"a\\x7f"'), _escape_json('"\\u202e"')
+    ('"a"', '"a\\\\u007f"', '"\\\\u202e"')
+    """
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return escape_json_output(text)
 
 
 class _Unsupported(Exception):
