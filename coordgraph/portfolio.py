@@ -391,6 +391,11 @@ def row_dict(row: Row, columns) -> dict:
     """One context as the JSON object: ``check --format json``'s ``org``,
     ``summary`` and ``findings``, the context's settings, ages, and the
     cells (``null`` where the context has no such platform)."""
+    return _row_data(row, columns, [f.as_dict() for f in row.findings])
+
+
+def _row_data(row: Row, columns, findings) -> dict:
+    """:func:`row_dict` with ``findings`` as given."""
     data = {
         "source": row.source, "name": display_name(row), "country": row.country,
         "region": row.region, "context_type": row.context_type,
@@ -398,7 +403,7 @@ def row_dict(row: Row, columns) -> dict:
         "template": row.template or None, "template_as_of": row.template_as_of or None,
         "template_age_days": row.template_age,
         "valid": row.valid, "org": row.org, "summary": row.summary,
-        "findings": [f.as_dict() for f in row.findings],
+        "findings": findings,
         "cells": {c.key: row.cells.get(c.key) for c in columns},
     }
     if not row.valid:
@@ -408,19 +413,80 @@ def row_dict(row: Row, columns) -> dict:
 
 def to_dict(portfolio: Portfolio) -> dict:
     """The whole portfolio as plain data (what :func:`to_json` writes)."""
+    return _portfolio_data(portfolio, [row_dict(row, portfolio.columns)
+                                       for row in portfolio.rows])
+
+
+def _portfolio_data(portfolio: Portfolio, contexts: list) -> dict:
     return {
         "today": portfolio.today,
         "states": {key: {"symbol": symbol, "meaning": meaning}
                    for key, (symbol, meaning) in STATES.items()},
         "columns": [{"key": c.key, "label": c.label, "short": c.short}
                     for c in portfolio.columns],
-        "contexts": [row_dict(row, portfolio.columns) for row in portfolio.rows],
+        "contexts": contexts,
     }
 
 
 def to_json(portfolio: Portfolio) -> str:
-    """The portfolio as indented JSON, control characters escaped."""
-    return _escape_json(dumps_indented(to_dict(portfolio))) + "\n"
+    """The portfolio as indented JSON, control characters escaped.
+
+    :func:`to_dict`'s text, with each context's findings written straight
+    from the :class:`~coordgraph.findings.Finding` objects (they are most of
+    the text).
+    """
+    columns = portfolio.columns
+    data = _portfolio_data(portfolio, [_row_data(row, columns, _Findings(row.findings))
+                                       for row in portfolio.rows])
+    parts: list[str] = []
+    try:
+        _encode(data, parts, "\n")
+        text = "".join(parts)
+    except _Unsupported:
+        text = json.dumps(to_dict(portfolio), indent=2, ensure_ascii=False)
+    return _escape_json(text) + "\n"
+
+
+class _Findings:
+    """Findings that :func:`_encode` writes as :meth:`Finding.as_dict
+    <coordgraph.findings.Finding.as_dict>` would be written."""
+
+    __slots__ = ("findings",)
+
+    def __init__(self, findings) -> None:
+        self.findings = findings
+
+
+def _findings_text(findings, newline: str) -> str:
+    """``findings`` as :func:`dumps_indented` writes their ``as_dict()``
+    list on a line starting with ``newline``: one format per finding.
+
+    >>> from coordgraph.findings import Finding
+    >>> found = [Finding("CG305", "warning", "com", ("com", "hct"), "Only", "Name")]
+    >>> _findings_text(found, "\\n") == dumps_indented([f.as_dict() for f in found])
+    True
+    """
+    if not findings:
+        return "[]"
+    item = newline + "  "
+    field = item + "  "
+    node = field + "  "
+    form = (f'{{{field}"code": %s,{field}"severity": %s,{field}"node": %s,{field}'
+            f'"nodes": %s,{field}"message": %s,{field}"hint": %s{item}}}')
+    between, node_between = "," + item, "," + node
+    encode = encode_basestring
+    try:
+        text = between.join([
+            form % (encode(f.code), encode(f.severity), encode(f.node),
+                    "[" + node + node_between.join([encode(n) for n in f.nodes])
+                    + field + "]" if f.nodes else "[]",
+                    encode(f.message), encode(f.hint))
+            for f in findings])
+    except TypeError:   # a value that is not text: the plain way
+        parts: list[str] = []
+        _encode([f.as_dict() for f in findings], parts, newline)
+        return "".join(parts)
+    return "[" + item + text + newline + "]"
 
 
 def _escape_json(text: str) -> str:
@@ -511,6 +577,8 @@ def _encode(value, parts: list, newline: str) -> None:
             _encode(item, parts, inner)
             separator = joiner
         parts.append(newline + "]")
+    elif type(value) is _Findings:
+        parts.append(_findings_text(value.findings, newline))
     else:
         raise _Unsupported
 
