@@ -33,13 +33,13 @@ import datetime
 import io
 import json
 import re
-from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
 
 from .analysis._shared import org_presence
 from .escaping import escape_controls, escape_json_output, markdown_text, neutralise
 from .findings import FAIL_ON, summarize
+from .records import FACTORY, FrozenRecord, Record
 from .schema import NODE_FILE
 
 #: Cell states, strongest first, with a one-letter symbol (text, CSV, the
@@ -99,37 +99,54 @@ _BRACKETS = re.compile(r"\(([^()]*)\)\s*$")
 _NOT_KEY = re.compile(r"[^A-Z0-9]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+_set = object.__setattr__
+
+
+class Column(FrozenRecord):
     """A kind of platform: ``key`` (``CCM``), a ``label`` and a ``short``
     name of at most 4 characters for narrow tables."""
 
+    __slots__ = _fields = ("key", "label", "short")
     key: str
     label: str
     short: str
 
+    def __init__(self, key: str, label: str, short: str) -> None:
+        _set(self, "key", key)
+        _set(self, "label", label)
+        _set(self, "short", short)
 
-@dataclass(slots=True)
-class Row:
+
+class Row(Record):
     """One context of the portfolio. ``cells`` maps a kind to a state of
     :data:`STATES`; ``problems`` holds the CG1xx errors of an invalid context."""
 
-    source: str
-    name: str = ""
-    country: str = ""
-    region: str = ""
-    context_type: str = ""
-    as_of: str = ""
-    template: str = ""
-    template_as_of: str = ""
-    org: str = ""
-    valid: bool = True
-    findings: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
-    cells: dict = field(default_factory=dict)
-    labels: dict = field(default_factory=dict)   # kind -> a platform label, for columns
-    as_of_age: int | None = None
-    template_age: int | None = None
+    __slots__ = _fields = ("source", "name", "country", "region", "context_type", "as_of",
+                           "template", "template_as_of", "org", "valid", "findings",
+                           "problems", "cells", "labels", "as_of_age", "template_age")
+
+    def __init__(self, source: str, name: str = "", country: str = "", region: str = "",
+                 context_type: str = "", as_of: str = "", template: str = "",
+                 template_as_of: str = "", org: str = "", valid: bool = True,
+                 findings: list = FACTORY, problems: list = FACTORY, cells: dict = FACTORY,
+                 labels: dict = FACTORY,   # kind -> a platform label, for columns
+                 as_of_age: int | None = None, template_age: int | None = None) -> None:
+        self.source = source
+        self.name = name
+        self.country = country
+        self.region = region
+        self.context_type = context_type
+        self.as_of = as_of
+        self.template = template
+        self.template_as_of = template_as_of
+        self.org = org
+        self.valid = valid
+        self.findings = [] if findings is FACTORY else findings
+        self.problems = [] if problems is FACTORY else problems
+        self.cells = {} if cells is FACTORY else cells
+        self.labels = {} if labels is FACTORY else labels
+        self.as_of_age = as_of_age
+        self.template_age = template_age
 
     @property
     def summary(self) -> dict:
@@ -139,14 +156,16 @@ class Row:
         return counts
 
 
-@dataclass(slots=True)
-class Portfolio:
+class Portfolio(Record):
     """The matrix: ``rows`` in the order given, ``columns`` in reading order."""
 
-    rows: list
-    columns: list
-    today: str
-    org: str = ""
+    __slots__ = _fields = ("rows", "columns", "today", "org")
+
+    def __init__(self, rows: list, columns: list, today: str, org: str = "") -> None:
+        self.rows = rows
+        self.columns = columns
+        self.today = today
+        self.org = org
 
 
 # ---------------------------------------------------------------- contexts

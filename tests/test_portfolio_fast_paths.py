@@ -6,19 +6,28 @@
 * Cells: a platform's kind is remembered by its code, id and label; the
   org's name is looked for in a ``lead``/``co_lead`` cell before the cell
   is split.
+* CG305: a platform without seat group or alternate is decided by its seat
+  holders alone.
+* CG402, CG403: whether a platform is the forum, the HCT or the ICCG is
+  remembered by its code, id and label.
 """
 
 import datetime
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 import coordgraph
 from coordgraph import portfolio
+from coordgraph.analysis._shared import holder_keys, org_presence
+from coordgraph.analysis.contexts import is_hct, is_iccg, is_refugee_forum
+from coordgraph.analysis.workload import single_points_of_failure
 from coordgraph.escaping import escape_json_output
 from coordgraph.findings import Finding
 from coordgraph.model import Node
+from coordgraph.schema import SEAT_CAPACITIES
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date(2026, 11, 29)
@@ -87,3 +96,68 @@ def test_the_org_inside_another_org_name_does_not_lead():
         [])
     assert [portfolio.platform_state(graph, graph.nodes[p], "IOM") for p in "abcd"] == [
         "absent", "lead", "co-lead", "inactive"]
+
+
+# --- CG305: the seats nothing backs up, without building each platform's sets ---------
+
+def sole_links_plainly(graph, org="IOM"):
+    """CG305's holders and platforms, every platform tested in full."""
+    holder = holder_keys(graph, org)
+    sole: dict = {}
+    for platform_id, presence in org_presence(graph, org).items():
+        seat_edges = [e for e in presence.memberships if e.capacity in SEAT_CAPACITIES]
+        keys = {holder.get(e.source, e.source) for e in seat_edges}
+        if len(keys) != 1:
+            continue
+        [key] = keys
+        groups = {e.seat.casefold() for e in seat_edges if e.seat}
+        if any(holder.get(e.source, e.source) != key
+               and (e.capacity == "alternate" or (e.seat and e.seat.casefold() in groups))
+               for e in presence.memberships):
+            continue
+        if not holder and presence.alternate:
+            continue   # the rule's reading without people: an alternate backs up
+        sole.setdefault(key, []).append(platform_id)
+    return {key: platforms for key, platforms in sole.items() if len(platforms) >= 2}
+
+
+ROLES = st.lists(st.tuples(st.sampled_from(["", "Ana", "ana ", "Bo"]),
+                           st.sampled_from(["active", "active", "vacant"])),
+                 min_size=1, max_size=4)
+MEMBERSHIPS = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2),
+                                 st.sampled_from(["", "", "chair", "alternate", "observer",
+                                                  "coordinator", "lead"]),
+                                 st.sampled_from(["", "", "", "g"])), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ROLES, MEMBERSHIPS)
+def test_sole_links_are_those_of_the_plain_reading(roles, memberships):
+    nodes = [{"id": f"p{i}", "kind": "platform", "label": f"P{i}"} for i in range(3)]
+    nodes += [{"id": f"r{i}", "kind": "role", "label": f"R{i}", "person": person,
+               "status": status} for i, (person, status) in enumerate(roles)]
+    edges = {(f"r{r}", f"p{p}"): {"source": f"r{r}", "target": f"p{p}",
+                                  "relation": "membership", "capacity": capacity,
+                                  "seat": seat and f"{seat}{p}"}   # a group per platform
+             for r, p, capacity, seat in memberships if r < len(roles)}
+    graph = coordgraph.from_records(nodes, list(edges.values()))
+    found = single_points_of_failure(graph)
+    expected = sole_links_plainly(graph)
+    assert len(found) == len(expected)
+    for finding in found:
+        key = holder_keys(graph, "IOM").get(finding.node, finding.node)
+        assert finding.nodes[-len(expected[key]):] == tuple(expected[key])
+
+
+# --- CG402, CG403: the forum, the HCT and the ICCG, remembered per platform -------------
+
+@pytest.mark.parametrize("node, identity", [
+    (Node("hct", "platform", "Team"), (False, True, False)),
+    (Node("x", "platform", "Humanitarian Country Team"), (False, True, False)),
+    (Node("x", "platform", "Team", code=" iccg "), (False, False, True)),
+    (Node("x", "platform", "Refugee Forum"), (True, False, False)),
+    (Node("x", "platform", "Inter-cluster forum (HCT)"), (False, True, True)),
+])
+def test_platform_identities(node, identity):
+    for _ in range(2):   # worked out, then remembered
+        assert (is_refugee_forum(node), is_hct(node), is_iccg(node)) == identity
