@@ -447,16 +447,20 @@ def _portfolio_data(portfolio: Portfolio, contexts: list) -> dict:
     }
 
 
-def to_json(portfolio: Portfolio) -> str:
+def to_json(portfolio: Portfolio, findings_json=None) -> str:
     """The portfolio as indented JSON, control characters escaped.
 
     :func:`to_dict`'s text, with each context's findings written straight
     from the :class:`~coordgraph.findings.Finding` objects (they are most of
-    the text).
+    the text). ``findings_json``, when given, holds each row's
+    :func:`findings_json` already written (worker processes write their
+    contexts' findings), or None for a row to write here.
     """
     columns = portfolio.columns
-    data = _portfolio_data(portfolio, [_row_data(row, columns, _Findings(row.findings))
-                                       for row in portfolio.rows])
+    texts = findings_json or [None] * len(portfolio.rows)
+    data = _portfolio_data(portfolio, [
+        _row_data(row, columns, _Findings(row.findings) if text is None else _Written(text))
+        for row, text in zip(portfolio.rows, texts, strict=True)])
     parts: list[str] = []
     try:
         _encode(data, parts, "\n")
@@ -474,6 +478,35 @@ class _Findings:
 
     def __init__(self, findings) -> None:
         self.findings = findings
+
+
+class _Written(str):
+    """JSON text :func:`_encode` writes as it is."""
+
+    __slots__ = ()
+
+
+#: The start of a line of a context's fields in :func:`to_json`'s text.
+_CONTEXT_FIELD = "\n" + " " * 6
+
+
+def findings_json(row: Row) -> str:
+    """The row's findings as :func:`to_json` writes them.
+
+    >>> from coordgraph.findings import Finding
+    >>> print(findings_json(Row("c", findings=[Finding("CG305", "info", "x")])))
+    [
+            {
+              "code": "CG305",
+              "severity": "info",
+              "node": "x",
+              "nodes": [],
+              "message": "",
+              "hint": ""
+            }
+          ]
+    """
+    return _findings_text(row.findings, _CONTEXT_FIELD)
 
 
 def _findings_text(findings, newline: str) -> str:
@@ -598,6 +631,10 @@ def _encode(value, parts: list, newline: str) -> None:
         parts.append(newline + "]")
     elif type(value) is _Findings:
         parts.append(_findings_text(value.findings, newline))
+    elif type(value) is _Written:
+        if newline != _CONTEXT_FIELD:
+            raise _Unsupported   # written for another place
+        parts.append(value)
     else:
         raise _Unsupported
 

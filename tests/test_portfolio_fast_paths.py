@@ -161,3 +161,11 @@ def test_sole_links_are_those_of_the_plain_reading(roles, memberships):
 def test_platform_identities(node, identity):
     for _ in range(2):   # worked out, then remembered
         assert (is_refugee_forum(node), is_hct(node), is_iccg(node)) == identity
+
+
+def test_findings_written_elsewhere_make_the_same_json():
+    # What the worker processes send back with each row: its findings' text.
+    result = example_portfolio()
+    written = [portfolio.findings_json(row) for row in result.rows]
+    written[0] = None   # a row left to write here
+    assert portfolio.to_json(result, written) == portfolio.to_json(result) == plain_json(result)
