@@ -32,7 +32,9 @@ import csv
 import datetime
 import io
 import json
+import os
 import re
+import stat
 from json.encoder import encode_basestring
 from pathlib import Path
 
@@ -193,12 +195,32 @@ def context_paths(arguments) -> list[Path]:
         found.extend(children or [path])
     unique: dict = {}
     for path in found:
-        try:
-            key = path.resolve()
-        except OSError:
-            key = path
-        unique.setdefault(key, path)
+        unique.setdefault(_place(path), path)
     return list(unique.values())
+
+
+def _place(path: Path):
+    """What ``path`` stands for, equal for two paths of one folder: the
+    folder's device and inode (one ``stat``; resolving the path took one per
+    part of it), else the resolved path.
+
+    >>> import coordgraph.loading as loading
+    >>> folder = loading.bundled_path()
+    >>> _place(folder) == _place(folder / ".." / folder.name)
+    True
+    >>> _place(Path("no-such-folder")) == Path("no-such-folder").resolve()
+    True
+    """
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        return (info.st_dev, info.st_ino)
+    try:
+        return path.resolve()
+    except OSError:
+        return path
 
 
 def platform_kind(node) -> str:

@@ -14,6 +14,7 @@
 
 import datetime
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,14 @@ def test_findings_written_elsewhere_make_the_same_json():
     written = [portfolio.findings_json(row) for row in result.rows]
     written[0] = None   # a row left to write here
     assert portfolio.to_json(result, written) == portfolio.to_json(result) == plain_json(result)
+
+
+def test_a_context_named_twice_by_other_paths_is_one_row(tmp_path):
+    region = tmp_path / "region"
+    shutil.copytree(ROOT / "examples" / "portfolio" / "brelund", region / "brelund")
+    (tmp_path / "link").symlink_to(region / "brelund", target_is_directory=True)
+    (region / "notes.txt").write_text("not a context")
+    named = [region, tmp_path / "link", region / "brelund" / ".." / "brelund",
+             region / "notes.txt", region / "notes.txt", tmp_path / "missing"]
+    assert portfolio.context_paths(named) == [
+        region / "brelund", region / "notes.txt", tmp_path / "missing"]
