@@ -127,11 +127,16 @@ def single_points_of_failure(graph, org: str = "IOM") -> list[Finding]:
             holders = presence.seat_holders
             if not holders:
                 continue
-            key = holder.get(holders[0], holders[0])
-            if any(holder.get(h, h) != key for h in holders[1:]):
+            first = holders[0]
+            key = holder.get(first, first)
+            if len(holders) > 1 and any(holder.get(h, h) != key for h in holders[1:]):
                 continue
-            sole.setdefault(key, []).append(platform_id)
-            roles = sole_roles.setdefault(key, [])
+            roles = sole_roles.get(key)
+            if roles is None:
+                sole[key] = [platform_id]
+                sole_roles[key] = roles = []
+            else:
+                sole[key].append(platform_id)
             for role_id in holders:
                 if role_id not in roles:
                     roles.append(role_id)
