@@ -14,7 +14,10 @@
 
 import datetime
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +184,17 @@ def test_a_context_named_twice_by_other_paths_is_one_row(tmp_path):
              region / "notes.txt", region / "notes.txt", tmp_path / "missing"]
     assert portfolio.context_paths(named) == [
         region / "brelund", region / "notes.txt", tmp_path / "missing"]
+
+
+def test_contexts_read_one_by_one_import_no_process_pool(tmp_path):
+    script = ("import sys\nfrom coordgraph.entry import main\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              "print(sorted(m for m in ('multiprocessing', 'concurrent.futures') "
+              "if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run(
+        [sys.executable, "-c", script, "portfolio", str(ROOT / "examples" / "portfolio"),
+         "-o", str(tmp_path / "p.txt")],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "COORDGRAPH_WORKERS": "1"})
+    assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
+    assert (tmp_path / "p.txt").stat().st_size > 0

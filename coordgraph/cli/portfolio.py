@@ -2,12 +2,10 @@
 
 import contextlib
 import datetime
-import multiprocessing
 import os
 import shlex
 import sys
 import warnings as python_warnings
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -183,6 +181,11 @@ def _context_results(paths, org, max_seats, today, fmt="text") -> list:
     workers = _workers(paths)
     if workers == 1:
         return [_one_context(path, org, max_seats, today, fmt) for path in paths]
+    # Imported only here: one by one needs neither, and they weigh 15 % of the
+    # start-up of a small portfolio.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     # fork: the workers start with the modules already imported.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
