@@ -32,14 +32,16 @@ import csv
 import datetime
 import io
 import json
+import os
 import re
-from dataclasses import dataclass, field
+import stat
 from json.encoder import encode_basestring
 from pathlib import Path
 
 from .analysis._shared import org_presence
 from .escaping import escape_controls, escape_json_output, markdown_text, neutralise
 from .findings import FAIL_ON, summarize
+from .records import FACTORY, FrozenRecord, Record
 from .schema import NODE_FILE
 
 #: Cell states, strongest first, with a one-letter symbol (text, CSV, the
@@ -99,37 +101,54 @@ _BRACKETS = re.compile(r"\(([^()]*)\)\s*$")
 _NOT_KEY = re.compile(r"[^A-Z0-9]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+_set = object.__setattr__
+
+
+class Column(FrozenRecord):
     """A kind of platform: ``key`` (``CCM``), a ``label`` and a ``short``
     name of at most 4 characters for narrow tables."""
 
+    __slots__ = _fields = ("key", "label", "short")
     key: str
     label: str
     short: str
 
+    def __init__(self, key: str, label: str, short: str) -> None:
+        _set(self, "key", key)
+        _set(self, "label", label)
+        _set(self, "short", short)
 
-@dataclass(slots=True)
-class Row:
+
+class Row(Record):
     """One context of the portfolio. ``cells`` maps a kind to a state of
     :data:`STATES`; ``problems`` holds the CG1xx errors of an invalid context."""
 
-    source: str
-    name: str = ""
-    country: str = ""
-    region: str = ""
-    context_type: str = ""
-    as_of: str = ""
-    template: str = ""
-    template_as_of: str = ""
-    org: str = ""
-    valid: bool = True
-    findings: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
-    cells: dict = field(default_factory=dict)
-    labels: dict = field(default_factory=dict)   # kind -> a platform label, for columns
-    as_of_age: int | None = None
-    template_age: int | None = None
+    __slots__ = _fields = ("source", "name", "country", "region", "context_type", "as_of",
+                           "template", "template_as_of", "org", "valid", "findings",
+                           "problems", "cells", "labels", "as_of_age", "template_age")
+
+    def __init__(self, source: str, name: str = "", country: str = "", region: str = "",
+                 context_type: str = "", as_of: str = "", template: str = "",
+                 template_as_of: str = "", org: str = "", valid: bool = True,
+                 findings: list = FACTORY, problems: list = FACTORY, cells: dict = FACTORY,
+                 labels: dict = FACTORY,   # kind -> a platform label, for columns
+                 as_of_age: int | None = None, template_age: int | None = None) -> None:
+        self.source = source
+        self.name = name
+        self.country = country
+        self.region = region
+        self.context_type = context_type
+        self.as_of = as_of
+        self.template = template
+        self.template_as_of = template_as_of
+        self.org = org
+        self.valid = valid
+        self.findings = [] if findings is FACTORY else findings
+        self.problems = [] if problems is FACTORY else problems
+        self.cells = {} if cells is FACTORY else cells
+        self.labels = {} if labels is FACTORY else labels
+        self.as_of_age = as_of_age
+        self.template_age = template_age
 
     @property
     def summary(self) -> dict:
@@ -139,14 +158,16 @@ class Row:
         return counts
 
 
-@dataclass(slots=True)
-class Portfolio:
+class Portfolio(Record):
     """The matrix: ``rows`` in the order given, ``columns`` in reading order."""
 
-    rows: list
-    columns: list
-    today: str
-    org: str = ""
+    __slots__ = _fields = ("rows", "columns", "today", "org")
+
+    def __init__(self, rows: list, columns: list, today: str, org: str = "") -> None:
+        self.rows = rows
+        self.columns = columns
+        self.today = today
+        self.org = org
 
 
 # ---------------------------------------------------------------- contexts
@@ -174,12 +195,32 @@ def context_paths(arguments) -> list[Path]:
         found.extend(children or [path])
     unique: dict = {}
     for path in found:
-        try:
-            key = path.resolve()
-        except OSError:
-            key = path
-        unique.setdefault(key, path)
+        unique.setdefault(_place(path), path)
     return list(unique.values())
+
+
+def _place(path: Path):
+    """What ``path`` stands for, equal for two paths of one folder: the
+    folder's device and inode (one ``stat``; resolving the path took one per
+    part of it), else the resolved path.
+
+    >>> import coordgraph.loading as loading
+    >>> folder = loading.bundled_path()
+    >>> _place(folder) == _place(folder / ".." / folder.name)
+    True
+    >>> _place(Path("no-such-folder")) == Path("no-such-folder").resolve()
+    True
+    """
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        return (info.st_dev, info.st_ino)
+    try:
+        return path.resolve()
+    except OSError:
+        return path
 
 
 def platform_kind(node) -> str:
@@ -195,10 +236,27 @@ def platform_kind(node) -> str:
     >>> platform_kind(Node("cwg", "platform", "Cash Working Group"))
     'CWG'
     """
-    if node.code.strip():
-        return _key(node.code)
-    candidates = [_key(node.id)]
-    bracket = _BRACKETS.search(node.label)
+    cell = (node.code, node.id, node.label)
+    kind = _KINDS.get(cell)
+    if kind is None:
+        if len(_KINDS) >= _KINDS_MAX:
+            _KINDS.clear()
+        kind = _KINDS[cell] = _kind(*cell)
+    return kind
+
+
+#: Kinds already worked out, by code, id and label: contexts made from one
+#: template share most platforms (a regular expression per platform was the cost).
+_KINDS: dict[tuple[str, str, str], str] = {}
+_KINDS_MAX = 100_000
+
+
+def _kind(code: str, id_: str, label: str) -> str:
+    """:func:`platform_kind` of a platform's ``code``, ``id`` and ``label``."""
+    if code.strip():
+        return _key(code)
+    candidates = [_key(id_)]
+    bracket = _BRACKETS.search(label)
     if bracket:
         candidates += [_key(part) for part in bracket[1].split("/")]
     for candidate in candidates:
@@ -228,22 +286,41 @@ def platform_state(graph, platform, org: str) -> str:
     >>> platform_state(g, g.nodes["shl"], "IOM")
     'co-lead'
     """
-    if not platform.is_active:
-        return "inactive"
-    states = []
-    if platform.has_lead(org):
-        states.append("lead")
-    if platform.has_co_lead(org):
-        states.append("co-lead")
+    return STATE_NAMES[_state_rank(graph, platform, org, org.casefold(),
+                                   org_presence(graph, org))]
+
+
+#: The states of :data:`STATES` by rank.
+STATE_NAMES = tuple(STATES)
+_LEAD, _CO_LEAD = RANK["lead"], RANK["co-lead"]
+_ABSENT, _NOT_EXPECTED, _INACTIVE = RANK["absent"], RANK["not-expected"], RANK["inactive"]
+_CAPACITY_RANK = {capacity: RANK[state] for capacity, state in CAPACITY_STATE.items()}
+
+
+def _state_rank(graph, platform, org: str, folded: str, presence: dict) -> int:
+    """The rank in :data:`STATES` of :func:`platform_state`; ``folded`` is
+    ``org`` casefolded, ``presence`` the org's :func:`org_presence`."""
+    if platform.status == "inactive":
+        return _INACTIVE
+    # The org's name inside the cell (any case) comes before splitting it:
+    # most cells name other organisations.
+    if platform.lead and folded in platform.lead.casefold() and platform.has_lead(org):
+        return _LEAD
+    best = _ABSENT
+    if (platform.co_lead and folded in platform.co_lead.casefold()
+            and platform.has_co_lead(org)):
+        best = _CO_LEAD
     # The memberships of the org's held roles: those the check already
     # gathered for every active platform.
-    presence = org_presence(graph, org).get(platform.id)
-    if presence is not None:
-        states += [CAPACITY_STATE.get(edge.capacity or "member", "member")
-                   for edge in presence.memberships]
-    if states:
-        return min(states, key=RANK.__getitem__)
-    return "absent" if graph.is_expected(platform) else "not-expected"
+    here = presence.get(platform.id)
+    if here is not None:
+        for edge in here.memberships:
+            rank = _CAPACITY_RANK.get(edge.capacity or "member", _CAPACITY_RANK["member"])
+            if rank < best:
+                best = rank
+    if best != _ABSENT or graph.is_expected(platform):
+        return best
+    return _NOT_EXPECTED
 
 
 def context_cells(graph, org: str) -> tuple[dict, dict]:
@@ -255,12 +332,20 @@ def context_cells(graph, org: str) -> tuple[dict, dict]:
     by_kind: dict[str, list] = {}
     for node in graph.nodes.values():
         if node.kind == "platform":
-            by_kind.setdefault(platform_kind(node), []).append(node)
+            kind = platform_kind(node)
+            platforms = by_kind.get(kind)
+            if platforms is None:
+                by_kind[kind] = [node]
+            else:
+                platforms.append(node)
+    presence = org_presence(graph, org)
+    folded = org.casefold()
     cells, labels = {}, {}
     for kind, platforms in by_kind.items():
         national = [p for p in platforms if p.level == "national"]
         chosen = national or platforms
-        cells[kind] = min((platform_state(graph, p, org) for p in chosen), key=RANK.__getitem__)
+        cells[kind] = STATE_NAMES[min(_state_rank(graph, p, org, folded, presence)
+                                      for p in chosen)]
         labels[kind] = chosen[0].label
     return cells, labels
 
@@ -347,6 +432,11 @@ def row_dict(row: Row, columns) -> dict:
     """One context as the JSON object: ``check --format json``'s ``org``,
     ``summary`` and ``findings``, the context's settings, ages, and the
     cells (``null`` where the context has no such platform)."""
+    return _row_data(row, columns, [f.as_dict() for f in row.findings])
+
+
+def _row_data(row: Row, columns, findings) -> dict:
+    """:func:`row_dict` with ``findings`` as given."""
     data = {
         "source": row.source, "name": display_name(row), "country": row.country,
         "region": row.region, "context_type": row.context_type,
@@ -354,7 +444,7 @@ def row_dict(row: Row, columns) -> dict:
         "template": row.template or None, "template_as_of": row.template_as_of or None,
         "template_age_days": row.template_age,
         "valid": row.valid, "org": row.org, "summary": row.summary,
-        "findings": [f.as_dict() for f in row.findings],
+        "findings": findings,
         "cells": {c.key: row.cells.get(c.key) for c in columns},
     }
     if not row.valid:
@@ -364,19 +454,126 @@ def row_dict(row: Row, columns) -> dict:
 
 def to_dict(portfolio: Portfolio) -> dict:
     """The whole portfolio as plain data (what :func:`to_json` writes)."""
+    return _portfolio_data(portfolio, [row_dict(row, portfolio.columns)
+                                       for row in portfolio.rows])
+
+
+def _portfolio_data(portfolio: Portfolio, contexts: list) -> dict:
     return {
         "today": portfolio.today,
         "states": {key: {"symbol": symbol, "meaning": meaning}
                    for key, (symbol, meaning) in STATES.items()},
         "columns": [{"key": c.key, "label": c.label, "short": c.short}
                     for c in portfolio.columns],
-        "contexts": [row_dict(row, portfolio.columns) for row in portfolio.rows],
+        "contexts": contexts,
     }
 
 
-def to_json(portfolio: Portfolio) -> str:
-    """The portfolio as indented JSON, control characters escaped."""
-    return escape_json_output(dumps_indented(to_dict(portfolio))) + "\n"
+def to_json(portfolio: Portfolio, findings_json=None) -> str:
+    """The portfolio as indented JSON, control characters escaped.
+
+    :func:`to_dict`'s text, with each context's findings written straight
+    from the :class:`~coordgraph.findings.Finding` objects (they are most of
+    the text). ``findings_json``, when given, holds each row's
+    :func:`findings_json` already written (worker processes write their
+    contexts' findings), or None for a row to write here.
+    """
+    columns = portfolio.columns
+    texts = findings_json or [None] * len(portfolio.rows)
+    data = _portfolio_data(portfolio, [
+        _row_data(row, columns, _Findings(row.findings) if text is None else _Written(text))
+        for row, text in zip(portfolio.rows, texts, strict=True)])
+    parts: list[str] = []
+    try:
+        _encode(data, parts, "\n")
+        text = "".join(parts)
+    except _Unsupported:
+        text = json.dumps(to_dict(portfolio), indent=2, ensure_ascii=False)
+    return _escape_json(text) + "\n"
+
+
+class _Findings:
+    """Findings that :func:`_encode` writes as :meth:`Finding.as_dict
+    <coordgraph.findings.Finding.as_dict>` would be written."""
+
+    __slots__ = ("findings",)
+
+    def __init__(self, findings) -> None:
+        self.findings = findings
+
+
+class _Written(str):
+    """JSON text :func:`_encode` writes as it is."""
+
+    __slots__ = ()
+
+
+#: The start of a line of a context's fields in :func:`to_json`'s text.
+_CONTEXT_FIELD = "\n" + " " * 6
+
+
+def findings_json(row: Row) -> str:
+    """The row's findings as :func:`to_json` writes them.
+
+    >>> from coordgraph.findings import Finding
+    >>> print(findings_json(Row("c", findings=[Finding("CG305", "info", "x")])))
+    [
+            {
+              "code": "CG305",
+              "severity": "info",
+              "node": "x",
+              "nodes": [],
+              "message": "",
+              "hint": ""
+            }
+          ]
+    """
+    return _findings_text(row.findings, _CONTEXT_FIELD)
+
+
+def _findings_text(findings, newline: str) -> str:
+    """``findings`` as :func:`dumps_indented` writes their ``as_dict()``
+    list on a line starting with ``newline``: one format per finding.
+
+    >>> from coordgraph.findings import Finding
+    >>> found = [Finding("CG305", "warning", "com", ("com", "hct"), "Only", "Name")]
+    >>> _findings_text(found, "\\n") == dumps_indented([f.as_dict() for f in found])
+    True
+    """
+    if not findings:
+        return "[]"
+    item = newline + "  "
+    field = item + "  "
+    node = field + "  "
+    form = (f'{{{field}"code": %s,{field}"severity": %s,{field}"node": %s,{field}'
+            f'"nodes": %s,{field}"message": %s,{field}"hint": %s{item}}}')
+    between, node_between = "," + item, "," + node
+    encode = encode_basestring
+    try:
+        text = between.join([
+            form % (encode(f.code), encode(f.severity), encode(f.node),
+                    "[" + node + node_between.join([encode(n) for n in f.nodes])
+                    + field + "]" if f.nodes else "[]",
+                    encode(f.message), encode(f.hint))
+            for f in findings])
+    except TypeError:   # a value that is not text: the plain way
+        parts: list[str] = []
+        _encode([f.as_dict() for f in findings], parts, newline)
+        return "".join(parts)
+    return "[" + item + text + newline + "]"
+
+
+def _escape_json(text: str) -> str:
+    """:func:`~coordgraph.escaping.escape_json_output`, skipped when ``text``
+    is ASCII without DEL: the only controls it could hold are C0, which JSON
+    already escapes (``isascii`` is free; the scan of megabytes is not).
+
+    >>> _escape_json('"a"'), _escape_json('"a\\x7f"'), _escape_json('"\\u202e"')
+    ('"a"', '"a\\\\u007f"', '"\\\\u202e"')
+    """
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return escape_json_output(text)
 
 
 class _Unsupported(Exception):
@@ -454,6 +651,12 @@ def _encode(value, parts: list, newline: str) -> None:
             _encode(item, parts, inner)
             separator = joiner
         parts.append(newline + "]")
+    elif type(value) is _Findings:
+        parts.append(_findings_text(value.findings, newline))
+    elif type(value) is _Written:
+        if newline != _CONTEXT_FIELD:
+            raise _Unsupported   # written for another place
+        parts.append(value)
     else:
         raise _Unsupported
 

@@ -8,6 +8,7 @@ import inspect
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from coordgraph.clusters import Arrangement, State
 from coordgraph.errors import Problem
 from coordgraph.findings import Finding
 from coordgraph.model import Context, CoordGraph, Edge, Node
+from coordgraph.portfolio import Column, Portfolio, Row
 from coordgraph.reading import Table
 from coordgraph.records import (
     FACTORY,
@@ -32,11 +34,12 @@ from coordgraph.rendering.i18n import Words
 from coordgraph.rendering.running import Result
 from coordgraph.rendering.views import Selection
 
-FROZEN = (Context, Problem, Finding, Arrangement, State, Words)
-MUTABLE = (Node, Edge, Table, Presence, Result, Drawing, Selection)
+FROZEN = (Context, Problem, Finding, Arrangement, State, Words, Column)
+MUTABLE = (Node, Edge, Table, Presence, Result, Drawing, Selection, Row, Portfolio)
 RECORDS = FROZEN + MUTABLE
 #: The classes that were ``slots=True`` dataclasses: no ``__dict__``.
-SLOTTED = (Node, Edge, Context, Problem, Finding, Arrangement, State, Presence)
+SLOTTED = (Node, Edge, Context, Problem, Finding, Arrangement, State, Presence, Column, Row,
+           Portfolio)
 
 
 class Marker:
@@ -221,6 +224,14 @@ SIGNATURES = {
     Selection: "(view: str, nodes: list = <factory>, edges: list = <factory>, "
                "focus: str | None = None, depth: int = 0, location: str | None = None) -> None",
     Result: "(output: bytes, warnings: list = <factory>) -> None",
+    Column: "(key: str, label: str, short: str) -> None",
+    Row: "(source: str, name: str = '', country: str = '', region: str = '', "
+         "context_type: str = '', as_of: str = '', template: str = '', "
+         "template_as_of: str = '', org: str = '', valid: bool = True, "
+         "findings: list = <factory>, problems: list = <factory>, cells: dict = <factory>, "
+         "labels: dict = <factory>, as_of_age: int | None = None, "
+         "template_age: int | None = None) -> None",
+    Portfolio: "(rows: list, columns: list, today: str, org: str = '') -> None",
 }
 
 
@@ -232,6 +243,7 @@ def test_signature_and_defaults_are_the_dataclasses(cls):
 @pytest.mark.parametrize(("cls", "required"), [
     (Table, ("nodes.csv",)), (Presence, ()), (Result, (b"",)),
     (Drawing, ("digraph {}", "t", "s", "d")), (Selection, ("organigram",)),
+    (Row, ("c",)),
 ], ids=lambda c: getattr(c, "__name__", ""))
 def test_default_lists_and_dicts_are_fresh_for_each_record(cls, required):
     first, second = cls(*required), cls(*required)
@@ -284,6 +296,7 @@ def test_a_loaded_graph_round_trips_through_replace():
 @pytest.mark.parametrize("args", [
     ["check"],
     ["render", "-o", "{tmp}/x.svg"],
+    ["portfolio", "{root}/examples/portfolio", "--format", "json", "-o", "{tmp}/p.json"],
 ], ids=lambda a: a[0])
 def test_check_and_render_do_not_import_dataclasses(tmp_path, args):
     # dataclasses compiles each class's methods at every import: the
@@ -291,7 +304,9 @@ def test_check_and_render_do_not_import_dataclasses(tmp_path, args):
     script = ("import sys\nfrom coordgraph.entry import main\n"
               "try:\n    main()\nexcept SystemExit:\n    pass\n"
               "print('dataclasses' in sys.modules, file=sys.stderr)")
-    command = [sys.executable, "-c", script, *(a.format(tmp=tmp_path) for a in args)]
+    root = Path(__file__).resolve().parent.parent
+    command = [sys.executable, "-c", script, *(a.format(tmp=tmp_path, root=root) for a in args)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
-    assert args[0] == "check" or (tmp_path / "x.svg").stat().st_size > 0
+    written = {"check": None, "render": "x.svg", "portfolio": "p.json"}[args[0]]
+    assert written is None or (tmp_path / written).stat().st_size > 0

@@ -170,9 +170,16 @@ def holder_keys(graph, org: str) -> dict:
     role names a person, so old-style contexts cost nothing more."""
     def compute():
         present = present_roles(graph, org)
-        # The person first: most roles name none, and the order is free (a lookup).
-        return {i: holder_of(n) for i, n in org_roles(graph, org).items()
-                if n.person and i in present and n.person.strip()}
+        keys = {}
+        # holder_of, inline: a call per role was the cost. The person first:
+        # most roles name none, and the order is free (a lookup).
+        for i, n in org_roles(graph, org).items():
+            person = n.person
+            if person and i in present:
+                person = person.strip()
+                if person:
+                    keys[i] = ("person", person.casefold())
+        return keys
 
     return _memo(graph, ("holder_keys", org.casefold()), compute)
 

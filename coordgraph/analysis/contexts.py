@@ -38,6 +38,25 @@ _ICCG_LABEL = re.compile(r"\binter[-\s]?cluster\b|\bICCG\b|\bICWG\b", re.IGNOREC
 _CRISIS_WORDS = {"disaster": "disasters", "conflict": "conflicts"}
 
 
+def _identity(node) -> tuple[bool, bool, bool]:
+    """Whether ``node`` is the refugee forum, the HCT, the ICCG: worked out
+    once per code, id and label (a portfolio's contexts share most platforms,
+    and each test is a regular expression)."""
+    key = (node.code, node.id, node.label)
+    found = _IDENTITIES.get(key)
+    if found is None:
+        if len(_IDENTITIES) >= _IDENTITIES_MAX:
+            _IDENTITIES.clear()
+        found = _IDENTITIES[key] = (_named(node, "RCF", None, _FORUM_LABEL),
+                                    _named(node, "HCT", "hct", _HCT_LABEL),
+                                    _named(node, "ICCG", "iccg", _ICCG_LABEL))
+    return found
+
+
+_IDENTITIES: dict[tuple[str, str, str], tuple[bool, bool, bool]] = {}
+_IDENTITIES_MAX = 100_000
+
+
 def _named(node, code: str, node_id: str | None, label) -> bool:
     if node.code.strip().casefold() == code.casefold():
         return True
@@ -54,7 +73,7 @@ def is_refugee_forum(node) -> bool:
     ...     Node("x", "platform", "Forum", code="rcf"))
     (True, True)
     """
-    return _named(node, "RCF", None, _FORUM_LABEL)
+    return _identity(node)[0]
 
 
 def is_hct(node) -> bool:
@@ -65,7 +84,7 @@ def is_hct(node) -> bool:
     ...     Node("unct", "platform", "UN Country Team"))
     (True, False)
     """
-    return _named(node, "HCT", "hct", _HCT_LABEL)
+    return _identity(node)[1]
 
 
 def is_iccg(node) -> bool:
@@ -75,7 +94,7 @@ def is_iccg(node) -> bool:
     >>> is_iccg(Node("icwg", "platform", "Inter-Cluster Working Group"))
     True
     """
-    return _named(node, "ICCG", "iccg", _ICCG_LABEL)
+    return _identity(node)[2]
 
 
 def clusters_in_refugee_context(graph, codes) -> list[Finding]:
@@ -188,11 +207,11 @@ def missing_humanitarian_bodies(graph) -> list[Finding]:
     """
     if graph.context.context_type != "humanitarian":
         return []
-    platforms = [n for n in graph.nodes.values() if n.is_platform]
+    platforms = [(n, _identity(n)) for n in graph.nodes.values() if n.kind == "platform"]
     missing, inactive = [], []
-    for test, name in ((is_hct, "Humanitarian Country Team (HCT)"),
-                       (is_iccg, "inter-cluster coordination group (ICCG)")):
-        found = [p for p in platforms if test(p)]
+    for test, name in ((1, "Humanitarian Country Team (HCT)"),
+                       (2, "inter-cluster coordination group (ICCG)")):
+        found = [p for p, identity in platforms if identity[test]]
         if not any(p.is_active for p in found):
             missing.append(name)
             inactive += [p.id for p in found]

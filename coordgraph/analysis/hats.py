@@ -2,6 +2,8 @@
 duty stations (CG309). A holder is a ``person`` over all their roles, or an
 unnamed role on its own."""
 
+from operator import attrgetter
+
 from ..findings import Finding
 from ..schema import SEAT_CAPACITIES
 from ._shared import active_platforms, holder_keys, holder_name, names, org_presence
@@ -10,15 +12,24 @@ from ._shared import active_platforms, holder_keys, holder_name, names, org_pres
 def _memberships_by_holder(graph, org, keep):
     """The memberships of the org's held roles into active platforms that
     ``keep`` accepts, grouped by holder, each group in file order."""
-    holder = holder_keys(graph, org)
+    holder = holder_keys(graph, org).get
     groups: dict = {}
+    group = groups.get
     for presence in org_presence(graph, org).values():
-        for edge in presence.memberships:
-            if keep(edge):
-                groups.setdefault(holder.get(edge.source, edge.source), []).append(edge)
+        for edge in filter(keep, presence.memberships):
+            key = holder(edge.source, edge.source)
+            edges = group(key)
+            if edges is None:
+                groups[key] = [edge]
+            else:
+                edges.append(edge)
     for edges in groups.values():
-        edges.sort(key=lambda e: e.line)
+        if len(edges) > 1:
+            edges.sort(key=_LINE)
     return groups
+
+
+_LINE = attrgetter("line")
 
 
 def _roles_of(graph, edges) -> list[str]:
@@ -94,12 +105,12 @@ def scattered_seats(graph, org: str = "IOM") -> list[Finding]:
     [('CG309', 'a', ('a', 'b', 'hct', 'hub'))]
     """
     nodes = graph.nodes
-    if not any(p.location.strip() for p in active_platforms(graph)):
+    located = {p.id for p in active_platforms(graph) if p.location.strip()}
+    if not located:
         return []
     findings = []
     groups = _memberships_by_holder(
-        graph, org,
-        lambda e: e.capacity in SEAT_CAPACITIES and nodes[e.target].location.strip())
+        graph, org, lambda e: e.target in located and e.capacity in SEAT_CAPACITIES)
     for edges in groups.values():
         places: dict[str, list[str]] = {}
         spelling: dict[str, str] = {}

@@ -121,6 +121,26 @@ def single_points_of_failure(graph, org: str = "IOM") -> list[Finding]:
                 sole.setdefault(key, []).append(platform_id)
                 sole_roles.setdefault(key, [key])
             continue
+        if not presence.grouped and not presence.alternate:
+            # No seat group, no alternate: nothing backs the seats up, sole
+            # when one holder has them all (seat_holders: the seat edges' roles).
+            holders = presence.seat_holders
+            if not holders:
+                continue
+            first = holders[0]
+            key = holder.get(first, first)
+            if len(holders) > 1 and any(holder.get(h, h) != key for h in holders[1:]):
+                continue
+            roles = sole_roles.get(key)
+            if roles is None:
+                sole[key] = [platform_id]
+                sole_roles[key] = roles = []
+            else:
+                sole[key].append(platform_id)
+            for role_id in holders:
+                if role_id not in roles:
+                    roles.append(role_id)
+            continue
         # Edge.is_seat's test, inline (all memberships): a property call per edge costs more.
         seat_edges = [e for e in presence.memberships if e.capacity in SEAT_CAPACITIES]
         keys = {holder.get(e.source, e.source) for e in seat_edges}

@@ -2,12 +2,10 @@
 
 import contextlib
 import datetime
-import multiprocessing
 import os
 import shlex
 import sys
 import warnings as python_warnings
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -75,13 +73,14 @@ def portfolio_command(paths, org, max_seats, fmt, hxl, output, today, fail_on):
       coordgraph portfolio west-africa/* --format csv --hxl -o region.csv
       coordgraph portfolio examples/portfolio --format json --today 2026-11-29
     """
-    results = _context_results(matrix.context_paths(paths), org, max_seats, today)
-    rows, inputs, org_hints = [], [], []
-    for row, files, hint, caught in results:
+    results = _context_results(matrix.context_paths(paths), org, max_seats, today, fmt)
+    rows, inputs, org_hints, findings_json = [], [], [], []
+    for row, files, hint, caught, text in results:
         for message, category, filename, lineno in caught:
             # as load() issued them, in the order of the contexts
             python_warnings.showwarning(message, category, filename, lineno)
         rows.append(row)
+        findings_json.append(text)
         inputs += files
         if row.valid:
             org_hints.append(hint)
@@ -96,7 +95,7 @@ def portfolio_command(paths, org, max_seats, fmt, hxl, output, today, fail_on):
                       "lists them", err=True)
 
     if fmt == "json":
-        data = matrix.to_json(result).encode("utf-8")
+        data = matrix.to_json(result, findings_json).encode("utf-8")
     elif fmt == "markdown":
         data = matrix.to_markdown(result).encode("utf-8")
     elif fmt == "csv":
@@ -121,10 +120,12 @@ def portfolio_command(paths, org, max_seats, fmt, hxl, output, today, fail_on):
     sys.exit(1 if matrix.fails(result, fail_on) else 0)
 
 
-def _one_context(path, org, max_seats, today):
+def _one_context(path, org, max_seats, today, fmt="text"):
     """Load and check one context: its row, its input files, the hint when
-    it has no role of ``org``, and the warnings loading issued (recorded as
-    text, so that worker processes hand them back, in order)."""
+    it has no role of ``org``, the warnings loading issued (recorded as
+    text, so that worker processes hand them back, in order), and for the
+    json format its findings' JSON text (written where the context is
+    read: in the workers, when there are)."""
     with python_warnings.catch_warnings(record=True) as recorded:
         python_warnings.simplefilter("always", DataWarning)
         try:
@@ -135,13 +136,14 @@ def _one_context(path, org, max_seats, today):
     if graph is None:
         row = matrix.context_row(path, None, (), org or "", today, problems=problems,
                                  context=_context_of(path))
-        return row, [], "", caught
+        return row, [], "", caught, None
     wanted, hint = normalise_org(graph, org)
     with python_warnings.catch_warnings():
         python_warnings.simplefilter("ignore")   # an org absent from one context is a row
         findings = check(graph, org=wanted, max_seats=max_seats)
     row = matrix.context_row(path, graph, findings, wanted, today)
-    return row, input_files(graph), hint, caught
+    text = matrix.findings_json(row) if fmt == "json" else None
+    return row, input_files(graph), hint, caught, text
 
 
 #: Below this many bytes of CSV in all, contexts are read one after the
@@ -173,19 +175,25 @@ def _setting(name: str, default: int) -> int:
     return int(value) if value.isdigit() else default
 
 
-def _context_results(paths, org, max_seats, today) -> list:
+def _context_results(paths, org, max_seats, today, fmt="text") -> list:
     """:func:`_one_context` of each path, in order; in worker processes
     when :func:`_workers` says so (the same results either way)."""
     workers = _workers(paths)
     if workers == 1:
-        return [_one_context(path, org, max_seats, today) for path in paths]
+        return [_one_context(path, org, max_seats, today, fmt) for path in paths]
+    # Imported only here: one by one needs neither, and they weigh 15 % of the
+    # start-up of a small portfolio.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     # fork: the workers start with the modules already imported.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         count = len(paths)
         return list(pool.map(_one_context, paths, [org] * count, [max_seats] * count,
-                             [today] * count, chunksize=max(1, count // (workers * 8))))
+                             [today] * count, [fmt] * count,
+                             chunksize=max(1, count // (workers * 8))))
 
 
 def _context_of(path):
