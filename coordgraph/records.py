@@ -77,11 +77,14 @@ class Record:
 
     #: The values of a record's ``_shown`` fields, as a tuple (set per class).
     _key: ClassVar[Callable[[Any], tuple]] = staticmethod(_key_of(()))
+    #: The values of all its fields, in ``__init__``'s order (set per class).
+    _values: ClassVar[Callable[[Any], tuple]] = staticmethod(_key_of(()))
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
         cls._shown = tuple(name for name in cls._fields if name not in cls._hidden)
         cls._key = staticmethod(_key_of(cls._shown))
+        cls._values = staticmethod(_key_of(cls._fields))
 
     def __repr__(self) -> str:
         # Like a dataclass's: a record holding itself is shown as "...".
@@ -124,7 +127,7 @@ class FrozenRecord(Record):
     def __reduce__(self):
         # Pickled (worker processes) and copied through __init__: the default
         # would set the fields with setattr, which a frozen record refuses.
-        return self.__class__, tuple(getattr(self, name) for name in self._fields)
+        return self.__class__, self.__class__._values(self)
 
 
 def fields(record) -> tuple[str, ...]:
