@@ -150,9 +150,10 @@ def generate(countries: int) -> tuple[Path, int]:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--countries", type=int, nargs="*", default=[170, 1000])
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--format", default="json")
+    parser.add_argument("--countries", type=int, nargs="*", default=[170, 1000],
+                        help="portfolio sizes, in countries (170 1000)")
+    parser.add_argument("--repeat", type=int, default=5, help="paired runs of each (5)")
+    parser.add_argument("--format", default="json", help="the command's --format (json)")
     parser.add_argument("--serial", action="store_true",
                         help="also time the command with its worker processes off")
     parser.add_argument("--baseline", metavar="DIR",

@@ -22,6 +22,11 @@ The target is A within 1.3 times B, for SVG and HTML.
 drawing, for the example country and generated countries of about 300,
 1,000 and 3,000 nodes: the page should grow linearly with the drawing.
 
+**--instructions**: the same A and B (and ``--help``, ``check`` against their
+floors) counted in instructions by valgrind's callgrind (children
+included), which do not depend on what else the machine runs: the measure
+to trust on a shared, busy machine.
+
 **--startup**: ``coordgraph --help`` against ``python -c "import click"``
 (target: under 80 ms), and ``coordgraph check`` of the bundled framework
 against ``python -c "import networkx"`` (target: faster).
@@ -34,6 +39,7 @@ too (the machine's other work wanders less into it).
                                       [--format svg|png|pdf|html ...]
     python benchmarks/bench_render.py --html-size [--sizes 300,1000,3000]
     python benchmarks/bench_render.py --startup [--runs N]
+    python benchmarks/bench_render.py --instructions [--data DIR]
 
 ``--synthetic NODES`` draws a generated country of about that many nodes
 instead (structures of ten platforms under one apex, ten officers each with a
@@ -238,6 +244,65 @@ def startup_benchmark(args, env) -> int:
     return 0 if help_median < HELP_TARGET and of_medians < 1 else 1
 
 
+def instructions(commands, env, folder) -> int:
+    """Instructions run by ``commands`` one after the other, their children
+    included (valgrind's callgrind, ``totals:`` of each process)."""
+    total = 0
+    for number, command in enumerate(commands):
+        out = Path(folder) / f"cg.{number}"
+        out.mkdir(parents=True)
+        subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                        f"--callgrind-out-file={out}/%p", *command], check=True, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for profile in out.iterdir():
+            with open(profile, encoding="utf-8", errors="replace") as lines:
+                total += sum(int(line.split()[1]) for line in lines
+                             if line.startswith("totals:"))
+    return total
+
+
+def instructions_benchmark(args, env) -> int:
+    if shutil.which("valgrind") is None:
+        sys.exit("valgrind is not on PATH (Debian: apt-get install valgrind)")
+    python, coordgraph, dot = sys.executable, coordgraph_command(), shutil.which("dot")
+    if dot is None:
+        sys.exit("Graphviz's dot is not on PATH: nothing to compare with")
+    with tempfile.TemporaryDirectory() as folder:
+        dot_file = Path(folder) / "drawing.dot"
+        subprocess.run([*coordgraph, "render", "--data", args.data, "-o", str(dot_file)],
+                       check=True, env=env, stderr=subprocess.DEVNULL)
+        floor = [[python, "-c", FLOOR_IMPORTS], [dot, "-Tsvg", str(dot_file), "-o",
+                                                 str(Path(folder) / "floor.svg")]]
+        pairs = {f"render -o x.{fmt}": (
+            [[*coordgraph, "render", "--data", args.data, "-o",
+              str(Path(folder) / f"drawing.{fmt}")]], floor, "import pydot, click + dot -Tsvg",
+            TARGET) for fmt in args.format}
+        pairs["--help"] = ([[*coordgraph, "--help"]], [[python, "-c", "import click"]],
+                           "import click", None)
+        pairs["check (bundled framework)"] = (
+            [[*coordgraph, "check", "--data", args.data, "--fail-on", "never"]],
+            [[python, "-c", "import networkx"]], "import networkx", 1.0)
+        print(f"instructions (valgrind callgrind, children included): {args.data}")
+        met = True
+        for name, (commands, floor_commands, floor_name, target) in pairs.items():
+            for command in (*commands, *floor_commands):   # bytecode caches written
+                subprocess.run(command, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+            a = instructions(commands, env, Path(folder) / "a")
+            b = instructions(floor_commands, env, Path(folder) / "b")
+            for used in ("a", "b"):
+                shutil.rmtree(Path(folder) / used)
+            verdict = ""
+            if target is not None:
+                ok = a / b <= target if target != 1.0 else a / b < target
+                met = met and ok
+                verdict = f" (target {'under' if target == 1.0 else 'at most'} {target}): " + (
+                    "met" if ok else "NOT met")
+            print(f"  {name:28s} {a / 1e6:8.1f} M   {floor_name:32s} {b / 1e6:8.1f} M   "
+                  f"ratio {a / b:.3f}{verdict}")
+    return 0 if met else 1
+
+
 def synthetic(folder: Path, size: int) -> Path:
     """Write a generated context of about ``size`` nodes into ``folder``."""
     structures = max(1, size // 20)
@@ -264,19 +329,25 @@ def synthetic(folder: Path, size: int) -> Path:
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(ROOT / "data"))
-    parser.add_argument("--synthetic", type=int, metavar="NODES")
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--data", default=str(ROOT / "data"),
+                        help="the context drawn (default: the bundled framework)")
+    parser.add_argument("--synthetic", type=int, metavar="NODES",
+                        help="draw a generated context of about NODES nodes instead")
+    parser.add_argument("--runs", type=int, default=15, help="paired runs of each (15)")
     parser.add_argument("--format", nargs="+", default=["svg", "html"],
-                        choices=("svg", "png", "pdf", "html"))
+                        choices=("svg", "png", "pdf", "html"), help="formats drawn")
     parser.add_argument("--html-size", action="store_true",
                         help="bytes of the HTML page per node, at several sizes")
     parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")],
                         default=list(SIZES), help="with --html-size: synthetic sizes")
     parser.add_argument("--startup", action="store_true",
                         help="coordgraph --help and check against their floors")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions with valgrind instead of timing")
     args = parser.parse_args(argv)
     env = environment()
+    if args.instructions:
+        return instructions_benchmark(args, env)
     if args.html_size:
         return html_size_benchmark(args, env)
     if args.startup:
