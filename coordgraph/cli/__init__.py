@@ -160,8 +160,8 @@ def main():
     A command is a short run over one graph that lives until the end, so
     the cyclic garbage collector is off: at 300k nodes its passes cost a
     third of `check`'s time. The process ends with a normal exit once the
-    output is flushed (``os._exit``, which skips freeing the graph, saved no
-    measurable time); a stream that could not be flushed is pointed at the
+    output is flushed (not ``os._exit``, which would skip Python's own
+    clean-up too); a stream that could not be flushed is pointed at the
     null device first, so that Python's own last flush stays quiet.
 
     Ctrl-C, SIGTERM and SIGHUP end the command through its ``finally``
