@@ -8,8 +8,10 @@ line, blank rows, padding spaces, CRLF, cells spanning lines) both paths must
 give the same table, nodes, edges, problems and warnings.
 """
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from coordgraph import reading
 from coordgraph.reading import parse_table
 from coordgraph.validation import build_edges, build_nodes
 
@@ -111,6 +113,17 @@ def test_reading_fast_and_plain_agree(data):
     fast = parse_table(data, "n.csv")
     plain = parse_table(data, "n.csv", fast=False)
     assert table_state(fast) == table_state(plain)
+
+
+@SETTINGS
+@given(st.one_of(csv_bytes(NODE_VALUES), csv_bytes(EDGE_VALUES)), st.integers(1, 3))
+def test_reading_fast_in_small_chunks_and_plain_agree(data, chunk_rows):
+    # The fast path splits a few rows at a time: with one to three rows a
+    # chunk, every file of more rows crosses chunk ends.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading, "CHUNK_ROWS", chunk_rows)
+        fast = parse_table(data, "n.csv")
+    assert table_state(fast) == table_state(parse_table(data, "n.csv", fast=False))
 
 
 @SETTINGS

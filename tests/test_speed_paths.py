@@ -25,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import coordgraph
+from coordgraph import reading
 from coordgraph.analysis._shared import holder_keys, holder_of, org_roles
 from coordgraph.analysis.contexts import newest_templates
 from coordgraph.cli.portfolio import _workers
@@ -76,6 +77,46 @@ def table_state(table):
 def test_uniform_columns_read_what_the_plain_path_reads(data):
     assert table_state(parse_table(data, "n.csv")) == table_state(
         parse_table(data, "n.csv", fast=False))
+
+
+def uniform_columns_in_chunks(text, newline, chunk_rows):
+    """``_uniform_columns`` on ``text`` with ``chunk_rows`` rows a chunk: its
+    answer and the table it leaves."""
+    table = Table("n.csv", delimiter=reading._sniff_delimiter(reading._header_line(text)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading, "CHUNK_ROWS", chunk_rows)
+        answer = _uniform_columns(table, text, 0, newline)
+    return answer, table_state(table), table.columns, table.lines
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(regular_csv(), st.integers(1, 3))
+def test_uniform_columns_in_small_chunks_read_what_they_read_at_once(data, chunk_rows):
+    # Each chunk is checked on its own: the same answer (False, with the
+    # table untouched, when any row is off) and the same table as one chunk.
+    text = data.decode()
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf and crlf == text.count("\n") else "\n"
+    if newline == "\n":
+        text = text.replace("\r\n", "\n")
+    in_chunks = uniform_columns_in_chunks(text, newline, chunk_rows)
+    assert in_chunks == uniform_columns_in_chunks(text, newline, 10**9)
+    if not in_chunks[0]:
+        assert in_chunks[1][:5] == ([], 1, [], [], []) and in_chunks[2:] == ([], [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading, "CHUNK_ROWS", chunk_rows)
+        fast = parse_table(data, "n.csv")
+    assert table_state(fast) == table_state(parse_table(data, "n.csv", fast=False))
+
+
+def test_a_row_off_in_a_later_chunk_leaves_the_table_untouched(monkeypatch):
+    monkeypatch.setattr(reading, "CHUNK_ROWS", 1)
+    table = Table("n.csv")
+    assert not _uniform_columns(table, "id,kind\nhct,platform\ncom,role,x\n", 0)
+    assert (table.header, table.lines, table.columns) == ([], [], [])
+    assert _uniform_columns(table, "id,kind\nhct,platform\ncom, role\nx,y\n", 0)
+    assert table.columns == [["hct", "com", "x"], ["platform", "role", "y"]]
+    assert table.lines == [2, 3, 4]
 
 
 def test_a_regular_file_takes_the_uniform_path():
