@@ -257,14 +257,10 @@ def _escape_text(text: str) -> str:
 
 
 def _escape_attribute(text: str) -> str:
-    # as ElementTree escapes attribute values: line ends and tabs as
-    # references, so that a reader's normalisation keeps them
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
+    # as ElementTree escapes attribute values: as text, then quotes, and
+    # line ends and tabs as references, so that a reader's normalisation
+    # keeps them
+    text = _escape_text(text)
     if '"' in text:
         text = text.replace('"', "&quot;")
     if "\r" in text:
