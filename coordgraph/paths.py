@@ -163,7 +163,16 @@ def checkout_folder(name: str) -> str:
 
 def packed_folder(name: str) -> str:
     """The folder ``name`` packed into the installed package (a wheel's
-    ``coordgraph/data``...), for when :func:`checkout_folder` has not got it."""
+    ``coordgraph/data``...), for when :func:`checkout_folder` has not got it:
+    a plain folder inside the package; found through :mod:`importlib.resources`
+    only when there is none (a package in a zip).
+
+    >>> os.path.basename(packed_folder("rendering"))
+    'rendering'
+    """
+    folder = join(os.path.dirname(__file__), name)
+    if os.path.isdir(folder):
+        return folder
     from importlib import resources  # slow to import (it imports pathlib)
 
     return str(resources.files("coordgraph") / name)
