@@ -29,13 +29,18 @@ from reading the files (:func:`leadership`, :func:`cluster_codes`).
 import csv
 import datetime
 import io
+import os
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ArgumentError, DataError, Problem
 from .model import split_orgs
+from .paths import checkout_folder, join, packed_folder
 from .records import FrozenRecord
 from .schema import CRISES
+
+if TYPE_CHECKING:   # pathlib is slow to import: check and render do without
+    from pathlib import Path
 
 LEADERSHIP_FILE = "cluster-leadership.csv"
 CODES_FILE = "ocha-global-coordination-groups.csv"
@@ -111,18 +116,23 @@ class State(FrozenRecord):
         _set(self, "arrangements", arrangements)
 
 
-def reference_path() -> Path:
+def reference_path() -> "Path":
     """The folder of the vendored reference files.
 
     In a source checkout this is the repository's ``reference/``; in an
     installed wheel, the same files packed as ``coordgraph/reference``.
     """
-    checkout = Path(__file__).resolve().parent.parent / "reference"
-    if (checkout / LEADERSHIP_FILE).is_file():
-        return checkout
-    from importlib import resources  # only from a wheel; slow to import
+    from pathlib import Path
 
-    return Path(str(resources.files("coordgraph") / "reference"))
+    return Path(_reference_folder())
+
+
+def _reference_folder() -> str:
+    """:func:`reference_path` as text (the commands' way: no pathlib)."""
+    checkout = checkout_folder("reference")
+    if os.path.isfile(os.path.join(checkout, LEADERSHIP_FILE)):
+        return checkout
+    return packed_folder("reference")
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -212,23 +222,28 @@ def parse_cluster_codes(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def leadership(folder: Path | None = None) -> tuple[Arrangement, ...]:
+def leadership(folder: "Path | None" = None) -> tuple[Arrangement, ...]:
     """Every arrangement of ``cluster-leadership.csv`` in ``folder``
     (default :func:`reference_path`), read once."""
-    path = (folder or reference_path()) / LEADERSHIP_FILE
-    return parse_leadership(path.read_text(encoding="utf-8"), str(path))
+    path = join(folder or _reference_folder(), LEADERSHIP_FILE)
+    return parse_leadership(_text(path, "utf-8"), path)
 
 
 @lru_cache(maxsize=4)
-def cluster_codes(folder: Path | None = None) -> frozenset[str]:
+def cluster_codes(folder: "Path | None" = None) -> frozenset[str]:
     """The OCHA cluster and area-of-responsibility codes in ``folder``
     (default :func:`reference_path`), read once.
 
     >>> {"CCM", "PRO-GBV"} <= cluster_codes()
     True
     """
-    path = (folder or reference_path()) / CODES_FILE
-    return parse_cluster_codes(path.read_text(encoding="utf-8-sig"))
+    path = join(folder or _reference_folder(), CODES_FILE)
+    return parse_cluster_codes(_text(path, "utf-8-sig"))
+
+
+def _text(path: str, encoding: str) -> str:
+    with open(path, encoding=encoding) as file:
+        return file.read()
 
 
 def as_date(on) -> datetime.date:

@@ -7,23 +7,27 @@ import stat
 import warnings as _warnings
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .arguments import require, require_path
 from .context import parse_context
 from .errors import DataError, DataWarning, Problem, UsageError
 from .model import CoordGraph
+from .paths import exists, is_file, join, name, parent, plain
 from .reading import Table, clean_cell, decode_lines, legacy_warning, read_table
 from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 from .suggesting import did_you_mean
-from .templating import TEMPLATES, bundled_path, template_path
+from .templating import TEMPLATES, _bundled_folder, _template_folder, bundled_path
 from .validation import build_edges, build_nodes
 from .workbook import is_workbook, place_workbook_problems, read_workbook
+
+if TYPE_CHECKING:   # pathlib is slow to import: check and render do without
+    from pathlib import Path
 
 __all__ = ["bundled_path", "from_records", "load", "resolve"]
 
 
-def resolve(argument, *, strict: bool = False) -> Path:
+def resolve(argument, *, strict: bool = False) -> "Path":
     """The context folder ``argument`` names: the folder when one exists, else
     the template of that name (``coordgraph init --template``'s), else the
     path as given (loading it then reports that it is missing).
@@ -56,12 +60,20 @@ def resolve(argument, *, strict: bool = False) -> Path:
     you mean 'humanitarian'? (templates: generic, humanitarian, humanitarian-2022,
     humanitarian-2025, pre-crisis, refugee, mixed)
     """
-    path = Path(argument)
+    from pathlib import Path
+
+    return Path(_resolve(argument, strict=strict))
+
+
+def _resolve(argument, *, strict: bool = False) -> str:
+    """:func:`resolve` as text, as ``str(Path)`` shows it (the commands' way:
+    no pathlib)."""
+    path = plain(argument)
     # os.path.exists, unlike Path.exists, never raises (a name too long...)
     if os.path.exists(path):
         return path
     if str(argument) in TEMPLATES:
-        return template_path(str(argument))
+        return _template_folder(str(argument))
     if strict:
         hint = did_you_mean(str(argument), TEMPLATES)
         raise UsageError(f"'{argument}' is neither a context folder nor a "
@@ -131,8 +143,8 @@ def load(path=None, *, with_warnings: bool = False):
                                 "(`.` for the current folder); leave it out for the "
                                 "bundled framework"))
         raise DataError(problems)
-    folder = resolve(path) if path is not None else bundled_path()
-    display = _display(folder, path if folder == Path(path or ".") else folder)
+    folder = _resolve(path) if path is not None else _bundled_folder()
+    display = _display(folder, path if folder == plain(path or ".") else folder)
     workbook = is_workbook(folder)
     unusable = "" if workbook else _not_a_folder(folder)
     if unusable:
@@ -146,16 +158,17 @@ def load(path=None, *, with_warnings: bool = False):
                 raise DataError(problems, warnings)
             node_table, edge_table, context_text, context_file = tables
         else:
-            node_table = read_table(folder / NODE_FILE, _join(display, NODE_FILE))
-            edge_table = read_table(folder / EDGE_FILE, _join(display, EDGE_FILE))
+            node_table = read_table(join(folder, NODE_FILE), _join(display, NODE_FILE))
+            edge_table = read_table(join(folder, EDGE_FILE), _join(display, EDGE_FILE))
             context_file = _join(display, CONTEXT_FILE)
-            context_text = _read_context(folder / CONTEXT_FILE, context_file, problems, warnings)
+            context_text = _read_context(join(folder, CONTEXT_FILE), context_file, problems,
+                                         warnings)
         graph = build_graph(node_table, edge_table, context_text, context_file,
                             problems, warnings)
         if workbook:
             place_workbook_problems(problems, display)
             place_workbook_problems(warnings, display)
-    graph.source = str(folder)
+    graph.source = folder
     if problems:
         raise DataError(problems, warnings)
     if with_warnings:
@@ -167,7 +180,7 @@ def load(path=None, *, with_warnings: bool = False):
     return graph
 
 
-def _read_context(path: Path, file: str, problems: list, warnings: list) -> str | None:
+def _read_context(path: str, file: str, problems: list, warnings: list) -> str | None:
     """The text of ``context.toml``, None when there is none (it is optional).
 
     UTF-8 with or without BOM, UTF-16 with BOM; Windows-1252 (Notepad's
@@ -175,13 +188,14 @@ def _read_context(path: Path, file: str, problems: list, warnings: list) -> str 
     unreadable file is CG101.
     """
     try:
-        if not path.is_file():
-            if path.exists():
+        if not is_file(path):
+            if exists(path):
                 problems.append(Problem("CG101", file, None, None, "is not a file",
                                         "context.toml is optional: a text file of settings, "
                                         "or nothing"))
             return None
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         problems.append(Problem("CG101", file, None, None,
                                 f"cannot read file: {exc.strerror or exc}"))
@@ -198,16 +212,16 @@ def _read_context(path: Path, file: str, problems: list, warnings: list) -> str 
     return text
 
 
-def _not_a_folder(folder: Path) -> str:
+def _not_a_folder(folder: str) -> str:
     """Why ``folder`` cannot be read as a context folder; empty when it can.
 
-    >>> _not_a_folder(Path("no-such-folder"))
+    >>> _not_a_folder("no-such-folder")
     'not found'
-    >>> _not_a_folder(Path("x" * 300))
+    >>> _not_a_folder("x" * 300)
     'cannot read folder: File name too long'
     """
     try:
-        mode = folder.stat().st_mode
+        mode = os.stat(folder).st_mode
     except (FileNotFoundError, NotADirectoryError):
         return "not found"
     except OSError as exc:   # no permission, a name too long, a link loop...
@@ -320,9 +334,9 @@ def _table_from_records(name, records, required) -> Table:
     return table
 
 
-def _display(folder: Path, given) -> str:
+def _display(folder: str, given) -> str:
     if given is None:
-        return "data" if folder.parent.name != "coordgraph" else str(folder)
+        return "data" if name(parent(folder)) != "coordgraph" else folder
     return str(given).rstrip("/\\") or str(given)
 
 

@@ -12,15 +12,16 @@ import codecs
 import csv
 import io
 import itertools
+import os
 import re
 import stat
 import unicodedata
 from collections.abc import Sequence
 from contextlib import contextmanager
-from pathlib import Path
 
 from .errors import Problem
 from .hxl import drop_hashtag_row
+from .paths import join, parent, plain, suffix
 from .records import FACTORY, Record
 
 _SEP_LINE = re.compile(r"sep=(.)\s*\Z", re.IGNORECASE)
@@ -618,50 +619,53 @@ def _plausible_multiline(cells: list[str], table: Table) -> bool:
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def workbooks_beside(folder: Path) -> list[str]:
-    """The workbooks lying in ``folder`` (for the hint when nodes.csv is missing).
+def workbooks_beside(folder: str | os.PathLike[str]) -> list[str]:
+    """The workbooks lying in ``folder`` (str or Path; for the hint when
+    nodes.csv is missing).
 
-    >>> workbooks_beside(Path("no-such-folder"))
+    >>> workbooks_beside("no-such-folder")
     []
     """
     try:
-        return sorted(p.name for p in folder.iterdir()
-                      if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith("~$"))
+        return sorted(name for name in os.listdir(plain(folder))
+                      if suffix(name).lower() in WORKBOOK_SUFFIXES and not name.startswith("~$"))
     except OSError:
         return []
 
 
-def _missing_hint(folder: Path) -> str:
+def _missing_hint(folder: str) -> str:
     """What to do when nodes.csv or edges.csv is missing: name a workbook
     lying in the folder, if any."""
     found = workbooks_beside(folder)
     if found:
         return (f"the folder holds the workbook {found[0]}: give --data the workbook, "
-                f"e.g. --data {folder / found[0]}")
+                f"e.g. --data {join(folder, found[0])}")
     return ("a context folder needs nodes.csv and edges.csv; "
             "`coordgraph init DIR` writes a pair to start from")
 
 
-def read_table(path: Path, display: str | None = None) -> Table:
+def read_table(path: str | os.PathLike[str], display: str | None = None) -> Table:
     """Read and parse one CSV file; a missing or unreadable file is CG101.
 
     Only a regular file is read: a pipe or a device (``/dev/zero``) would
     block or never end.
     """
     file = display or str(path)
+    path = plain(path)
     try:
-        mode = Path(path).stat().st_mode
+        mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
             table = Table(file)
             table.problems.append(Problem("CG101", file, None, None,
                                           "is not a regular file (a pipe or a device)",
                                           "save the data as a CSV file"))
             return table
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         table = Table(file)
         table.problems.append(Problem("CG101", file, None, None, "file not found",
-                                      _missing_hint(Path(path).parent)))
+                                      _missing_hint(parent(path))))
         return table
     except IsADirectoryError:
         table = Table(file)

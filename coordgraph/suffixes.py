@@ -3,10 +3,10 @@
 One table: ``render``, ``export`` and ``brief`` read ``-o``'s suffix through
 :func:`implied_format`. A suffix may name different formats to different
 commands: ``.md`` is a Mermaid diagram to ``export``, a Markdown brief to
-``brief``. A leaf module: it imports nothing of the package.
+``brief``. It imports nothing of the package but :mod:`coordgraph.paths`.
 """
 
-from pathlib import PurePath
+from .paths import suffix
 
 #: Suffix → format, by command.
 SUFFIXES = {
@@ -26,4 +26,4 @@ def implied_format(command: str, path) -> str | None:
     >>> implied_format("render", "drawing.txt") is None
     True
     """
-    return SUFFIXES[command].get(PurePath(str(path)).suffix.lower())
+    return SUFFIXES[command].get(suffix(str(path)).lower())

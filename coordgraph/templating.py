@@ -17,14 +17,19 @@ True
 import csv
 import datetime
 import io
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING
 
 from .clusters import leads_for
 from .context import parse_context
 from .errors import UsageError
+from .paths import checkout_folder, packed_folder
 from .records import replace
 from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 from .suggesting import did_you_mean
+
+if TYPE_CHECKING:   # pathlib is slow to import: check and render do without
+    from pathlib import Path
 
 #: Every template, with what it holds (shown by ``coordgraph init --help``).
 TEMPLATES = {
@@ -47,33 +52,43 @@ MERGED = {"CCM": "SHL"}
 INIT_FILES = (NODE_FILE, EDGE_FILE, CONTEXT_FILE)
 
 
-def bundled_path() -> Path:
+def bundled_path() -> "Path":
     """The folder of the bundled generic framework.
 
     In a source checkout this is the repository's ``data/``; in an installed
     wheel, the same files packed as ``coordgraph/data``.
     """
-    checkout = Path(__file__).resolve().parent.parent / "data"
-    if (checkout / NODE_FILE).is_file():
+    from pathlib import Path
+
+    return Path(_bundled_folder())
+
+
+def _bundled_folder() -> str:
+    """:func:`bundled_path` as text (the commands' way: no pathlib)."""
+    checkout = checkout_folder("data")
+    if os.path.isfile(os.path.join(checkout, NODE_FILE)):
         return checkout
-    from importlib import resources  # only from a wheel; slow to import
-
-    return Path(str(resources.files("coordgraph") / "data"))
+    return packed_folder("data")
 
 
-def templates_root() -> Path:
+def templates_root() -> "Path":
     """The folder holding the non-generic templates.
 
     In a source checkout, the repository's ``templates/``; in an installed
     wheel, the same files packed as ``coordgraph/templates``.
     """
-    checkout = Path(__file__).resolve().parent.parent / "templates"
-    if all((checkout / name / NODE_FILE).is_file() for name in TEMPLATES
+    from pathlib import Path
+
+    return Path(_templates_folder())
+
+
+def _templates_folder() -> str:
+    """:func:`templates_root` as text."""
+    checkout = checkout_folder("templates")
+    if all(os.path.isfile(os.path.join(checkout, name, NODE_FILE)) for name in TEMPLATES
            if name != "generic" and name not in ALIASES):
         return checkout
-    from importlib import resources  # only from a wheel; slow to import
-
-    return Path(str(resources.files("coordgraph") / "templates"))
+    return packed_folder("templates")
 
 
 def template_names() -> list[str]:
@@ -90,7 +105,7 @@ def canonical_name(name: str) -> str:
     return ALIASES.get(name, name)
 
 
-def template_path(name: str) -> Path:
+def template_path(name: str) -> "Path":
     """The folder of template ``name`` (an alias: of the template it stands for).
 
     Raises
@@ -105,13 +120,20 @@ def template_path(name: str) -> Path:
     (templates: generic, humanitarian, humanitarian-2022, humanitarian-2025, pre-crisis, refugee,
     mixed)
     """
+    from pathlib import Path
+
+    return Path(_template_folder(name))
+
+
+def _template_folder(name: str) -> str:
+    """:func:`template_path` as text."""
     if name not in TEMPLATES:
         hint = did_you_mean(name, TEMPLATES)
         raise UsageError(f"unknown template '{name}': {hint + ' ' if hint else ''}"
                          f"(templates: {', '.join(TEMPLATES)})")
     if name == "generic":
-        return bundled_path()
-    return templates_root() / canonical_name(name)
+        return _bundled_folder()
+    return os.path.join(_templates_folder(), canonical_name(name))
 
 
 def excel_csv(data: bytes) -> bytes:
@@ -273,7 +295,7 @@ def with_global_leads(data: bytes, crisis: str, on: str) -> bytes:
 
 
 def init_context(folder, template: str = DEFAULT_TEMPLATE, as_of=None, crisis: str = "",
-                 sectors=()) -> list[Path]:
+                 sectors=()) -> "list[Path]":
     """Write a template's ``nodes.csv`` and ``edges.csv`` (UTF-8 with BOM,
     CRLF, as Excel writes them) and a ``context.toml`` to fill in, creating
     ``folder``. Returns the files written.
@@ -302,6 +324,8 @@ def init_context(folder, template: str = DEFAULT_TEMPLATE, as_of=None, crisis: s
         Unknown template, crisis or sector, ``folder`` empty, a file or
         impossible to create, or a file would be overwritten.
     """
+    from pathlib import Path
+
     source = template_path(template)
     settings = template_context(template)
     sectors = checked_sectors(template, sectors)

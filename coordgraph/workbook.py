@@ -17,10 +17,10 @@ as ``YYYY-MM-DD``. openpyxl is imported only when a workbook is read.
 import datetime
 import io
 import re
-from pathlib import Path
 
 from .errors import Problem
 from .hxl import drop_hashtag_row
+from .paths import is_dir, plain, suffix
 from .reading import WORKBOOK_SUFFIXES, Table, clean_cell
 from .records import replace
 
@@ -42,8 +42,8 @@ def is_workbook(path) -> bool:
     >>> is_workbook("sudan.xlsx"), is_workbook("sudan"), is_workbook("S.XLSX")
     (True, False, True)
     """
-    path = Path(path)
-    return path.suffix.lower() in WORKBOOK_SUFFIXES and not path.is_dir()
+    path = plain(path)
+    return suffix(path).lower() in WORKBOOK_SUFFIXES and not is_dir(path)
 
 
 def sheet_file(display: str, sheet: str) -> str:
@@ -89,7 +89,8 @@ def read_workbook(path, display: str, problems: list, warnings: list):
     after a CG101 problem when the file cannot be read at all.
     """
     try:
-        data = Path(path).read_bytes()
+        with open(plain(path), "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         problems.append(Problem("CG101", display, None, None, "file not found",
                                 "--data takes a folder or a workbook with sheets nodes and "

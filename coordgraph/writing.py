@@ -19,10 +19,14 @@ import os
 import signal
 import stat
 from contextlib import contextmanager, suppress
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UsageError
+from .paths import exists, is_dir, is_file, join, name, parent, parents, plain
 from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
+
+if TYPE_CHECKING:   # pathlib is slow to import: render writes its files without
+    from pathlib import Path
 
 #: How temporary files start: recognisable, and hidden on Unix.
 TEMPORARY_PREFIX = ".coordgraph-"
@@ -34,17 +38,24 @@ _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "S
                       if hasattr(signal, name))
 
 
-def input_files(graph) -> list[Path]:
+def input_files(graph) -> "list[Path]":
     """The files a graph was loaded from (none for in-memory graphs)."""
+    from pathlib import Path
+
+    return [Path(file) for file in _input_files(graph)]
+
+
+def _input_files(graph) -> list[str]:
+    """:func:`input_files` as text, as ``str(Path)`` shows them (no pathlib)."""
     if not graph.source:
         return []
-    folder = Path(graph.source)
-    if folder.is_file():  # a workbook
+    folder = plain(graph.source)
+    if is_file(folder):  # a workbook
         return [folder]
-    return [folder / name for name in (NODE_FILE, EDGE_FILE, CONTEXT_FILE)]
+    return [join(folder, file) for file in (NODE_FILE, EDGE_FILE, CONTEXT_FILE)]
 
 
-def write_atomic(path, data: bytes, *, protected=()) -> Path:
+def write_atomic(path, data: bytes, *, protected=()) -> "Path":
     """Write ``data`` to ``path`` atomically; refuse to write over ``protected`` files.
 
     Missing parent folders are created. Raises
@@ -60,9 +71,17 @@ def write_atomic(path, data: bytes, *, protected=()) -> Path:
     Traceback (most recent call last):
     coordgraph.errors.UsageError: refusing to write over the input file .../nodes.csv; ...
     """
-    target = Path(path)
+    from pathlib import Path
+
+    return Path(_write_atomic(path, data, protected=protected))
+
+
+def _write_atomic(path, data: bytes, *, protected=()) -> str:
+    """:func:`write_atomic`, the file written named as ``str(Path)`` names it
+    (the commands' way: no pathlib). Paths in messages are shown that way too."""
+    target = plain(path)
     for source in protected:
-        if _same_file(target, Path(source)):
+        if _same_file(target, source):
             raise UsageError(f"refusing to write over the input file {source}; "
                              "choose another file with -o")
     final, through_stream = _follow_links(target)
@@ -75,7 +94,7 @@ def write_atomic(path, data: bytes, *, protected=()) -> Path:
     except OSError as exc:
         raise _cannot_write(target, exc) from None
     if status is None:
-        if final != target and not os.path.isdir(final.parent):
+        if final != target and not os.path.isdir(parent(final)):
             raise UsageError(f"cannot write {target}: it is a link to {final}, whose "
                              "folder does not exist")
     elif stat.S_ISDIR(status.st_mode):
@@ -92,15 +111,15 @@ def write_atomic(path, data: bytes, *, protected=()) -> Path:
     return target
 
 
-def _replace(final: Path, data: bytes, status, *, shown: Path) -> None:
+def _replace(final: str, data: bytes, status, *, shown: str) -> None:
     """Write ``data`` to a temporary file beside ``final``, then put it in
     ``final``'s place; the temporary file is removed whatever happens."""
     temporary = handle = None
     try:
-        final.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(parent(final))
         with _stop_signals_held():   # so that an interruption always knows the name
             handle, temporary = _create_temporary(
-                final.parent, f"{TEMPORARY_PREFIX}{final.name[:80]}.")
+                parent(final), f"{TEMPORARY_PREFIX}{name(final)[:80]}.")
         _fill(handle, data, status)
         os.close(handle)
         handle = None
@@ -115,16 +134,37 @@ def _replace(final: Path, data: bytes, status, *, shown: Path) -> None:
             _quietly(os.unlink, temporary)
 
 
-def _create_temporary(folder: Path, prefix: str) -> tuple[int, str]:
+def _make_folder(folder: str, *, with_parents: bool = True) -> None:
+    """``Path(folder).mkdir(parents=with_parents, exist_ok=True)``: the same
+    errors, so the same messages.
+
+    >>> import tempfile
+    >>> deep = os.path.join(tempfile.mkdtemp(), "a", "..", "b", "c")
+    >>> _make_folder(deep); _make_folder(deep); os.path.isdir(deep)
+    True
+    """
+    try:
+        os.mkdir(folder)
+    except FileNotFoundError:
+        if not with_parents or parent(folder) == folder:
+            raise
+        _make_folder(parent(folder))
+        _make_folder(folder, with_parents=False)
+    except OSError:   # not only EEXIST: EACCES or EROFS may come first
+        if not is_dir(folder):
+            raise
+
+
+def _create_temporary(folder: str, prefix: str) -> tuple[int, str]:
     """A new file in ``folder``, named ``<prefix><random>.tmp`` and open for
     writing, only by us: what :func:`tempfile.mkstemp` makes, without the
     cost of importing :mod:`tempfile` (and :mod:`random`, :mod:`shutil`...)
     into every command that writes a file.
 
-    >>> import tempfile, pathlib
-    >>> handle, name = _create_temporary(pathlib.Path(tempfile.mkdtemp()), ".x.")
+    >>> import tempfile
+    >>> handle, file = _create_temporary(tempfile.mkdtemp(), ".x.")
     >>> os.close(handle)
-    >>> os.path.basename(name).startswith(".x."), name.endswith(".tmp")
+    >>> os.path.basename(file).startswith(".x."), file.endswith(".tmp")
     (True, True)
     """
     flags = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -151,13 +191,13 @@ def _fill(handle: int, data: bytes, status) -> None:
     os.fsync(handle)
 
 
-def _follow_links(target: Path) -> tuple[Path, bool]:
+def _follow_links(target: str) -> tuple[str, bool]:
     """The file a chain of symbolic links ends at, and whether the chain passes
     through an open stream (``/dev/stdout`` → ``/proc/self/fd/1``): that is
     fed, never replaced.
 
-    >>> _follow_links(Path("no-such-file.svg")) == (Path("no-such-file.svg"), False)
-    True
+    >>> _follow_links("no-such-file.svg")
+    ('no-such-file.svg', False)
     """
     path = target
     for _ in range(_MAX_LINKS):
@@ -167,11 +207,11 @@ def _follow_links(target: Path) -> tuple[Path, bool]:
             link = os.readlink(path)
         except OSError:   # not a link (or not there): the end of the chain
             return path, False
-        path = Path(os.path.join(os.path.dirname(path), link))
+        path = plain(os.path.join(os.path.dirname(path), link))
     raise UsageError(f"cannot write {target}: too many levels of symbolic links (a loop?)")
 
 
-def _is_stream_alias(path: Path) -> bool:
+def _is_stream_alias(path: str) -> bool:
     # /proc/<pid>/fd/N and /dev/fd/N name open descriptors: their "target"
     # may be `pipe:[123]` or a deleted file, never a path to replace.
     try:
@@ -181,7 +221,7 @@ def _is_stream_alias(path: Path) -> bool:
     return folder == "/proc" or folder.startswith("/proc/")
 
 
-def _read_only(path: Path, status) -> bool:
+def _read_only(path: str, status) -> bool:
     """No write bit at all (which even root is held to here), or not writable by us."""
     return not status.st_mode & _WRITE_BITS or not os.access(path, os.W_OK)
 
@@ -200,7 +240,7 @@ def _stop_signals_held():
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _write_into(target: Path, data: bytes) -> Path:
+def _write_into(target: str, data: bytes) -> str:
     # Append, never truncate: `-o /dev/stdout >> log` keeps what the log held.
     try:
         handle = os.open(target, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
@@ -211,27 +251,44 @@ def _write_into(target: Path, data: bytes) -> Path:
     return target
 
 
-def _cannot_write(target: Path, exc: OSError) -> UsageError:
-    blocking = next((p for p in target.parents if _is_file(p)), None)
+def _cannot_write(target: str, exc: OSError) -> UsageError:
+    blocking = next((p for p in parents(target) if _is_file(p)), None)
     if blocking is not None:   # mkdir said "File exists", open "Not a directory"
         return UsageError(f"cannot write {target}: {blocking} is a file, not a folder")
     return UsageError(f"cannot write {target}: {exc.strerror or exc}")
 
 
-def _is_file(path: Path) -> bool:
+def _is_file(path: str) -> bool:
     try:
-        return path.is_file()
+        return is_file(path)
     except OSError:   # a name too long...
         return False
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_file(a, b) -> bool:
+    """Whether paths ``a`` and ``b`` name one file, or would once written.
+
+    >>> _same_file("out/../x.svg", "x.svg"), _same_file("x.svg", "y.svg")
+    (True, False)
+    """
+    a, b = plain(a), plain(b)
     try:
-        if a.exists() and b.exists():
+        if exists(a) and exists(b):
             return os.path.samefile(a, b)
-        return a.resolve() == b.resolve()
-    except (OSError, RuntimeError):   # RuntimeError: a symbolic link loop
+        return _resolved(a) == _resolved(b)
+    except OSError:
         return False
+
+
+def _resolved(path) -> str:
+    """``Path(path).resolve()``, as text: OSError for a symbolic link loop."""
+    real = os.path.realpath(path)
+    try:
+        os.stat(real)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise
+    return plain(real)
 
 
 def _new_file_mode() -> int:

@@ -223,6 +223,27 @@ def test_the_installed_package_loads_its_data(wheel, tmp_path):
 
 
 @pytest.mark.slow
+def test_the_installed_commands_find_the_data_without_pathlib(wheel, tmp_path):
+    # Its data, templates and reference are plain folders inside the package:
+    # importlib.resources (and pathlib, which it imports) is not needed for them.
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    script = ("import sys\nfrom coordgraph.cli import cli\n"
+              "try:\n    cli(sys.argv[1:], prog_name='coordgraph')\n"
+              "except SystemExit as exc:\n    print('exit', exc.code)\n"
+              "print(sorted({'pathlib', 'importlib.resources'} & set(sys.modules)))")
+    for args in (["check", "--fail-on", "never"],
+                 ["check", "--data", "refugee", "--fail-on", "never"],   # templates, reference
+                 ["render", "--format", "dot", "-o", "x.dot"]):
+        result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
+                                text=True, cwd=tmp_path, env={"PYTHONPATH": str(site)},
+                                timeout=120)
+        assert result.stdout.endswith("exit 0\n[]\n"), (args, result.stdout, result.stderr)
+    assert (tmp_path / "x.dot").read_text(encoding="utf-8").startswith("digraph")
+
+
+@pytest.mark.slow
 def test_the_wheel_carries_the_reference_and_reads_it(wheel, tmp_path):
     reference = ROOT / "reference"
     with zipfile.ZipFile(wheel) as archive:

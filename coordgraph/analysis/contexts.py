@@ -20,15 +20,16 @@ Context-wide findings (CG403, CG405; CG402 when there is no forum) have an
 empty ``node``.
 """
 
+import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from ..clusters import as_date, cluster_codes, leadership, leads_for
 from ..context import parse_context
 from ..findings import Finding
+from ..paths import exists, join, plain
 from ..schema import CONTEXT_FILE
-from ..templating import templates_root
+from ..templating import _templates_folder
 from ._shared import active_platforms
 
 _LINKING = frozenset(("escalation", "reporting", "advises"))
@@ -314,22 +315,36 @@ def newest_templates(root=None) -> dict[str, tuple[str, str]]:
     """
     if root is None:
         return dict(_shipped_newest_templates())
-    return _newest_in(Path(root))
+    return _newest_in(plain(root))
 
 
 @lru_cache(maxsize=1)
 def _shipped_newest_templates() -> dict[str, tuple[str, str]]:
-    return _newest_in(templates_root())
+    return _newest_in(_templates_folder())
 
 
-def _newest_in(folder: Path) -> dict[str, tuple[str, str]]:
+def _newest_in(folder: str) -> dict[str, tuple[str, str]]:
     newest: dict[str, tuple[str, str]] = {}
-    for path in sorted(folder.glob(f"*/{CONTEXT_FILE}")):
-        context = parse_context(path.read_text(encoding="utf-8"), str(path), [], [])
+    for name in _subfolders(folder):
+        path = join(join(folder, name), CONTEXT_FILE)
+        if not exists(path):
+            continue
+        with open(path, encoding="utf-8") as file:
+            context = parse_context(file.read(), path, [], [])
         kind, date = context.context_type, context.template_as_of
         if kind and date and (kind not in newest or date > newest[kind][0]):
-            newest[kind] = (date, path.parent.name)
+            newest[kind] = (date, name)
     return newest
+
+
+def _subfolders(folder: str) -> list[str]:
+    """The names of the folders in ``folder``, sorted (``Path.glob("*/...")``'s
+    order); none when it cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entry.name for entry in entries if entry.is_dir())
+    except OSError:
+        return []
 
 
 def context_findings(graph, newest=None) -> list[Finding]:

@@ -2,17 +2,17 @@
 
 import sys
 import warnings
-from pathlib import Path
 
 import click
 
 from ..errors import DataError, RenderWarning, UsageError
 from ..loading import resolve
+from ..paths import join, plain
 from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, PAGES, SUFFIXES, VIEWS, render
 from ..rendering.svg import is_id_prefix, with_id_prefix
 from ..schema import LANGS
 from ..suffixes import implied_format
-from ..writing import input_files, write_atomic
+from ..writing import _input_files, _write_atomic
 from .common import (
     CommandError,
     ProblemsError,
@@ -126,9 +126,9 @@ def render_command(data_dir, output, fmt, view, focus, depth, lang, org, timeout
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    target = Path(output) if output else Path("output") / f"{view}.{fmt}"
-    write_atomic(target, data, protected=[
-        *input_files(graph), *(input_files(old) if old is not None else ())])
+    target = plain(output) if output else join("output", f"{view}.{fmt}")
+    _write_atomic(target, data, protected=[
+        *_input_files(graph), *(_input_files(old) if old is not None else ())])
     click.echo(f"wrote {target} ({_size(len(data))})", err=True)
 
 
