@@ -99,11 +99,37 @@ def test_render_to_svg_imports_no_module_it_does_not_use(tmp_path):
     assert not NOT_FOR_AN_SVG & modules
 
 
-def test_render_to_html_imports_json_but_not_hashlib(tmp_path):
+def test_render_with_a_short_option_does_not_import_difflib(tmp_path):
+    # click tries -o as a long option first; its discarded error used difflib
+    modules = imported_after("render", "-o", str(tmp_path / "x.svg"))
+    assert (tmp_path / "x.svg").is_file()
+    assert "difflib" not in modules
+
+
+@pytest.mark.parametrize("args", [
+    ["-o", "x.svg"], ["-ox.svg"], ["-o=x.svg"], ["--output", "x.svg"], ["--output=x.svg"],
+    ["-o"], ["-x"], ["-ox", "-h"], ["--outptu", "x"], ["--output"], ["-", "x"], ["--", "-o"],
+    ["-o", "--view"], ["--view", "platforms", "-o", "a.svg", "extra"], ["-Tsvg"],
+])
+def test_short_options_parse_as_click_parses_them(args):
+    command = cli.commands["render"]
+
+    def parse(make_parser):
+        ctx = click.Context(command, info_name="render")
+        try:
+            opts, largs, order = make_parser(command, ctx).parse_args(list(args))
+        except click.UsageError as error:
+            return type(error).__name__, error.format_message()
+        return opts, largs, [p.name for p in order]
+
+    assert parse(type(command).make_parser) == parse(click.Command.make_parser)
+
+
+def test_render_to_html_imports_neither_json_nor_hashlib(tmp_path):
     modules = imported_after("render", "--output", str(tmp_path / "x.html"))
     assert (tmp_path / "x.html").is_file()
-    assert "json" in modules
-    assert not {"hashlib", "importlib.resources", "tempfile"} & modules
+    assert "coordgraph.rendering.html" in modules    # the page was made
+    assert not {"json", "hashlib", "importlib.resources", "tempfile"} & modules
 
 
 def test_tomllib_is_imported_only_for_a_context_file_beyond_plain_settings(tmp_path):

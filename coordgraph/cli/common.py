@@ -88,6 +88,11 @@ class Command(click.Command):
         super().__init__(*args, **kwargs)
         self.json_problems = json_problems
 
+    def make_parser(self, ctx):
+        parser = super().make_parser(ctx)
+        _skip_long_form_of_short_options(parser, ctx)
+        return parser
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -96,6 +101,32 @@ class Command(click.Command):
             raise ProblemsError(error, fmt) from error
         except CoordgraphError as error:
             raise CommandError.of(error) from error
+
+
+def _skip_long_form_of_short_options(parser, ctx) -> None:
+    """Let ``parser`` take ``-o FILE`` as the short option it is without
+    first trying it as a long one.
+
+    click tries every option as a long option first, and its "no such
+    option" error for the failed try computes did-you-mean suggestions with
+    :mod:`difflib`, imported for it (a few milliseconds of every ``-o``),
+    only to be discarded. The parser's behaviour is unchanged: a name with
+    one prefix character that is not a long option goes to the short
+    options, as it did after the discarded error. Left alone when the
+    parser (a private class of click) is not the one this was written for.
+    """
+    match_long = getattr(parser, "_match_long_opt", None)
+    long_options = getattr(parser, "_long_opt", None)
+    prefixes = getattr(parser, "_opt_prefixes", None)
+    if match_long is None or not isinstance(long_options, dict) or not prefixes:
+        return
+
+    def match_long_option(option, explicit_value, state):
+        if option not in long_options and option[:2] not in prefixes:
+            raise click.NoSuchOption(option, ctx=ctx)   # caught: the short form follows
+        match_long(option, explicit_value, state)
+
+    parser._match_long_opt = match_long_option
 
 
 def command(name: str, **settings):

@@ -21,7 +21,6 @@ bytes.
 """
 
 import binascii
-import json
 import os
 
 # hashlib's own SHA-256: importing hashlib (its table of every algorithm,
@@ -36,6 +35,7 @@ except ImportError:
 
 from ..describing import describe
 from ..findings import sort_findings
+from ..jsontext import dumps_compact
 from ..schema import RELATIONS
 from .i18n import org_name, words
 from .quoting import clean, shorten
@@ -221,7 +221,7 @@ def json_block(data) -> str:
     >>> json_block({"label": "</script><b>&\\u2028"})
     '{"label":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = dumps_compact(data)   # json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escaped in _JSON_ESCAPES.items():   # whole-text replaces: not char by char
         if char in text:
             text = text.replace(char, escaped)

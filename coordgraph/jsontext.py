@@ -1,0 +1,88 @@
+"""Compact JSON text without importing :mod:`json`.
+
+``render --format html`` writes its data as compact JSON; importing
+:mod:`json` (its decoder, scanner and their regular expressions) cost more
+than encoding the data of a country. :func:`dumps_compact` writes the very
+text ``json.dumps(data, ensure_ascii=False, separators=(",", ":"))`` gives
+for dicts with text keys, lists, tuples, text, integers, booleans and None,
+and hands anything else (floats, other keys or types) to :func:`json.dumps`
+whole. tests/test_jsontext.py compares the two on generated data.
+"""
+
+#: What ``json.dumps(..., ensure_ascii=False)`` escapes in a string, and how.
+_ESCAPES = {i: f"\\u{i:04x}" for i in range(0x20)}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\b"): "\\b", ord("\f"): "\\f",
+                 ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_SPECIAL = frozenset(map(chr, _ESCAPES))
+
+
+class _Unsupported(Exception):
+    """A value :func:`dumps_compact` leaves to :func:`json.dumps`."""
+
+
+def encode_string(text: str) -> str:
+    """``text`` as a JSON string, as ``json.dumps(text, ensure_ascii=False)``.
+
+    >>> print(encode_string('say "hi"\\n\\x01 é'))
+    "say \\"hi\\"\\n\\u0001 é"
+    """
+    if _SPECIAL.isdisjoint(text):
+        return '"' + text + '"'
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def dumps_compact(data) -> str:
+    """``json.dumps(data, ensure_ascii=False, separators=(",", ":"))``.
+
+    >>> dumps_compact({"a": [1, None, True, "é"], "b": {}, "c": ()})
+    '{"a":[1,null,true,"é"],"b":{},"c":[]}'
+    >>> dumps_compact({"x": 0.5})   # a float: json.dumps writes it
+    '{"x":0.5}'
+    """
+    parts: list[str] = []
+    try:
+        _encode(data, parts)
+    except _Unsupported:
+        import json  # here: only for what the fast writer does not know
+
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "".join(parts)
+
+
+def _scalar(value) -> str | None:
+    kind = type(value)
+    if kind is str:
+        return encode_string(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    return None
+
+
+def _encode(value, parts: list) -> None:
+    scalar = _scalar(value)
+    if scalar is not None:
+        parts.append(scalar)
+        return
+    kind = type(value)
+    if kind is dict:
+        separator = "{"
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unsupported
+            parts.append(separator + encode_string(key) + ":")
+            _encode(item, parts)
+            separator = ","
+        parts.append("}" if value else "{}")
+    elif kind is list or kind is tuple:
+        separator = "["
+        for item in value:
+            parts.append(separator)
+            _encode(item, parts)
+            separator = ","
+        parts.append("]" if value else "[]")
+    else:
+        raise _Unsupported
