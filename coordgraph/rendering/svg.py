@@ -26,7 +26,6 @@ Serialisation is deterministic: the same input gives the same bytes.
 
 import re
 import zlib
-from xml.parsers.expat import ExpatError
 
 from ..errors import GraphvizError, UsageError
 from . import styles, svgtree
@@ -200,7 +199,7 @@ def parse(svg: bytes):
     """
     try:
         root = svgtree.parse(svg)
-    except (ExpatError, LookupError, ValueError):   # ill-formed, or in an unknown encoding
+    except (svgtree.ExpatError, LookupError, ValueError):   # ill-formed, or in an unknown encoding
         root = None
     if root is not None and root.tag == f"{{{SVG}}}svg":
         return root
