@@ -1,8 +1,8 @@
 """Finish Graphviz's SVG: ids, titles, a description, and nothing active.
 
-Graphviz's SVG is parsed as XML (comments, processing instructions and the
-DOCTYPE are dropped on the way, taking the version comment with them), and
-written back after:
+Graphviz's SVG is parsed as XML into a small tree (:mod:`.svgtree`: comments,
+processing instructions and the DOCTYPE are dropped on the way, taking the
+version comment with them), and written back after:
 
 - a ``<title>`` and a ``<desc>`` for the whole drawing, referenced by
   ``aria-labelledby`` so screen readers announce them;
