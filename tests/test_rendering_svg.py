@@ -208,7 +208,8 @@ def test_a_name_in_another_namespace_is_written_by_elementtree():
     root[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     with pytest.raises(LookupError):
         serialise_svg(root)
-    other = ET.SubElement(root, "{http://example.org/x}thing")
+    other = root.makeelement("{http://example.org/x}thing", {})
+    root.append(other)
     del root[0].attrib["{http://www.w3.org/XML/1998/namespace}space"]
     with pytest.raises(LookupError):
         serialise_svg(root)

@@ -1,8 +1,8 @@
 """Finish Graphviz's SVG: ids, titles, a description, and nothing active.
 
-Graphviz's SVG is parsed as XML (comments, processing instructions and the
-DOCTYPE are dropped on the way, taking the version comment with them), and
-written back after:
+Graphviz's SVG is parsed as XML into a small tree (:mod:`.svgtree`: comments,
+processing instructions and the DOCTYPE are dropped on the way, taking the
+version comment with them), and written back after:
 
 - a ``<title>`` and a ``<desc>`` for the whole drawing, referenced by
   ``aria-labelledby`` so screen readers announce them;
@@ -25,17 +25,12 @@ Serialisation is deterministic: the same input gives the same bytes.
 """
 
 import re
-import xml.etree.ElementTree as ET
 import zlib
 
 from ..errors import GraphvizError, UsageError
-from . import styles
+from . import styles, svgtree
 from .quoting import clean, shorten
-
-SVG = "http://www.w3.org/2000/svg"
-XLINK = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG)
-ET.register_namespace("xlink", XLINK)
+from .svgtree import SVG, XLINK, elementtree_text, serialise_svg
 
 # The patterns are compiled (and cached by re) when first used: most
 # drawings have no link, no gradient and no id prefix, and compiling them
@@ -92,10 +87,14 @@ def finish(svg: bytes, drawing) -> bytes:
     Raises :class:`~coordgraph.errors.GraphvizError` when ``dot`` printed
     something other than SVG (a broken install, a wrapper script...).
     """
-    root = parse(svg)
+    return _serialise(_finish_tree(parse(svg), drawing))
+
+
+def _finish_tree(root, drawing):
+    """:func:`finish` on the parsed tree, changed in place; ``root`` returned."""
     prefix = prefix_for(drawing)
     renamed: dict[str, str] = {}
-    referring: list[ET.Element] = []
+    referring: list = []
     unwanted = []
     items = drawing.items
     for element in root.iter():
@@ -110,7 +109,7 @@ def finish(svg: bytes, drawing) -> bytes:
         _update_references(element, renamed)
     _describe(root, drawing, prefix)
     _scale_to_container(root)
-    return _serialise(root)
+    return root
 
 
 def with_id_prefix(svg: bytes, prefix: str) -> bytes:
@@ -135,7 +134,11 @@ def with_id_prefix(svg: bytes, prefix: str) -> bytes:
     if not is_id_prefix(prefix):
         raise UsageError("an id prefix is letters, digits, '-' and '_', starting with a "
                          f"letter: not {prefix!r}")
-    root = parse(svg)
+    return _serialise(_prefix_tree(parse(svg), prefix))
+
+
+def _prefix_tree(root, prefix: str):
+    """:func:`with_id_prefix` on the parsed tree, changed in place; ``root`` returned."""
     renamed = {element.get("id"): prefix + element.get("id")
                for element in root.iter() if element.get("id")}
     for element in root.iter():
@@ -146,7 +149,7 @@ def with_id_prefix(svg: bytes, prefix: str) -> bytes:
             element.set("aria-labelledby",
                         " ".join(renamed.get(name, name) for name in labelled.split()))
         _update_references(element, renamed)
-    return _serialise(root)
+    return root
 
 
 def is_id_prefix(value) -> bool:
@@ -178,98 +181,8 @@ def _serialise(root) -> bytes:
     try:
         text = serialise_svg(root)
     except LookupError:   # a name in another namespace: ElementTree's prefixes for it
-        # Registered again each time: the registry is global, and other libraries
-        # change it (WeasyPrint maps the default prefix to no namespace, which
-        # turned every element into <ns0:...>).
-        ET.register_namespace("", SVG)
-        ET.register_namespace("xlink", XLINK)
-        text = ET.tostring(root, encoding="unicode")
+        text = elementtree_text(root)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + text + "\n").encode()
-
-
-def serialise_svg(root) -> str:
-    """The text ``ET.tostring(root, encoding="unicode")`` gives, with SVG the
-    default namespace and ``xlink`` XLink's prefix, for a tree of SVG elements
-    whose attributes have no namespace or XLink's: written in one pass
-    (ElementTree's writer makes two, and is the slower part of finishing a
-    drawing). Raises LookupError for any other name.
-
-    >>> root = parse(b'<svg xmlns="http://www.w3.org/2000/svg" '
-    ...              b'xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="#x" '
-    ...              b'title="&quot;R&amp;D&quot;&#10;"><text>1 &lt; 2</text></a><g/></svg>')
-    >>> print(serialise_svg(root))  # doctest: +NORMALIZE_WHITESPACE
-    <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a
-    xlink:href="#x" title="&quot;R&amp;D&quot;&#10;"><text>1 &lt; 2</text></a><g /></svg>
-    """
-    parts: list[str] = []
-    names: dict[str, str] = {}
-    _write_element(root, parts, names)
-    declarations = f' xmlns="{SVG}"'
-    if any(name.startswith("xlink:") for name in names.values()):
-        declarations += f' xmlns:xlink="{XLINK}"'
-    parts[0] += declarations   # "<svg": the namespaces come before the attributes
-    return "".join(parts)
-
-
-def _write_element(element, parts: list, names: dict) -> None:
-    tag = element.tag
-    if not isinstance(tag, str) or tag[:_SVG_CUT] != _SVG_NS or "}" in tag[_SVG_CUT:]:
-        raise LookupError(tag)
-    tag = tag[_SVG_CUT:]
-    add = parts.append
-    add("<" + tag)
-    for key, value in element.items():
-        add(f' {names.get(key) or _attribute_name(key, names)}="{_escape_attribute(value)}"')
-    text = element.text
-    if text or len(element):
-        add(">")
-        if text:
-            add(_escape_text(text))
-        for child in element:
-            _write_element(child, parts, names)
-        add(f"</{tag}>")
-    else:
-        add(" />")
-    if element.tail:
-        add(_escape_text(element.tail))
-
-
-def _attribute_name(key: str, names: dict) -> str:
-    if key[:1] != "{":
-        name = key
-    elif key[:_XLINK_CUT] == _XLINK_NS and "}" not in key[_XLINK_CUT:]:
-        name = "xlink:" + key[_XLINK_CUT:]
-    else:
-        raise LookupError(key)
-    names[key] = name
-    return name
-
-
-def _escape_text(text: str) -> str:
-    # as ElementTree escapes text
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
-
-
-def _escape_attribute(text: str) -> str:
-    # as ElementTree escapes attribute values: as text, then quotes, and
-    # line ends and tabs as references, so that a reader's normalisation
-    # keeps them
-    text = _escape_text(text)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
 
 
 def parse(svg: bytes):
@@ -285,8 +198,8 @@ def parse(svg: bytes):
     'Segmentation fault\\n'. Check that 'dot -Tsvg' works on this machine, or reinstall Graphviz.
     """
     try:
-        root = ET.fromstring(svg)
-    except ET.ParseError:
+        root = svgtree.parse(svg)
+    except (svgtree.ExpatError, LookupError, ValueError):   # ill-formed, or in an unknown encoding
         root = None
     if root is not None and root.tag == f"{{{SVG}}}svg":
         return root
@@ -296,9 +209,6 @@ def parse(svg: bytes):
 
 
 _SVG_NS = f"{{{SVG}}}"
-_SVG_CUT = len(_SVG_NS)
-_XLINK_NS = f"{{{XLINK}}}"
-_XLINK_CUT = len(_XLINK_NS)
 _TITLE = f"{{{SVG}}}title"
 
 
@@ -384,9 +294,9 @@ def _scale_to_container(root):
 
 def _describe(root, drawing, prefix):
     """Title and description first in the SVG, and the drawing's group titled too."""
-    title = ET.Element(_tag("title"), {"id": prefix + "title"})
+    title = root.makeelement(_tag("title"), {"id": prefix + "title"})
     title.text = document_title(drawing)
-    desc = ET.Element(_tag("desc"), {"id": prefix + "desc"})
+    desc = root.makeelement(_tag("desc"), {"id": prefix + "desc"})
     desc.text = shorten(clean(drawing.description), MAX_DESCRIPTION)[0]
     root.insert(0, desc)
     root.insert(0, title)
@@ -415,7 +325,7 @@ def _group_legend(graph, prefix):
                len(children))
     if end == start or not any(c.tag == _tag("text") for c in children[start:end]):
         return
-    legend = ET.Element(_tag("g"), {"id": prefix + "legend", "class": "legend"})
+    legend = graph.makeelement(_tag("g"), {"id": prefix + "legend", "class": "legend"})
     for child in children[start:end]:
         graph.remove(child)
         legend.append(child)
