@@ -13,7 +13,6 @@ whole. tests/test_jsontext.py compares the two on generated data.
 _ESCAPES = {i: f"\\u{i:04x}" for i in range(0x20)}
 _ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\b"): "\\b", ord("\f"): "\\f",
                  ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
-_SPECIAL = frozenset(map(chr, _ESCAPES))
 
 
 class _Unsupported(Exception):
@@ -26,7 +25,9 @@ def encode_string(text: str) -> str:
     >>> print(encode_string('say "hi"\\n\\x01 é'))
     "say \\"hi\\"\\n\\u0001 é"
     """
-    if _SPECIAL.isdisjoint(text):
+    # isprintable() is False for every control character (and for a few
+    # others, which translate() then leaves as they are)
+    if text.isprintable() and '"' not in text and "\\" not in text:
         return '"' + text + '"'
     return '"' + text.translate(_ESCAPES) + '"'
 
@@ -63,26 +64,47 @@ def _scalar(value) -> str | None:
 
 
 def _encode(value, parts: list) -> None:
-    scalar = _scalar(value)
-    if scalar is not None:
-        parts.append(scalar)
-        return
     kind = type(value)
     if kind is dict:
-        separator = "{"
-        for key, item in value.items():
-            if type(key) is not str:
-                raise _Unsupported
+        _encode_dict(value, parts)
+    elif kind is list or kind is tuple:
+        _encode_list(value, parts)
+    else:
+        scalar = _scalar(value)
+        if scalar is None:
+            raise _Unsupported
+        parts.append(scalar)
+
+
+def _encode_dict(value: dict, parts: list) -> None:
+    if not value:
+        parts.append("{}")
+        return
+    separator = "{"
+    for key, item in value.items():
+        if type(key) is not str:
+            raise _Unsupported
+        # text values are the most common: one piece for the pair
+        scalar = encode_string(item) if type(item) is str else _scalar(item)
+        if scalar is not None:
+            parts.append(separator + encode_string(key) + ":" + scalar)
+        else:
             parts.append(separator + encode_string(key) + ":")
             _encode(item, parts)
-            separator = ","
-        parts.append("}" if value else "{}")
-    elif kind is list or kind is tuple:
-        separator = "["
-        for item in value:
-            parts.append(separator)
-            _encode(item, parts)
-            separator = ","
-        parts.append("]" if value else "[]")
-    else:
-        raise _Unsupported
+        separator = ","
+    parts.append("}")
+
+
+def _encode_list(value, parts: list) -> None:
+    if not value:
+        parts.append("[]")
+        return
+    if all(type(item) is str for item in value):   # ids, names: one piece
+        parts.append("[" + ",".join([encode_string(item) for item in value]) + "]")
+        return
+    separator = "["
+    for item in value:
+        parts.append(separator)
+        _encode(item, parts)
+        separator = ","
+    parts.append("]")

@@ -7,6 +7,7 @@ outside the SVG and XLink namespaces. ElementTree is imported here only to
 compare.
 """
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -18,7 +19,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import coordgraph.rendering as rendering
 from coordgraph import load, render
 from coordgraph.errors import GraphvizError
-from coordgraph.rendering import styles
+from coordgraph.rendering import styles, svg as svg_module
 from coordgraph.rendering.building import Drawing
 from coordgraph.rendering.svg import (
     _finish_tree,
@@ -347,3 +348,28 @@ def test_rendering_an_svg_or_a_page_does_not_import_elementtree(tmp_path, name):
     modules = modules_after_render(tmp_path / name)
     assert "pyexpat" in modules                                    # the measure works
     assert not {m for m in modules if m == "xml.etree" or m.startswith("xml.etree.")}
+
+
+# The drawing's width and the page's style are read with string methods
+# where regular expressions read them before: the same answers.
+LENGTH_TEXT = st.text(st.sampled_from("0123456789.ptx\u0663\u00b2 ;\n"), max_size=8)
+
+
+@settings(max_examples=600, deadline=None)
+@given(LENGTH_TEXT)
+def test_is_length_answers_as_the_pattern_did(text):
+    assert svg_module.is_length(text) == bool(re.match(r"[0-9]+(\.[0-9]+)?(pt|px)?\Z", text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(LENGTH_TEXT, st.sampled_from(
+    [' style="max-width:', ';height:auto"', " width=\"100%\"", '"', "<svg", ">", "<g/>"])),
+    max_size=8))
+def test_without_size_style_removes_what_the_pattern_removed(pieces):
+    text = "".join(pieces)
+    end = text.find(">")
+    start = text.rfind("<svg", 0, end)
+    expected = text if start < 0 else text[:start] + re.sub(
+        r' style="max-width:[0-9.]+(pt|px)?;height:auto"', "", text[start:end], count=1
+    ) + text[end:]
+    assert svg_module.without_size_style(text) == expected

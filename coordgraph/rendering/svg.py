@@ -58,8 +58,8 @@ _URL_REF = r"url\(\s*#([^)\s]+)\s*\)"
 #: as DejaVu Sans or narrower, the font Graphviz sizes the boxes with
 #: (:data:`.styles.FONT`), so the text fits whichever the viewer has.
 DISPLAY_FONTS = "Helvetica,Arial,Liberation Sans,DejaVu Sans,sans-serif"
-_LENGTH = re.compile(r"[0-9]+(\.[0-9]+)?(pt|px)?\Z")
-_SIZE_STYLE = r' style="max-width:[0-9.]+(pt|px)?;height:auto"'
+#: The style :func:`_scale_to_container` gives the root, around its width.
+_SIZE_STYLE = (' style="max-width:', ';height:auto"')
 #: What an ``--id-prefix`` may be (:func:`is_id_prefix`): it starts an XML id
 #: and a CSS selector.
 ID_PREFIX = r"[A-Za-z][A-Za-z0-9_-]*\Z"
@@ -173,8 +173,36 @@ def without_size_style(svg: str) -> str:
     start = svg.rfind("<svg", 0, end)
     if start < 0:
         return svg
-    tag = re.sub(_SIZE_STYLE, "", svg[start:end], count=1)
+    tag = svg[start:end]
+    before, after = _SIZE_STYLE
+    at = tag.find(before)
+    while at >= 0:
+        close = tag.find(after, at)
+        if close < 0:
+            break
+        width = tag[at + len(before):close]
+        number = width[:-2] if width[-2:] in ("pt", "px") else width
+        if number and not number.strip("0123456789."):
+            tag = tag[:at] + tag[close + len(after):]
+            break
+        at = tag.find(before, at + 1)
     return svg[:start] + tag + svg[end:]
+
+
+def is_length(text: str) -> bool:
+    """Whether ``text`` is a length as Graphviz writes one: digits, perhaps a
+    fraction, perhaps ``pt`` or ``px``.
+
+    >>> [is_length(t) for t in ("90pt", "12.5px", "7", "1.", ".5", "9em", "\u0663pt", "1.2.3")]
+    [True, True, True, False, False, False, False, False]
+    """
+    number = text[:-2] if text[-2:] in ("pt", "px") else text
+    whole, dot, fraction = number.partition(".")
+    return _digits(whole) and (not dot or _digits(fraction))
+
+
+def _digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()   # "²" and "٣" are digits to isdigit()
 
 
 def _serialise(root) -> bytes:
@@ -285,7 +313,7 @@ def _scale_to_container(root):
     """As wide as its container, never wider than Graphviz drew it; the
     height follows from the ``viewBox``."""
     width = root.get("width", "")
-    if not _LENGTH.match(width) or "viewBox" not in root.attrib:
+    if not is_length(width) or "viewBox" not in root.attrib:
         return
     root.attrib.pop("height", None)
     root.set("width", "100%")
