@@ -26,10 +26,10 @@ from .records import replace
 
 #: The sheets of a context workbook.
 NODE_SHEET, EDGE_SHEET, CONTEXT_SHEET = "nodes", "edges", "context"
-#: Suffixes read as a workbook by ``--data``.
-
-_CONTROL_ESCAPE = re.compile(r"_x(00[01][0-9A-Fa-f]|007[Ff])_")
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# Patterns as text, compiled (and cached by re) when a workbook is read:
+# the CSV path imports this module but never uses them.
+_CONTROL_ESCAPE = r"_x(00[01][0-9A-Fa-f]|007[Ff])_"
+_FORMULA = rb"<(?:\w+:)?f[\s>/]"
 _ERROR_VALUES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
                            "#GETTING_DATA", "#SPILL!", "#CALC!"))
 _SAVE_HINT = ("save it from Excel or LibreOffice as an Excel workbook (.xlsx), "
@@ -67,7 +67,7 @@ def cell_text(value) -> str:
         return ""
     if isinstance(value, str):
         if "_x" in value:  # control characters, stored as Excel stores them
-            value = _CONTROL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+            value = re.sub(_CONTROL_ESCAPE, lambda m: chr(int(m.group(1), 16)), value)
         return clean_cell(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
@@ -293,7 +293,7 @@ def _has_formulas(data: bytes) -> bool:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return any(_FORMULA.search(archive.read(name))
+            return any(re.search(_FORMULA, archive.read(name))
                        for name in archive.namelist() if name.startswith("xl/worksheets/"))
     except (zipfile.BadZipFile, KeyError, OSError, EOFError):
         return False
