@@ -17,6 +17,7 @@ memory.
     .venv/bin/python benchmarks/bench_check.py            # all sizes
     .venv/bin/python benchmarks/bench_check.py --sizes 30 30000 --repeat 7
     .venv/bin/python benchmarks/bench_check.py --sizes 300000 --gc   # what gc.disable() saves
+    .venv/bin/python benchmarks/bench_check.py --sizes 30000 300000 --phases --repeat 3
 
 Targets: 30,000 nodes within 1.5x the floor and ahead of networkx; cost per
 node flat up to 300,000 nodes, with a peak memory within 1.5x the floor's;
@@ -25,6 +26,7 @@ the small context checked in less time than networkx takes to import.
 
 import argparse
 import csv
+import json
 import os
 import statistics
 import subprocess
@@ -174,6 +176,78 @@ print(len(cycles), len(orphans), len(missing))
 """
 
 
+#: Times each phase of `check` in one process (the collector off, as the
+#: command runs): CPU seconds and minor page faults, printed as JSON.
+PHASES = """\
+import gc, json, resource, sys, time
+gc.disable()
+from coordgraph import analysis, reading, validation
+from coordgraph.model import CoordGraph
+from coordgraph.reporting import findings_text
+folder, timed = sys.argv[1], {}
+def phase(name, work):
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    start = time.process_time()
+    result = work()
+    timed[name] = (time.process_time() - start,
+                   resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults)
+    return result
+problems = []
+node_table = phase("read nodes.csv", lambda: reading.read_table(folder + "/nodes.csv"))
+edge_table = phase("read edges.csv", lambda: reading.read_table(folder + "/edges.csv"))
+nodes = phase("build nodes", lambda: validation.build_nodes(node_table, problems, []))
+edges = phase("build edges", lambda: validation.build_edges(edge_table, nodes, problems, []))
+assert not problems, problems[:3]
+graph = CoordGraph(nodes, edges)
+def free_tables():   # as when load() returns: the cells no record kept
+    global node_table, edge_table
+    del node_table, edge_table
+phase("free tables", free_tables)
+findings = phase("rules", lambda: analysis.check(graph, "IOM"))
+phase("text report", lambda: findings_text(graph, findings, "IOM"))
+import coordgraph
+print(json.dumps({"nodes": len(nodes), "phases": timed, "package": coordgraph.__file__}))
+"""
+
+
+def phases(sizes, repeat: int, baseline=None) -> None:
+    """Each phase's CPU time and page faults per node, at each size (with
+    ``baseline``, the older copy's beside it): the sizes and copies in
+    alternating order, medians of ``repeat`` processes."""
+    sides: dict = {"now": None}   # the folder to run in: the copy found first
+    if baseline:
+        sides["baseline"] = str(Path(baseline).resolve())
+    runs = [(side, size) for size in sizes for side in sides]
+    for size in sizes:
+        if not (GENERATED / f"world-{size}" / "edges.csv").exists():
+            generate(size, GENERATED / f"world-{size}")
+    samples: dict = {run: [] for run in runs}
+    for round_number in range(repeat):
+        for side, size in runs if round_number % 2 == 0 else runs[::-1]:
+            folder = GENERATED / f"world-{size}"
+            out = subprocess.run([PYTHON, "-c", PHASES, str(folder)], cwd=sides[side],
+                                 capture_output=True, text=True, check=True).stdout
+            result = json.loads(out)
+            if sides[side] is not None:
+                assert result["package"].startswith(sides[side]), result["package"]
+            samples[(side, size)].append(result)
+    names = list(samples[runs[0]][0]["phases"])
+    print(f"{'phase':>16} " + " ".join(f"{side[:4] + ' ' + f'{size:,}':>17}" for side, size in runs)
+          + "   (µs/node, faults/node)")
+    for name in [*names, "total"]:
+        cells = []
+        for run in runs:
+            count = samples[run][0]["nodes"]
+            cpu = statistics.median(sum(p[0] for p in s["phases"].values()) if name == "total"
+                                    else s["phases"][name][0] for s in samples[run])
+            faults = statistics.median(sum(p[1] for p in s["phases"].values()) if name == "total"
+                                       else s["phases"][name][1] for s in samples[run])
+            cells.append(f"{cpu / count * 1e6:>10.2f} {faults / count:>6.2f}")
+        print(f"{name:>16} " + " ".join(cells))
+    print(f"\nCPU time of each phase in one process (the collector off), medians of {repeat}; "
+          "faults: minor page faults.")
+
+
 _RUN = "import sys; from coordgraph.cli import main; sys.argv[0] = 'coordgraph'; main()"
 _RUN_WITH_GC = "import gc; gc.disable = lambda: None; " + _RUN
 
@@ -233,8 +307,14 @@ def main():
     parser.add_argument("--gc", action="store_true",
                         help="time each command with the garbage collector off (as main() "
                              "runs it) and on, in paired runs")
+    parser.add_argument("--phases", action="store_true",
+                        help="time each phase of check (reading, building, rules, report) "
+                             "in one process, per node, at each size")
     options = parser.parse_args()
     use_bytecode_cache(options.baseline)
+    if options.phases:
+        phases(options.sizes, options.repeat, options.baseline)
+        return
     if options.gc:
         compare_gc(options.sizes, options.repeat)
         return

@@ -413,23 +413,19 @@ def _uniform_columns(table: Table, text: str, offset: int, newline: str = "\n") 
     delimiter = table.delimiter
     if not text.isascii() or re.search(rf"\n[ \t\r\x0b\x0c{re.escape(delimiter)}]*\n", text):
         return False   # no inner blank line: then blank lines can only be at the ends
-    lines = text.split(newline)
-    start, end = 0, len(lines)
-    while start < end and not lines[start].replace(delimiter, "").strip():
-        start += 1
-    while end > start and not lines[end - 1].replace(delimiter, "").strip():
-        end -= 1
-    body = lines[start + 1:end]
-    count = lines[start].count(delimiter) if start < end else -1
-    if not body:
+    found = _body_span(text, newline, delimiter)
+    if found is None:
         return False
-    header = [c.strip().lower() for c in lines[start].split(delimiter)]
+    blank_lines, header_start, header_end, body_end = found
+    header_line = text[header_start:header_end]
+    body_start = header_end + len(newline)
+    header = [c.strip().lower() for c in header_line.split(delimiter)]
     _drop_trailing_blanks(header)
     width = len(header)
     if not width:
         return False
-    rows = len(body)
-    step = count + 1
+    rows = text.count(newline, body_start, body_end) + 1
+    step = header_line.count(delimiter) + 1
     # Only a cell that starts or ends with whitespace changes when stripped. In
     # ASCII text without its other whitespace characters (one quick search
     # each), that is a space: a column that holds no space at all (ids and
@@ -441,14 +437,15 @@ def _uniform_columns(table: Table, text: str, offset: int, newline: str = "\n") 
     # Each row's cells, then a cell "\n" (which no line holds) ending the row:
     # the rows are all as wide as the header exactly when every (step + 1)-th
     # cell is such an end (cheaper than counting each line's delimiters).
-    # CHUNK_ROWS rows at a time, so the temporary lists stay in the CPU caches.
+    # About CHUNK_ROWS rows at a time, cut from the text (no list of all its
+    # lines), so that the temporary strings and lists stay in the CPU caches.
     join_rows = (delimiter + "\n" + delimiter).join
     columns: list[list[str]] = [[] for _ in range(width)]
-    for first in range(0, rows, CHUNK_ROWS):
-        chunk = body[first:first + CHUNK_ROWS]
-        flat = join_rows(chunk).split(delimiter)
-        if (len(flat) != len(chunk) * (step + 1) - 1
-                or flat[step::step + 1].count("\n") != len(chunk) - 1):
+    for chunk in _chunks(text, newline, body_start, body_end, rows):
+        lines = chunk.split(newline)
+        flat = join_rows(lines).split(delimiter)
+        if (len(flat) != len(lines) * (step + 1) - 1
+                or flat[step::step + 1].count("\n") != len(lines) - 1):
             return False
         if any(any(flat[i::step + 1]) for i in range(width, step)):
             return False   # a value beyond the named columns: the general path reports it
@@ -457,10 +454,72 @@ def _uniform_columns(table: Table, text: str, offset: int, newline: str = "\n") 
             if controls or " " in "".join(cells):
                 cells = list(map(str.strip, cells))
             column += cells
-    table.header, table.header_line = header, start + 1 + offset
-    table.lines = list(range(start + 2 + offset, start + 2 + offset + rows))
+    table.header, table.header_line = header, blank_lines + 1 + offset
+    table.lines = list(range(blank_lines + 2 + offset, blank_lines + 2 + offset + rows))
     table.columns = list(columns)
     return True
+
+
+def _is_blank(line: str, delimiter: str) -> bool:
+    """Whether a line holds nothing but delimiters and whitespace."""
+    return not line.replace(delimiter, "").strip()
+
+
+def _line_start(text: str, end: int, newline: str) -> int:
+    """Where the line ending at ``end`` starts."""
+    before = text.rfind(newline, 0, end)
+    return 0 if before < 0 else before + len(newline)
+
+
+def _body_span(text: str, newline: str, delimiter: str):
+    """Where the header and the data rows lie in ``text``, blank lines at
+    either end left out, without splitting the text into lines: ``(blank
+    lines before the header, start and end of the header line, end of the
+    rows)`` (the rows start after the header's line end), or None when there
+    is no header or no row.
+
+    >>> _body_span("\\n,\\nid,kind\\nhct,platform\\ncom,role\\n , \\n", "\\n", ",")
+    (2, 3, 10, 32)
+    >>> _body_span("id,kind\\n\\n", "\\n", ",") is None
+    True
+    """
+    blank_lines, start = 0, 0
+    while True:   # blank lines before the header (rarely any)
+        end = text.find(newline, start)
+        if not _is_blank(text[start:len(text) if end < 0 else end], delimiter):
+            break
+        if end < 0:
+            return None
+        blank_lines, start = blank_lines + 1, end + len(newline)
+    if end < 0:
+        return None   # a header and nothing else
+    header_end, body_start, body_end = end, end + len(newline), len(text)
+    while True:   # blank lines after the last row (often one: the text's final line end)
+        last = _line_start(text, body_end, newline)
+        if not _is_blank(text[last:body_end], delimiter):
+            return blank_lines, start, header_end, body_end
+        if last == body_start:
+            return None
+        body_end = last - len(newline)
+
+
+def _chunks(text: str, newline: str, start: int, end: int, rows: int):
+    """``text[start:end]`` (``rows`` lines), whole lines of it, about
+    :data:`CHUNK_ROWS` at a time: cut at the first line end from where the
+    :data:`CHUNK_ROWS`-th would be, were all lines as long.
+
+    >>> list(_chunks("ab\\ncd\\nef", "\\n", 0, 8, 3))
+    ['ab\\ncd\\nef']
+    """
+    line = (end - start + len(newline)) // rows   # a line and its end, on average
+    size = max(0, line * CHUNK_ROWS - len(newline))
+    while True:
+        cut = text.find(newline, start + size, end)
+        if cut < 0:
+            yield text[start:end]
+            return
+        yield text[start:cut]
+        start = cut + len(newline)
 
 
 #: The ASCII whitespace that ``str.strip`` removes, but for the space, the
@@ -468,7 +527,8 @@ def _uniform_columns(table: Table, text: str, offset: int, newline: str = "\n") 
 #: (in a line end only, unless lone ones end lines).
 _OTHER_WHITESPACE = "\t\x0b\x0c\x1c\x1d\x1e\x1f"
 
-#: Rows split into cells at a time by :func:`_uniform_columns`: a whole file's
+#: About how many rows :func:`_uniform_columns` splits into cells at a time
+#: (chunks are cut at line ends, by the average line's length): a whole file's
 #: cells at once fall out of the CPU caches (per row, reading 300,000 rows then
 #: cost 1.5 times what reading 30,000 did). Tests lower it to cross chunk ends.
 CHUNK_ROWS = 4096

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import coordgraph
-from coordgraph.analysis._shared import Presence
+from coordgraph.analysis._shared import Presence, RoleFacts
 from coordgraph.clusters import Arrangement, State
 from coordgraph.errors import Problem
 from coordgraph.findings import Finding
@@ -35,11 +35,12 @@ from coordgraph.rendering.running import Result
 from coordgraph.rendering.views import Selection
 
 FROZEN = (Context, Problem, Finding, Arrangement, State, Words, Column)
-MUTABLE = (Node, Edge, Table, Presence, Result, Drawing, Selection, Row, Portfolio)
+MUTABLE = (Node, Edge, Table, Presence, RoleFacts, Result, Drawing, Selection, Row,
+           Portfolio)
 RECORDS = FROZEN + MUTABLE
 #: The classes that were ``slots=True`` dataclasses: no ``__dict__``.
-SLOTTED = (Node, Edge, Context, Problem, Finding, Arrangement, State, Presence, Column, Row,
-           Portfolio)
+SLOTTED = (Node, Edge, Context, Problem, Finding, Arrangement, State, Presence, RoleFacts,
+           Column, Row, Portfolio)
 
 
 class Marker:

@@ -3,9 +3,13 @@
 * Reading: a quote-free file whose rows are all as wide as the header is
   split into columns at once (``_uniform_columns``); the record-by-record
   path must read the same table.
-* Validation: the bulk path checks that edges are distinct by their ends
-  first (a pair is cheaper than a triple); the same ends with two relations
-  are still two edges, the same relation twice a CG108 from the row path.
+* Reading: the uniform path finds the header and the rows in the text and
+  cuts it into chunks of whole lines without splitting it into lines first.
+* Validation: the bulk path checks that edges are distinct by the hashes of
+  their ends first, then by their ends (a pair is cheaper than a triple); the
+  same ends with two relations are still two edges, the same relation twice
+  a CG108 from the row path; equal hashes still get the exact answer. Ids
+  rejected in nodes.csv are looked for only when some row made no node.
 * Analysis: the org's roles are picked by their distinct org cells, not
   node by node (``org_roles``); the same roles, in the same order.
 * The portfolio's JSON is written by ``dumps_indented``, not by
@@ -29,9 +33,10 @@ from coordgraph import reading
 from coordgraph.analysis._shared import holder_keys, holder_of, org_roles
 from coordgraph.analysis.contexts import newest_templates
 from coordgraph.cli.portfolio import _workers
+from coordgraph.loading import _rejected_ids
 from coordgraph.portfolio import dumps_indented
 from coordgraph.reading import Table, _uniform_columns, parse_table
-from coordgraph.validation import build_edges, build_nodes
+from coordgraph.validation import _distinct_edges, build_edges, build_nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = st.sampled_from(["hct", "com", "platform", "role", "", " padded ", "x\ty", "IOM",
@@ -139,6 +144,57 @@ def test_a_crlf_file_is_split_at_crlf_and_read_as_the_plain_path_reads():
         parse_table(data, "n.csv", fast=False))
 
 
+def body_span_by_lines(text, newline, delimiter):
+    """What ``_body_span`` finds, found the plain way: the text split into lines."""
+    lines = text.split(newline)
+    start, end = 0, len(lines)
+    while start < end and not lines[start].replace(delimiter, "").strip():
+        start += 1
+    while end > start and not lines[end - 1].replace(delimiter, "").strip():
+        end -= 1
+    if end - start < 2:
+        return None
+    return start, lines[start], newline.join(lines[start + 1:end])
+
+
+LINES = st.sampled_from(["id,kind", "hct,platform", "a b,c ", "", " ", ",", " , ", "\t",
+                         "\x1c", ";", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINES, max_size=8), st.sampled_from(["\n", "\r\n"]),
+       st.sampled_from([",", ";"]), st.booleans())
+def test_body_span_finds_the_rows_that_splitting_into_lines_finds(lines, newline, delimiter,
+                                                                  ends_with_newline):
+    # Blank lines (delimiters and whitespace only) at either end are left out,
+    # without a list of the text's lines.
+    text = newline.join(lines) + (newline if ends_with_newline else "")
+    found = reading._body_span(text, newline, delimiter)
+    expected = body_span_by_lines(text, newline, delimiter)
+    if expected is None:
+        assert found is None
+        return
+    blank_lines, header_start, header_end, body_end = found
+    assert (blank_lines, text[header_start:header_end],
+            text[header_end + len(newline):body_end]) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bb,c", "dddddd", "e,f,g,h"]), min_size=1, max_size=30),
+       st.sampled_from(["\n", "\r\n"]), st.integers(1, 4), st.integers(0, 2))
+def test_chunks_cut_the_text_at_line_ends_only(lines, newline, chunk_rows, margin):
+    # Whole lines, each once and in order, whatever the chunk size.
+    text = "x" * margin + newline.join(lines) + newline * margin
+    start, end = margin, margin + len(newline.join(lines))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading, "CHUNK_ROWS", chunk_rows)
+        chunks = list(reading._chunks(text, newline, start, end, len(lines)))
+    assert newline.join(chunks) == text[start:end]
+    assert [line for chunk in chunks for line in chunk.split(newline)] == lines
+    if chunk_rows == 1 and len(set(map(len, lines))) == 1:
+        assert len(chunks) == len(lines)   # lines of one length: one a chunk
+
+
 @pytest.mark.parametrize("text", [
     'id,label\nhct,"HCT, the team"\ncom, Chief \n',              # no blank row
     'id,label\nhct,"HCT"\n\ncom,"Chief"\n',                       # a blank line
@@ -241,6 +297,32 @@ def test_edges_in_bulk_tell_distinct_edges_as_the_rows_do(rows, codes):
     edges, problems = results[0]
     assert [(p.code, p.line) for p in problems] == codes
     assert len(edges) == len(rows) - len(codes)
+
+
+class Colliding(str):
+    """An id whose hash is the same as every other's (a hash collision)."""
+
+    def __hash__(self):
+        return 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from(["advises", "membership"]),
+                          st.sampled_from("abc")), max_size=6), st.booleans())
+def test_distinct_edges_is_the_exact_test_even_when_hashes_collide(edges, colliding):
+    # Edges are told apart by the hashes of their ends first: equal hashes
+    # (here forced) must still give the exact answer.
+    wrap = Colliding if colliding else str
+    sources, relations, targets = ([wrap(e[i]) for e in edges] for i in range(3))
+    assert _distinct_edges(sources, relations, targets) == (len(set(edges)) == len(edges))
+
+
+def test_rejected_ids_are_those_rows_that_made_no_node():
+    problems: list = []
+    clean = parse_table(b"id,kind,label\na,role,A\nb,platform,B\n", "nodes.csv")
+    assert _rejected_ids(clean, build_nodes(clean, problems, [])) == frozenset()
+    mixed = parse_table(b"id,kind,label\na,role,A\n1b,platform,B\nc,team,C\n", "nodes.csv")
+    assert _rejected_ids(mixed, build_nodes(mixed, problems, [])) == {"1b", "c"}
 
 
 @st.composite

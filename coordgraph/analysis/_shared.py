@@ -61,19 +61,74 @@ def org_roles(graph, org: str) -> dict:
     ['chief_of_mission', 'rrt_lead']
     """
     def compute():
-        nodes = graph.nodes.values()
-        cells = {n.org for n in nodes if n.kind == "role"}
-        wanted = {cell for cell in cells if same_org(cell or DEFAULT_ORG, org)}
-        return {n.id: n for n in nodes if n.org in wanted and n.kind == "role"}
+        matches: dict[str, bool] = {}
+        roles = {}
+        for node in graph.nodes.values():   # one pass over the nodes
+            if node.kind == "role":
+                cell = node.org
+                match = matches.get(cell)
+                if match is None:
+                    match = matches[cell] = same_org(cell or DEFAULT_ORG, org)
+                if match:
+                    roles[node.id] = node
+        return roles
 
     return _memo(graph, ("org_roles", org.casefold()), compute)
 
 
+class RoleFacts(Record):
+    """What the rules ask of the org's roles, found in one pass over them."""
+
+    __slots__ = _fields = ("present", "absent", "vacant", "holders", "lowest_max_seats")
+
+    def __init__(self, present: frozenset, absent: frozenset, vacant: frozenset,
+                 holders: dict, lowest_max_seats: int | None) -> None:
+        self.present = present        # held and used here: presence
+        self.absent = absent          # vacant or inactive
+        self.vacant = vacant
+        self.holders = holders        # see holder_keys
+        self.lowest_max_seats = lowest_max_seats
+
+
+def role_facts(graph, org: str) -> RoleFacts:
+    """:class:`RoleFacts` of the org's roles (any status), in one pass: each
+    rule walking the 150,000 roles of a large context again cost as much.
+
+    >>> import coordgraph
+    >>> facts = role_facts(coordgraph.load(), "IOM")
+    >>> "chief_of_mission" in facts.present, facts.vacant, facts.lowest_max_seats
+    (True, frozenset(), None)
+    """
+    def compute():
+        present, absent, vacant = [], [], []
+        holders = {}
+        lowest = None
+        # Node.counts_as_presence's test and holder_of, inline: a call per role costs more.
+        for role_id, node in org_roles(graph, org).items():
+            status = node.status
+            if status in ABSENT_STATUSES:
+                absent.append(role_id)
+                if status == "vacant":
+                    vacant.append(role_id)
+            else:
+                present.append(role_id)
+                person = node.person   # most roles name none: tested first
+                if person:
+                    person = person.strip()
+                    if person:
+                        holders[role_id] = ("person", person.casefold())
+            limit = node.max_seats
+            if limit is not None and (lowest is None or limit < lowest):
+                lowest = limit
+        return RoleFacts(frozenset(present), frozenset(absent), frozenset(vacant), holders,
+                         lowest)
+
+    return _memo(graph, ("role_facts", org.casefold()), compute)
+
+
 def present_roles(graph, org: str) -> frozenset:
     """Ids of the org's roles that count as presence (held, and used here)."""
-    # Node.counts_as_presence's test, inline: a property call per role costs more.
-    return _memo(graph, ("present_roles", org.casefold()), lambda: frozenset(
-        i for i, n in org_roles(graph, org).items() if n.status not in ABSENT_STATUSES))
+    return role_facts(graph, org).present
 
 
 def org_presence(graph, org: str) -> dict[str, Presence]:
@@ -139,8 +194,7 @@ def absent_posts(graph, org: str) -> dict[str, list]:
     """
     def compute():
         inactive = inactive_ids(graph)
-        roles = org_roles(graph, org)
-        absent = {i for i, n in roles.items() if n.status in ABSENT_STATUSES}
+        absent = role_facts(graph, org).absent
         posts: dict[str, list] = {}
         if absent:
             for edge in edges_by_relation(graph)["membership"]:
@@ -168,20 +222,7 @@ def holder_keys(graph, org: str) -> dict:
     """The holder (:func:`holder_of`) of each of the org's held roles that has
     a ``person``: look roles up with ``.get(role_id, role_id)``. Empty when no
     role names a person, so old-style contexts cost nothing more."""
-    def compute():
-        present = present_roles(graph, org)
-        keys = {}
-        # holder_of, inline: a call per role was the cost. The person first:
-        # most roles name none, and the order is free (a lookup).
-        for i, n in org_roles(graph, org).items():
-            person = n.person
-            if person and i in present:
-                person = person.strip()
-                if person:
-                    keys[i] = ("person", person.casefold())
-        return keys
-
-    return _memo(graph, ("holder_keys", org.casefold()), compute)
+    return role_facts(graph, org).holders
 
 
 def holder_name(graph, role_ids) -> str:

@@ -14,7 +14,7 @@ from ._shared import (
     inactive_ids,
     names,
     org_presence,
-    org_roles,
+    role_facts,
 )
 from .relevance import expected_platforms
 
@@ -112,8 +112,7 @@ def vacant_leadership(graph, org: str = "IOM") -> list[Finding]:
     >>> [(f.code, f.node, f.nodes) for f in vacant_leadership(g)]
     [('CG308', 'cc', ('cc', 'cccm'))]
     """
-    # The status compared here, not through Node.is_vacant: a property call per role.
-    vacant = {i for i, n in org_roles(graph, org).items() if n.status == "vacant"}
+    vacant = role_facts(graph, org).vacant
     if not vacant:
         return []
     inactive = inactive_ids(graph)

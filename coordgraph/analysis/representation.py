@@ -92,13 +92,17 @@ def junior_representation(graph, org: str = "IOM") -> list[Finding]:
     >>> [(f.code, f.node) for f in junior_representation(g)]
     [('CG303', 'hct')]
     """
-    expected = expected_ids(graph)
-    findings = []
+    # The few platforms that ask for a seniority, picked in file order: a
+    # lookup among them per platform the org is at, not among all nodes.
+    demanding = {p.id: p for p in expected_platforms(graph) if p.min_seniority is not None}
+    findings: list[Finding] = []
+    if not demanding:
+        return findings
     for platform_id, presence in org_presence(graph, org).items():
-        platform = graph.nodes[platform_id]
-        minimum = platform.min_seniority
-        if minimum is None or platform_id not in expected:
+        platform = demanding.get(platform_id)
+        if platform is None:
             continue
+        minimum = platform.min_seniority
         holders = [graph.nodes[role_id] for role_id in presence.seat_holders]
         if holders and all(r.seniority is not None and r.seniority < minimum for r in holders):
             detail = ", ".join(f"{r.label} ({r.seniority})" for r in holders)

@@ -5,7 +5,7 @@ Both count per holder: several roles with one ``person`` are one person.
 
 from ..findings import Finding
 from ..schema import SEAT_CAPACITIES
-from ._shared import holder_keys, holder_name, names, org_presence, org_roles, org_seats
+from ._shared import holder_keys, holder_name, names, org_presence, org_seats, role_facts
 
 
 def seats_by_role(graph, org: str = "IOM") -> dict[str, list[str]]:
@@ -67,8 +67,8 @@ def overloaded_roles(graph, org: str = "IOM", max_seats: int = 3) -> list[Findin
     # Without people, each holder is one role: no tuple is built per role.
     holders: dict = seats_by_holder(graph, org) if people else org_seats(graph, org)
     # No limit is below the lowest one: the many holders within it need no look.
-    lowest = min((max_seats, *(n.max_seats for n in org_roles(graph, org).values()
-                               if n.max_seats is not None)))
+    smallest = role_facts(graph, org).lowest_max_seats
+    lowest = max_seats if smallest is None else min(max_seats, smallest)
     holders = {holder: platforms for holder, platforms in holders.items()
                if len(platforms) > lowest}
     findings = []
