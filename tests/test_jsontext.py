@@ -1,4 +1,5 @@
-"""coordgraph.jsontext writes what json.dumps writes (compact, ensure_ascii=False)."""
+"""coordgraph.jsontext writes what json.dumps writes (compact, ensure_ascii=False),
+with the C encoder called directly and with json itself."""
 
 import json
 import warnings
@@ -7,7 +8,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import coordgraph
-from coordgraph.jsontext import dumps_compact, encode_string
+from coordgraph import jsontext
+from coordgraph.jsontext import dumps_compact
 from coordgraph.rendering import RenderWarning, html
 from coordgraph.rendering.building import build
 from render_helpers import EXAMPLE, INJECTION
@@ -16,10 +18,11 @@ from render_helpers import EXAMPLE, INJECTION
 CHARS = st.one_of(st.characters(max_codepoint=0x2f),
                   st.sampled_from("\\\"\x7f\x85\u2028\u2029é\U0001f600"), st.characters())
 TEXT = st.text(CHARS, max_size=12)
-SCALARS = st.one_of(TEXT, st.integers(), st.booleans(), st.none())
+SCALARS = st.one_of(TEXT, st.integers(), st.booleans(), st.none(), st.floats())
+KEYS = st.one_of(TEXT, st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))
 DATA = st.recursive(SCALARS, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.tuples(inner, inner),
-    st.dictionaries(TEXT, inner, max_size=4)), max_leaves=30)
+    st.dictionaries(KEYS, inner, max_size=4)), max_leaves=30)
 
 
 def plain(data) -> str:
@@ -29,7 +32,7 @@ def plain(data) -> str:
 @settings(max_examples=1500, deadline=None)
 @given(TEXT)
 def test_a_string_is_encoded_as_json_encodes_it(text):
-    assert encode_string(text) == json.dumps(text, ensure_ascii=False)
+    assert dumps_compact(text) == plain(text)
 
 
 @settings(max_examples=800, deadline=None)
@@ -38,15 +41,32 @@ def test_nested_data_is_written_as_json_writes_it(data):
     assert dumps_compact(data) == plain(data)
 
 
-@pytest.mark.parametrize("data", [
-    {"x": 0.1}, {"x": float("inf")}, {1: "a"}, {None: 1}, {"n": 10**30}, [True, 1, 1.0],
-    {"x": {"y": [0.5, {"z": 2.5e-8}]}},
-])
-def test_what_it_does_not_know_goes_to_json(data):
-    assert dumps_compact(data) == plain(data)
+@settings(max_examples=200, deadline=None)
+@given(DATA)
+def test_without_the_c_encoder_json_writes_it(data):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jsontext, "make_encoder", None)
+        assert dumps_compact(data) == plain(data)
 
 
-def test_subclasses_of_str_and_int_are_left_to_json():
+@pytest.mark.parametrize("data", [{"x": object()}, [b"bytes"], {(1, 2): "tuple key"}])
+def test_what_json_refuses_is_refused_with_its_message(data):
+    with pytest.raises(TypeError) as expected:
+        plain(data)
+    with pytest.raises(TypeError) as refused:
+        dumps_compact(data)
+    assert str(refused.value) == str(expected.value)
+
+
+def test_a_circular_structure_is_refused_as_json_refuses_it():
+    data: list = []
+    data.append(data)
+    with pytest.raises(ValueError, match="Circular reference"):
+        dumps_compact(data)
+    assert dumps_compact([[1], {"a": 2}]) == "[[1],{\"a\":2}]"   # nothing left behind
+
+
+def test_subclasses_of_str_and_int_are_written_as_json_writes_them():
     import enum
 
     class Level(enum.IntEnum):
