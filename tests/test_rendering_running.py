@@ -2,10 +2,13 @@
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 
 import pytest
 
+import coordgraph
 from coordgraph.errors import GraphvizError, UsageError
 from coordgraph.rendering import running
 from coordgraph.rendering.running import dot_command, run_dot
@@ -107,3 +110,132 @@ def test_a_dot_in_the_current_folder_is_never_run(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", os.pathsep.join([".", real]))
     assert run_dot("digraph {}", "svg", timeout=20).output.startswith(b"<?xml")
     assert not (tmp_path / "ran").exists()
+
+
+# --------------------------------------------------- working while dot draws
+
+#: The fake dots below run with only their own folder on PATH.
+CAT, SLEEP = shutil.which("cat"), shutil.which("sleep")
+
+
+@pytest.fixture
+def no_prestarted():
+    running.stop_prestarted()
+    yield
+    running.stop_prestarted()
+
+
+def started_pids(log) -> list[int]:
+    return [int(line) for line in log.read_text().split()] if log.exists() else []
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:   # a zombie is not alive
+        return stat.read().split(") ")[-1][:1] != "Z"
+
+
+def test_start_dot_returns_while_dot_still_draws(monkeypatch, tmp_path, no_prestarted):
+    # This dot draws only once the test lets it: start_dot must not wait.
+    flag = tmp_path / "go"
+    monkeypatch.setenv("PATH", fake_dot(
+        tmp_path / "bin", f"while [ ! -e {flag} ]; do {SLEEP} 0.01; done; echo '<svg>'; {CAT}"))
+    run = running.start_dot("digraph { a }", "svg", timeout=20)
+    flag.touch()
+    assert run.result().output == b"<svg>\ndigraph { a }"
+
+
+def test_a_prestarted_dot_draws_the_next_drawing_in_its_format(monkeypatch, tmp_path,
+                                                               no_prestarted):
+    log = tmp_path / "started"
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f"echo $$ >> {log}; {CAT}"))
+    running.prestart_dot("svg")
+    running.prestart_dot("svg")   # one is enough
+    assert len(started_pids(log)) == 1 or not log.exists()   # it may not have run yet
+    assert run_dot("digraph { a }", "svg", timeout=20).output == b"digraph { a }"
+    assert len(started_pids(log)) == 1   # the prestarted one drew it
+    assert run_dot("digraph { b }", "svg", timeout=20).output == b"digraph { b }"
+    assert len(started_pids(log)) == 2   # used once: the next drawing starts its own
+
+
+def test_a_prestarted_dot_is_not_used_once_path_or_environment_changed(
+        monkeypatch, tmp_path, no_prestarted):
+    log = tmp_path / "started"
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "old", f"echo $$ >> {log}; {CAT}; {SLEEP} 30"))
+    running.prestart_dot("svg")
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "new", "echo new"))
+    assert run_dot("digraph {}", "svg", timeout=20).output == b"new\n"
+    assert not any(alive(pid) for pid in started_pids(log))   # stopped, not left behind
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    running.prestart_dot("svg")   # no dot: nothing happens...
+    with pytest.raises(GraphvizError, match="not installed"):   # ...drawing says why
+        run_dot("digraph {}", "svg", timeout=5)
+
+
+def test_an_unused_prestarted_dot_is_stopped_when_python_exits(tmp_path):
+    log = tmp_path / "started"
+    env = dict(os.environ, PATH=fake_dot(tmp_path / "bin", f"echo $$ >> {log}; {SLEEP} 30"))
+    code = ("import time\nfrom coordgraph.rendering.running import prestart_dot\n"
+            "prestart_dot('svg')\n"
+            f"import os\nwhile not os.path.exists({str(log)!r}): time.sleep(0.01)\n")
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
+    pids = started_pids(log)
+    assert len(pids) == 1 and not alive(pids[0])
+
+
+def test_input_larger_than_the_pipe_takes_at_once(no_prestarted):
+    # 1 MB of statements that change nothing drawn: the rest of the input goes
+    # to dot once it has read the part the pipe took
+    padding = f'a [comment="{"x" * 1000}"];\n' * 1000
+    result = run_dot(f"digraph {{ {padding} a -> b }}", "svg", timeout=60)
+    assert result.output.startswith(b"<?xml") and b">a</text>" in result.output
+
+
+def test_dot_is_stopped_when_the_page_cannot_be_made(monkeypatch, tmp_path, no_prestarted):
+    from coordgraph.rendering import html
+
+    log = tmp_path / "started"
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f"echo $$ >> {log}; {SLEEP} 30"))
+
+    def broken(drawing):
+        while not log.exists():   # dot runs: the page data is made meanwhile
+            time.sleep(0.01)
+        raise RuntimeError("broken page data")
+
+    monkeypatch.setattr(html, "page_data", broken)
+    with pytest.raises(RuntimeError, match="broken page data"):
+        coordgraph.render(coordgraph.load(), "html")
+    assert len(started_pids(log)) == 1 and not alive(started_pids(log)[0])
+
+
+def test_render_starts_dot_ahead_and_draws_with_it(
+        monkeypatch, tmp_path, no_prestarted):
+    from click.testing import CliRunner
+
+    from coordgraph.cli import cli
+
+    log = tmp_path / "started"
+    real = shutil.which("dot")
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f'echo $$ >> {log}; exec {real} "$@"'))
+    loaded = []
+    monkeypatch.setattr(running, "_STARTED", Watched(loaded))
+    result = CliRunner().invoke(cli, ["render", "-o", str(tmp_path / "x.svg")])
+    assert result.exit_code == 0, result.output
+    assert loaded == ["svg"]                  # started ahead, for the format asked
+    assert len(started_pids(log)) == 1        # and that one drew it
+    assert (tmp_path / "x.svg").read_bytes() == coordgraph.render(coordgraph.load(), "svg")
+
+
+class Watched(dict):
+    """The prestarted processes, noting each format put in."""
+
+    def __init__(self, noted: list):
+        super().__init__()
+        self.noted = noted
+
+    def __setitem__(self, key, value):
+        self.noted.append(key)
+        super().__setitem__(key, value)

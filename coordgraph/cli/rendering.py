@@ -8,7 +8,16 @@ import click
 from ..errors import DataError, RenderWarning, UsageError
 from ..loading import resolve
 from ..paths import join, plain
-from ..rendering import DEFAULT_TIMEOUT, FORMATS, MAX_TIMEOUT, PAGES, SUFFIXES, VIEWS, render
+from ..rendering import (
+    DEFAULT_TIMEOUT,
+    FORMATS,
+    MAX_TIMEOUT,
+    PAGES,
+    SUFFIXES,
+    VIEWS,
+    prestart,
+    render,
+)
 from ..rendering.svg import is_id_prefix, with_id_prefix
 from ..schema import LANGS
 from ..suffixes import implied_format
@@ -106,6 +115,8 @@ def render_command(data_dir, output, fmt, view, focus, depth, lang, org, timeout
     if id_prefix is not None and fmt != "svg":
         raise click.BadParameter(f"ids are prefixed in SVG only, not {fmt}",
                                  param_hint="'--id-prefix'")
+    if page is None:   # --page measures the drawing first, in other formats
+        prestart(fmt)   # Graphviz starts up while the data is loaded
     graph, _ = load_shown(data_dir)
     org = chosen_org(graph, org)
     old = _load_compared(compare_with) if compare_with is not None else None

@@ -36,7 +36,7 @@ from .parameters import (
     SUFFIXES,
     VIEWS,
 )
-from .running import PNG_DPI, run_dot
+from .running import PNG_DPI, prestart_dot, start_dot
 from .svg import document_title, finish
 from .views import locations, select
 
@@ -258,15 +258,18 @@ def _older(compare):
     return load(resolve(compare, strict=True))
 
 
-def _graphviz(drawing, fmt, timeout) -> bytes:
-    result = run_dot(drawing.dot, fmt, timeout=timeout, nodes=drawing.node_count)
+def _graphviz(drawing, fmt, timeout, run=None) -> bytes:
+    # run: a DotRun started already (the caller worked while dot drew)
+    if run is None:
+        run = start_dot(drawing.dot, fmt, timeout=timeout, nodes=drawing.node_count)
+    result = run.result()
     for message in result.warnings:
         warnings.warn(RenderWarning(message), stacklevel=3)
     return result.output
 
 
-def _svg(drawing, timeout) -> bytes:
-    return finish(_graphviz(drawing, "svg", timeout), drawing)
+def _svg(drawing, timeout, run=None) -> bytes:
+    return finish(_graphviz(drawing, "svg", timeout, run), drawing)
 
 
 def _png(drawing, timeout) -> bytes:
@@ -291,9 +294,32 @@ def _dot(drawing, timeout) -> bytes:
 
 def _html(drawing, timeout) -> bytes:
     # One offline page: the finished SVG, the data as JSON, CSS and JS inline.
-    from .html import page  # imports json and SHA-256: only for an html page
+    from .html import page, page_data  # the page's own modules: only for an html page
 
-    return page(_svg(drawing, timeout), drawing)
+    run = start_dot(drawing.dot, "svg", timeout=timeout, nodes=drawing.node_count)
+    try:
+        data = page_data(drawing)   # while Graphviz lays the drawing out
+    except BaseException:
+        run.cancel()
+        raise
+    return page(_svg(drawing, timeout, run), drawing, data)
+
+
+def prestart(format: str) -> None:
+    """Start Graphviz for a drawing in ``format`` that is about to be made.
+
+    ``dot`` loads its libraries before it reads its input: started before
+    the data is loaded and the DOT built, that time overlaps theirs. The
+    command line calls it; nothing changes in what is drawn, and nothing
+    happens for ``dot`` output or when Graphviz cannot start.
+    """
+    fmt = _GRAPHVIZ_FORMATS.get(format)
+    if fmt is not None:
+        prestart_dot(fmt)
+
+
+#: The format dot draws for each output format (None: no drawing by dot).
+_GRAPHVIZ_FORMATS = {"svg": "svg", "png": "png", "pdf": "pdf", "html": "svg", "dot": None}
 
 
 _OUTPUTS = {"svg": _svg, "png": _png, "pdf": _pdf, "dot": _dot, "html": _html}

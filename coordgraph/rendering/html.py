@@ -165,14 +165,15 @@ UI = {
 }
 
 
-def page(svg: bytes, drawing) -> bytes:
+def page(svg: bytes, drawing, data: dict | None = None) -> bytes:
     """The HTML page of ``drawing``, around its finished ``svg``.
 
     ``drawing`` must carry what it was made from (``graph``, ``selection``,
-    ``lang``, ``org``, ``findings``), as :func:`~.building.build` leaves it.
+    ``lang``, ``org``, ``findings``), as :func:`~.building.build` leaves it;
+    ``data`` is its :func:`page_data`, if made already.
     """
-    return build_page(svg, page_data(drawing), lang=drawing.lang, title=drawing.title,
-                      subtitle=drawing.subtitle)
+    return build_page(svg, page_data(drawing) if data is None else data, lang=drawing.lang,
+                      title=drawing.title, subtitle=drawing.subtitle)
 
 
 def asset(name: str) -> str:

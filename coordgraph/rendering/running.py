@@ -4,8 +4,16 @@
 a time limit, with file loading disabled (``SERVER_NAME``), and turns every
 way it can fail into a :class:`~coordgraph.errors.GraphvizError` whose
 message says what to do.
+
+Two ways to use both cores, with the same output: :func:`start_dot` hands
+``dot`` its input and returns at once, so the caller can work while
+Graphviz lays the drawing out (:meth:`DotRun.result` waits for it); and
+:func:`prestart_dot` starts ``dot`` before its input exists, so that its own
+start-up (loading its libraries and plugins, about 5 ms) happens while
+coordgraph reads the data and builds the DOT.
 """
 
+import atexit
 import os
 import subprocess
 
@@ -76,32 +84,154 @@ def run_dot(dot_text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
     ``None``, infinity or NaN would let Graphviz run for ever (or make
     :mod:`subprocess` fail), and raise :class:`UsageError`.
     """
+    return start_dot(dot_text, fmt, timeout=timeout, nodes=nodes).result()
+
+
+class DotRun:
+    """``dot`` drawing one input, started by :func:`start_dot`.
+
+    :meth:`result` waits for the drawing; :meth:`cancel` stops ``dot``. The
+    time limit counts from :meth:`result`: work the caller did meanwhile
+    does not eat into Graphviz's time.
+    """
+
+    def __init__(self, process: subprocess.Popen, command: list[str], rest: bytes,
+                 timeout: float, nodes: int | None) -> None:
+        self._process, self._command, self._rest = process, command, rest
+        self._timeout, self._nodes = timeout, nodes
+
+    def result(self) -> Result:
+        """The drawing, or a :class:`~coordgraph.errors.GraphvizError` saying why not."""
+        try:
+            stdout, stderr = self._process.communicate(self._rest or None,
+                                                       timeout=self._timeout)
+        except subprocess.TimeoutExpired:
+            self.cancel()
+            size = f" {self._nodes:,} nodes" if self._nodes is not None else " the drawing"
+            raise GraphvizError(
+                f"Graphviz did not finish laying out{size} within {self._timeout:g} s.\n"
+                "Draw less (--focus ID --depth 1, or --view platforms), or allow more time "
+                "with --timeout SECONDS.") from None
+        except BaseException:
+            # Ctrl-C or SIGTERM (which the command turns into an exception)
+            # while dot runs: dot never outlives coordgraph.
+            self.cancel()
+            raise
+        said = stderr.decode("utf-8", "replace").strip()
+        if self._process.returncode != 0 or not stdout:
+            raise GraphvizError(f"Graphviz failed (exit {self._process.returncode}): "
+                                f"{said or 'no message'}")
+        warnings = [f"Graphviz: {line.strip()}" for line in said.splitlines() if line.strip()]
+        return Result(stdout, warnings)
+
+    def cancel(self) -> None:
+        """Stop ``dot`` (if it still runs) and release its pipes."""
+        _stop(self._process)
+
+
+def start_dot(dot_text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
+              nodes: int | None = None) -> DotRun:
+    """Start drawing ``dot_text`` in ``fmt`` and return without waiting.
+
+    Arguments and errors as :func:`run_dot`; Graphviz's own failures come
+    from :meth:`DotRun.result`. A ``dot`` :func:`prestart_dot` started for
+    ``fmt`` (same program, environment and folder) is used if there is one.
+    """
     if (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
             or not 0 < timeout <= MAX_TIMEOUT):
         raise UsageError(f"the timeout must be a number of seconds above 0 and at most "
                          f"{MAX_TIMEOUT:g}, not {timeout!r}")
     command = dot_command(find_dot(), fmt)
+    settings = _settings()
+    started = _STARTED.pop(fmt, None)
+    if started is not None and (started[0] != command or started[1] != settings
+                                or started[2].poll() is not None):
+        _stop(started[2])   # PATH, environment or folder changed since, or it died
+        started = None
+    process = started[2] if started is not None else _spawn(command, settings)
+    data = dot_text.encode("utf-8")
+    try:
+        written = _write_what_fits(process, data)
+    except BaseException:
+        _stop(process)
+        raise
+    return DotRun(process, command, data[written:], timeout, nodes)
+
+
+def prestart_dot(fmt: str) -> None:
+    """Start ``dot`` for ``fmt`` now, for the next :func:`start_dot` in that format.
+
+    Nothing happens if ``dot`` cannot start: drawing will say why. A ``dot``
+    left unused is stopped when Python exits (closing its input would
+    be enough: ``dot`` then reads an empty file and ends).
+    """
+    if fmt in _STARTED:
+        return
+    settings = _settings()
+    try:
+        command = dot_command(find_dot(), fmt)
+        _STARTED[fmt] = (command, settings, _spawn(command, settings))
+    except GraphvizError:
+        return
+    if not _AT_EXIT:
+        atexit.register(stop_prestarted)
+        _AT_EXIT.append(True)
+
+
+def stop_prestarted() -> None:
+    """Stop every ``dot`` :func:`prestart_dot` started that was not used."""
+    while _STARTED:
+        _stop(_STARTED.popitem()[1][2])
+
+
+#: format -> (command, settings, process): dot started ahead by prestart_dot.
+_STARTED: dict[str, tuple[list[str], tuple, subprocess.Popen]] = {}
+_AT_EXIT: list[bool] = []
+
+
+def _settings() -> tuple:
+    # what a started dot inherited and a later drawing must share
+    try:
+        folder: str | None = os.getcwd()
+    except OSError:   # the current folder was removed
+        folder = None
+    return folder, dict(os.environ, SERVER_NAME="coordgraph")
+
+
+def _spawn(command: list[str], settings: tuple) -> subprocess.Popen:
     # SERVER_NAME makes Graphviz refuse to read files named in the input
     # (images, shapefiles); the DOT carries none, this is belt and braces.
-    env = dict(os.environ, SERVER_NAME="coordgraph")
     try:
-        # An exception raised while dot runs (Ctrl-C or SIGTERM, which the
-        # command turns into one) makes subprocess.run kill dot before it
-        # propagates: dot never outlives coordgraph.
-        done = subprocess.run(command, input=dot_text.encode("utf-8"), capture_output=True,
-                              timeout=timeout, env=env, check=False)
-    except subprocess.TimeoutExpired:
-        size = f" {nodes:,} nodes" if nodes is not None else " the drawing"
-        raise GraphvizError(
-            f"Graphviz did not finish laying out{size} within {timeout:g} s.\n"
-            "Draw less (--focus ID --depth 1, or --view platforms), or allow more time "
-            "with --timeout SECONDS.") from None
+        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=settings[1])
     except OSError as exc:
         raise GraphvizError(f"could not run Graphviz ({command[0]}): {exc.strerror or exc}.\n"
                             + INSTALL_HINT) from None
-    stderr = done.stderr.decode("utf-8", "replace").strip()
-    if done.returncode != 0 or not done.stdout:
-        said = stderr or "no message"
-        raise GraphvizError(f"Graphviz failed (exit {done.returncode}): {said}")
-    warnings = [f"Graphviz: {line.strip()}" for line in stderr.splitlines() if line.strip()]
-    return Result(done.stdout, warnings)
+
+
+def _write_what_fits(process: subprocess.Popen, data: bytes) -> int:
+    """Write what of ``data`` the pipe to ``dot`` takes without waiting; close
+    it when that is all (``dot`` then starts its layout). The rest goes with
+    :meth:`DotRun.result`, under its time limit. Returns the bytes written."""
+    if os.name == "nt" or process.stdin is None:   # no non-blocking pipes there
+        return 0
+    handle = process.stdin.fileno()
+    os.set_blocking(handle, False)
+    try:
+        written = os.write(handle, data)
+    except BlockingIOError:
+        written = 0
+    except BrokenPipeError:   # dot ended already: its exit code and message say why
+        written = len(data)
+    finally:
+        os.set_blocking(handle, True)
+    if written == len(data):
+        process.stdin.close()   # nothing buffered (written by os.write): nothing to fail
+        process.stdin = None   # closed here: communicate() must not flush it again
+    return written
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.communicate()   # reaps it and closes the pipes
