@@ -20,7 +20,6 @@ import coordgraph.rendering as rendering
 from coordgraph import load, render
 from coordgraph.errors import GraphvizError
 from coordgraph.rendering import styles, svg as svg_module
-from coordgraph.rendering.building import Drawing
 from coordgraph.rendering.svg import (
     _finish_tree,
     _prefix_tree,
@@ -32,7 +31,7 @@ from coordgraph.rendering.svg import (
 from coordgraph.rendering.svgtree import SVG, XLINK, Element, elementtree_text
 from render_helpers import EXAMPLE, INJECTION, ROOT
 from rows import escalation, member, platform, role
-from test_rendering_svg import HOSTILE
+from test_rendering_svg import HOSTILE, drawing
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
 
@@ -95,16 +94,6 @@ def outcome(function, *args):
         return type(error)
 
 
-def drawing(**changes):
-    values = dict(dot="digraph {}", title="Title", subtitle="Sub", description="Words.",
-                  items={"n1": ("node-hct", "node platform", "Humanitarian Country Team"),
-                         "n2": ("node-a.b-c", "node role own-org", "Role"),
-                         "e1": ("edge-1", "edge escalation", "A → B"),
-                         "c1": ("structure-1", "cluster structure", "IASC")})
-    values.update(changes)
-    return Drawing(**values)
-
-
 # -- what Graphviz draws -------------------------------------------------------
 
 #: Labels that attack: controls, a bidi override, markup, handlers, links.
@@ -151,9 +140,9 @@ def test_graphviz_drawings_finish_as_before(source, drawn, write_context):
     for view in views if source == "bundled" else views[:1]:
         render(graph, format="svg", view=view)
     assert len(drawn) >= 1
-    for svg, drawing in drawn:
+    for svg, drawn_one in drawn:
         assert svg.startswith(b"<?xml") and b"<svg" in svg   # Graphviz's own
-        assert_as_before(svg, drawing)
+        assert_as_before(svg, drawn_one)
 
 
 def test_the_hostile_svg_finishes_as_before():
