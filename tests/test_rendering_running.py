@@ -151,7 +151,7 @@ def test_start_dot_returns_while_dot_still_draws(monkeypatch, tmp_path, no_prest
 def test_a_prestarted_dot_draws_the_next_drawing_in_its_format(monkeypatch, tmp_path,
                                                                no_prestarted):
     log = tmp_path / "started"
-    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f"echo $$ >> {log}; {CAT}"))
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f"echo $$ >> {log}; exec {CAT}"))
     running.prestart_dot("svg")
     running.prestart_dot("svg")   # one is enough
     assert len(started_pids(log)) == 1 or not log.exists()   # it may not have run yet
@@ -164,7 +164,7 @@ def test_a_prestarted_dot_draws_the_next_drawing_in_its_format(monkeypatch, tmp_
 def test_a_prestarted_dot_is_not_used_once_path_or_environment_changed(
         monkeypatch, tmp_path, no_prestarted):
     log = tmp_path / "started"
-    monkeypatch.setenv("PATH", fake_dot(tmp_path / "old", f"echo $$ >> {log}; {CAT}; {SLEEP} 30"))
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "old", f"echo $$ >> {log}; exec {CAT}"))
     running.prestart_dot("svg")
     monkeypatch.setenv("PATH", fake_dot(tmp_path / "new", "echo new"))
     assert run_dot("digraph {}", "svg", timeout=20).output == b"new\n"
@@ -177,7 +177,7 @@ def test_a_prestarted_dot_is_not_used_once_path_or_environment_changed(
 
 def test_an_unused_prestarted_dot_is_stopped_when_python_exits(tmp_path):
     log = tmp_path / "started"
-    env = dict(os.environ, PATH=fake_dot(tmp_path / "bin", f"echo $$ >> {log}; {SLEEP} 30"))
+    env = dict(os.environ, PATH=fake_dot(tmp_path / "bin", f"echo $$ >> {log}; exec {SLEEP} 30"))
     code = ("import time\nfrom coordgraph.rendering.running import prestart_dot\n"
             "prestart_dot('svg')\n"
             f"import os\nwhile not os.path.exists({str(log)!r}): time.sleep(0.01)\n")
@@ -198,7 +198,7 @@ def test_dot_is_stopped_when_the_page_cannot_be_made(monkeypatch, tmp_path, no_p
     from coordgraph.rendering import html
 
     log = tmp_path / "started"
-    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f"echo $$ >> {log}; {SLEEP} 30"))
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f"echo $$ >> {log}; exec {SLEEP} 30"))
 
     def broken(drawing):
         while not log.exists():   # dot runs: the page data is made meanwhile
@@ -239,3 +239,17 @@ class Watched(dict):
     def __setitem__(self, key, value):
         self.noted.append(key)
         super().__setitem__(key, value)
+
+
+def test_stopping_a_wrapper_script_does_not_wait_for_its_children(monkeypatch, tmp_path,
+                                                                   no_prestarted):
+    # A `dot` that is a wrapper script (conda, Homebrew shims): killing it
+    # leaves its child holding the pipes; stopping must not read them to the end.
+    import threading
+
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f"{SLEEP} 30; echo late"))
+    running.prestart_dot("svg")
+    stopping = threading.Thread(target=running.stop_prestarted, daemon=True)
+    stopping.start()
+    stopping.join(timeout=10)
+    assert not stopping.is_alive()

@@ -14,6 +14,7 @@ coordgraph reads the data and builds the DOT.
 """
 
 import atexit
+import contextlib
 import os
 import subprocess
 
@@ -232,6 +233,12 @@ def _write_what_fits(process: subprocess.Popen, data: bytes) -> int:
 
 
 def _stop(process: subprocess.Popen) -> None:
+    # As subprocess.run stops a process: kill and reap it, without reading
+    # its pipes (a wrapper script's own child may hold them open).
     if process.poll() is None:
         process.kill()
-    process.communicate()   # reaps it and closes the pipes
+    process.wait()
+    for pipe in (process.stdin, process.stdout, process.stderr):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
