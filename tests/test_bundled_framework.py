@@ -187,6 +187,15 @@ def wheel(tmp_path_factory):
     return built
 
 
+@pytest.fixture
+def site(wheel, tmp_path):
+    """The wheel installed as pip lays it out: unpacked into ``tmp_path/site``."""
+    folder = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(folder)
+    return folder
+
+
 @pytest.mark.slow
 def test_the_wheel_carries_the_data_unchanged(wheel):
     with zipfile.ZipFile(wheel) as archive:
@@ -208,10 +217,7 @@ def test_the_wheel_carries_the_licence_and_the_typing_marker(wheel):
 
 
 @pytest.mark.slow
-def test_the_installed_package_loads_its_data(wheel, tmp_path):
-    site = tmp_path / "site"
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(site)
+def test_the_installed_package_loads_its_data(site, tmp_path):
     script = ("import coordgraph; g = coordgraph.load(); "
               "print(coordgraph.__file__); print(coordgraph.bundled_path()); print(len(g.nodes))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -223,12 +229,9 @@ def test_the_installed_package_loads_its_data(wheel, tmp_path):
 
 
 @pytest.mark.slow
-def test_the_installed_commands_find_the_data_without_pathlib(wheel, tmp_path):
+def test_the_installed_commands_find_the_data_without_pathlib(site, tmp_path):
     # Its data, templates and reference are plain folders inside the package:
     # importlib.resources (and pathlib, which it imports) is not needed for them.
-    site = tmp_path / "site"
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(site)
     script = ("import sys\nfrom coordgraph.cli import cli\n"
               "try:\n    cli(sys.argv[1:], prog_name='coordgraph')\n"
               "except SystemExit as exc:\n    print('exit', exc.code)\n"
@@ -244,20 +247,19 @@ def test_the_installed_commands_find_the_data_without_pathlib(wheel, tmp_path):
 
 
 @pytest.mark.slow
-def test_the_wheel_carries_the_reference_and_reads_it(wheel, tmp_path):
+def test_the_wheel_carries_the_reference_and_reads_it(wheel, site, tmp_path):
     reference = ROOT / "reference"
     with zipfile.ZipFile(wheel) as archive:
         for path in sorted(reference.glob("*.csv")):
             assert archive.read(f"coordgraph/reference/{path.name}") == path.read_bytes()
-        archive.extractall(tmp_path / "site")
     script = ("import coordgraph.clusters as c; print(c.reference_path()); "
               "print(c.leads_for('CCM', 'conflict', on='2022-06-01')); "
               "print(len(c.cluster_codes()))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")}, timeout=60)
+                            cwd=tmp_path, env={"PYTHONPATH": str(site)}, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:3] == [
-        str(tmp_path / "site" / "coordgraph" / "reference"), "(('UNHCR',), ())", "15"]
+        str(site / "coordgraph" / "reference"), "(('UNHCR',), ())", "15"]
 
 
 def test_cluster_coordinator_in_field_terms_not_the_lead_agencys():

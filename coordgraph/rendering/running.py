@@ -96,10 +96,9 @@ class DotRun:
     does not eat into Graphviz's time.
     """
 
-    def __init__(self, process: subprocess.Popen, command: list[str], rest: bytes,
-                 timeout: float, nodes: int | None) -> None:
-        self._process, self._command, self._rest = process, command, rest
-        self._timeout, self._nodes = timeout, nodes
+    def __init__(self, process: subprocess.Popen, rest: bytes, timeout: float,
+                 nodes: int | None) -> None:
+        self._process, self._rest, self._timeout, self._nodes = process, rest, timeout, nodes
 
     def result(self) -> Result:
         """The drawing, or a :class:`~coordgraph.errors.GraphvizError` saying why not."""
@@ -144,19 +143,21 @@ def start_dot(dot_text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
                          f"{MAX_TIMEOUT:g}, not {timeout!r}")
     command = dot_command(find_dot(), fmt)
     settings = _settings()
-    started = _STARTED.pop(fmt, None)
-    if started is not None and (started[0] != command or started[1] != settings
-                                or started[2].poll() is not None):
-        _stop(started[2])   # PATH, environment or folder changed since, or it died
-        started = None
-    process = started[2] if started is not None else _spawn(command, settings)
+    process = None
+    if fmt in _STARTED:
+        started_command, started_settings, process = _STARTED.pop(fmt)
+        if (started_command, started_settings) != (command, settings) or process.poll() is not None:
+            _stop(process)   # PATH, environment or folder changed since, or it died
+            process = None
+    if process is None:
+        process = _spawn(command, settings)
     data = dot_text.encode("utf-8")
     try:
         written = _write_what_fits(process, data)
     except BaseException:
         _stop(process)
         raise
-    return DotRun(process, command, data[written:], timeout, nodes)
+    return DotRun(process, data[written:], timeout, nodes)
 
 
 def prestart_dot(fmt: str) -> None:
@@ -174,20 +175,18 @@ def prestart_dot(fmt: str) -> None:
         _STARTED[fmt] = (command, settings, _spawn(command, settings))
     except GraphvizError:
         return
-    if not _AT_EXIT:
-        atexit.register(stop_prestarted)
-        _AT_EXIT.append(True)
 
 
 def stop_prestarted() -> None:
     """Stop every ``dot`` :func:`prestart_dot` started that was not used."""
     while _STARTED:
-        _stop(_STARTED.popitem()[1][2])
+        _, (_, _, process) = _STARTED.popitem()
+        _stop(process)
 
 
 #: format -> (command, settings, process): dot started ahead by prestart_dot.
 _STARTED: dict[str, tuple[list[str], tuple, subprocess.Popen]] = {}
-_AT_EXIT: list[bool] = []
+atexit.register(stop_prestarted)
 
 
 def _settings() -> tuple:
