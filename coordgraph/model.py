@@ -20,13 +20,19 @@ _set = object.__setattr__
 # sets each field through object.__setattr__, which made loading 300k nodes
 # and 775k edges measurably slower.
 class Node(Record):
-    """A platform or a role: one row of ``nodes.csv``."""
+    """A platform or a role: one row of ``nodes.csv``.
 
-    __slots__ = _fields = (
+    ``position`` (not a field) is the node's place in its graph's ``nodes``,
+    set when the graph is made (None before): the analyses index arrays by it.
+    """
+
+    _fields = (
         "id", "kind", "label", "label_fr", "label_es", "org", "structure", "structure_fr",
         "structure_es", "level", "status", "seniority", "min_seniority", "code",
         "description", "reference", "expected", "lead", "co_lead", "person", "location",
         "max_seats", "line")
+    _links = ("position",)
+    __slots__ = _fields + _links
 
     def __init__(self, id: str, kind: str, label: str, label_fr: str = "",
                  label_es: str = "", org: str = "", structure: str = "",
@@ -59,6 +65,7 @@ class Node(Record):
         self.location = location
         self.max_seats = max_seats
         self.line = line
+        self.position: int | None = None
 
     @property
     def is_platform(self) -> bool:
@@ -145,14 +152,23 @@ class Node(Record):
 
 
 class Edge(Record):
-    """A relation between two nodes: one row of ``edges.csv``."""
+    """A relation between two nodes: one row of ``edges.csv``.
 
-    __slots__ = _fields = ("source", "target", "relation", "capacity", "condition",
-                           "condition_fr", "condition_es", "note", "reference", "seat", "line")
+    ``source_node`` and ``target_node`` (not fields) are the nodes its ends
+    name, in its graph: the analyses follow them instead of looking ids up
+    (a lookup in a dict of 300,000 ids misses the processor's caches). A
+    :class:`CoordGraph` sets them when they are not its own nodes.
+    """
+
+    _fields = ("source", "target", "relation", "capacity", "condition", "condition_fr",
+               "condition_es", "note", "reference", "seat", "line")
+    _links = ("source_node", "target_node")
+    __slots__ = _fields + _links
 
     def __init__(self, source: str, target: str, relation: str, capacity: str = "",
                  condition: str = "", condition_fr: str = "", condition_es: str = "",
-                 note: str = "", reference: str = "", seat: str = "", line: int = 0) -> None:
+                 note: str = "", reference: str = "", seat: str = "", line: int = 0,
+                 source_node: Node | None = None, target_node: Node | None = None) -> None:
         self.source = source
         self.target = target
         self.relation = relation
@@ -164,6 +180,8 @@ class Edge(Record):
         self.reference = reference
         self.seat = seat
         self.line = line
+        self.source_node = source_node
+        self.target_node = target_node
 
     @property
     def is_seat(self) -> bool:
@@ -186,6 +204,89 @@ class Edge(Record):
     def attributes(self) -> dict:
         """Non-empty data attributes (no endpoints, no ``line``)."""
         return _attributes(self, ("source", "target", "line"))
+
+
+def placed(nodes: dict[str, Node]) -> dict[str, Node]:
+    """The nodes, each knowing its ``position`` among them.
+
+    A node not yet in a graph is given its position; one placed elsewhere
+    in another graph is copied, so that the other graph stays as it was.
+
+    >>> a, b = Node("a", "role", "A"), Node("b", "platform", "B")
+    >>> nodes = placed({"a": a, "b": b})
+    >>> nodes["b"] is b, b.position
+    (True, 1)
+    >>> nodes = placed({"b": b})
+    >>> nodes["b"] is b, nodes["b"] == b, nodes["b"].position
+    (False, True, 0)
+    """
+    order = list(nodes.values())
+    copied = False
+    for position, node in enumerate(order):
+        where = node.position
+        if where is None:
+            node.position = position
+        elif where != position:
+            order[position] = copy = _copy(node, Node)
+            copy.position = position
+            copied = True
+    return dict(zip(nodes, order, strict=True)) if copied else nodes
+
+
+def linked(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
+    """The edges, each holding the nodes (:func:`placed`) its ends name.
+
+    The edges themselves when they are new or already hold these nodes (as
+    :func:`coordgraph.load` makes them); an edge holding another graph's
+    nodes is copied.
+
+    >>> nodes = placed({"a": Node("a", "role", "A"), "b": Node("b", "platform", "B")})
+    >>> edge = Edge("a", "b", "membership")
+    >>> linked(nodes, [edge])[0] is edge, edge.target_node is nodes["b"]
+    (True, True)
+    >>> other = placed({"b": Node("b", "platform", "B"), "a": Node("a", "role", "A")})
+    >>> linked(other, [edge])[0] is edge, edge.target_node is nodes["b"]
+    (False, True)
+
+    Raises
+    ------
+    UsageError
+        An edge names an id that is not among the nodes.
+    """
+    order = list(nodes.values())
+    count = len(order)
+    relinked = None
+    for number, edge in enumerate(edges):
+        source, target = edge.source_node, edge.target_node
+        if source is not None and target is not None:
+            at_source, at_target = source.position, target.position
+            if (at_source is not None and at_target is not None and at_source < count
+                    and at_target < count and order[at_source] is source
+                    and order[at_target] is target):   # already holds these nodes
+                if relinked is not None:
+                    relinked.append(edge)
+                continue
+        ends = nodes.get(edge.source), nodes.get(edge.target)
+        if None in ends:
+            missing = edge.source if ends[0] is None else edge.target
+            raise UsageError(f"the {edge.relation} edge {edge.source!r} -> {edge.target!r} "
+                             f"names {missing!r}, which is not among the nodes; "
+                             "coordgraph.from_records() checks rows and says what is wrong")
+        if source is None and target is None:   # a new edge: linked in place
+            edge.source_node, edge.target_node = ends
+        else:
+            if relinked is None:
+                relinked = edges[:number]
+            edge = _copy(edge, Edge)
+            edge.source_node, edge.target_node = ends
+        if relinked is not None:
+            relinked.append(edge)
+    return edges if relinked is None else relinked
+
+
+def _copy(record, cls):
+    """A new record of ``cls`` with ``record``'s fields (and nothing else)."""
+    return cls(*cls._values(record))
 
 
 def same_org(name: str, org: str) -> bool:
@@ -290,7 +391,8 @@ class CoordGraph:
 
     Build one with :func:`coordgraph.load` (a folder) or
     :func:`coordgraph.from_records` (rows in memory). Two graphs are equal
-    only when they are the same object.
+    only when they are the same object. Each node knows its ``position`` in
+    ``nodes`` and each edge holds its nodes (:func:`placed`, :func:`linked`).
 
     ``memo`` holds what the analyses computed once for this graph (never
     mutated after loading); it is not a field: neither an argument nor in
@@ -302,6 +404,20 @@ class CoordGraph:
 
     def __init__(self, nodes: dict[str, Node], edges: list[Edge],
                  context: Context = FACTORY, source: str = "") -> None:
+        nodes = placed(nodes)
+        self._start(nodes, linked(nodes, edges), context, source)
+
+    @classmethod
+    def of_built(cls, nodes: dict[str, Node], edges: list[Edge]) -> "CoordGraph":
+        """The graph of edges just built against these new nodes, as the
+        loader makes them: the edges hold these nodes already, and are not
+        checked again (a pass over every edge).
+        """
+        graph = cls.__new__(cls)
+        graph._start(placed(nodes), edges, FACTORY, "")
+        return graph
+
+    def _start(self, nodes, edges, context, source) -> None:
         self.nodes = nodes
         self.edges = edges
         self.context = Context() if context is FACTORY else context

@@ -72,6 +72,9 @@ class Record:
     _fields: ClassVar[tuple[str, ...]] = ()
     #: Fields out of the repr and the equality.
     _hidden: ClassVar[tuple[str, ...]] = ()
+    #: Slots that are not fields: links within a graph (an edge's nodes), set
+    #: when the graph is made; out of the repr, the equality and :func:`replace`.
+    _links: ClassVar[tuple[str, ...]] = ()
     #: The fields in the repr and the equality (set from the two above).
     _shown: ClassVar[tuple[str, ...]] = ()
 

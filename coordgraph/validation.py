@@ -452,14 +452,18 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
     # One loop over the rows (its attribute reads and comparisons are cheaper
     # than a mapped lookup per cell and column): each end is a node of the
     # right kind for the relation, not the other end; a capacity is on a
-    # membership only. The ends are kept as the nodes' own id strings (one
-    # copy of each id in memory), each capacity as one string per value.
+    # membership only. Each edge holds its nodes, and their own id strings
+    # (one copy of each id in memory); each capacity is one string per value.
     node_of = nodes.get
     kinds_of = _KINDS_OF.get
     member_capacity = {value: value or DEFAULT_CAPACITY for value in capacity_values}.__getitem__
-    ends: tuple[list[str], list[str]] = ([], [])
+    source_ids: list[str] = []
+    target_ids: list[str] = []
+    source_nodes: list[Node] = []
+    target_nodes: list[Node] = []
     shared_capacities: list[str] = []
-    add_source, add_target = ends[0].append, ends[1].append
+    add_source, add_target = source_ids.append, target_ids.append
+    add_source_node, add_target_node = source_nodes.append, target_nodes.append
     add_capacity = shared_capacities.append
     for relation, source_id, target_id, capacity in zip(relations, sources, targets, capacities,
                                                         strict=True):
@@ -479,7 +483,9 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
             add_capacity("")
         add_source(source.id)
         add_target(target.id)
-    sources, targets = ends
+        add_source_node(source)
+        add_target_node(target)
+    sources, targets = source_ids, target_ids
     if any(seats) and any(seat and relation != "membership"
                           for relation, seat in zip(relations, seats, strict=True)):
         return None  # a warning to give, on its row
@@ -487,7 +493,7 @@ def _edges_in_bulk(lines, values, nodes) -> list[Edge] | None:
         return None
     relations = _shared(relations, values=relation_values)
     return list(map(Edge, sources, targets, relations, shared_capacities, conditions, conditions_fr,
-                    conditions_es, notes, references, seats, lines))
+                    conditions_es, notes, references, seats, lines, source_nodes, target_nodes))
 
 
 def _distinct_edges(sources, relations, targets) -> bool:
@@ -581,7 +587,7 @@ def _edges_row_by_row(table, columns, values, nodes, problems, warnings, bad_ids
             continue
         seen[key] = line
         edges.append(Edge(source_id, target_id, relation, capacity, condition, condition_fr,
-                          condition_es, note, reference, seat, line))
+                          condition_es, note, reference, seat, line, source, target))
     return edges
 
 

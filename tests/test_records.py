@@ -85,7 +85,9 @@ def test_every_record_of_the_package_is_tested_here():
 
 @pytest.mark.parametrize("cls", RECORDS, ids=lambda c: c.__name__)
 def test_fields_are_the_init_parameters_in_order(cls):
-    assert fields(cls) == tuple(inspect.signature(cls).parameters)
+    parameters = tuple(inspect.signature(cls).parameters)
+    assert fields(cls) == parameters[:len(fields(cls))]
+    assert set(parameters[len(fields(cls)):]) <= set(cls._links)   # then links only
     assert fields(cls) and len(set(fields(cls))) == len(fields(cls))
 
 
@@ -102,7 +104,7 @@ def test_each_positional_argument_lands_in_its_field(cls):
 def test_slots_where_the_dataclass_had_them(cls):
     record, _ = built(cls)
     if cls in SLOTTED:
-        assert cls.__slots__ == fields(cls) and not hasattr(record, "__dict__")
+        assert cls.__slots__ == fields(cls) + cls._links and not hasattr(record, "__dict__")
     else:
         assert "__slots__" not in vars(cls) and hasattr(record, "__dict__")
 
@@ -197,7 +199,8 @@ SIGNATURES = {
           "line: int = 0) -> None",
     Edge: "(source: str, target: str, relation: str, capacity: str = '', condition: str = '', "
           "condition_fr: str = '', condition_es: str = '', note: str = '', reference: str = '', "
-          "seat: str = '', line: int = 0) -> None",
+          "seat: str = '', line: int = 0, source_node: coordgraph.model.Node | None = None, "
+          "target_node: coordgraph.model.Node | None = None) -> None",
     Context: "(name: str = '', country: str = '', org: str = 'IOM', as_of: str = '', "
              "lang: str = 'en', context_type: str = '', crisis: str = '', "
              "sectors: tuple[str, ...] = (), template: str = '', template_as_of: str = '', "

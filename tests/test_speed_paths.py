@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import coordgraph
 from coordgraph import reading
-from coordgraph.analysis._shared import holder_keys, holder_of, org_roles
+from coordgraph.analysis._shared import holder_keys, holder_of, org_roles, role_facts
 from coordgraph.analysis.contexts import newest_templates
 from coordgraph.cli.portfolio import _workers
 from coordgraph.loading import _rejected_ids
@@ -346,7 +346,11 @@ def roles_graph(draw):
 def test_org_roles_are_the_nodes_that_belong_to_the_org(graph, org):
     # org_roles matches each distinct org cell once instead of each node.
     expected = {n.id: n for n in graph.nodes.values() if graph.belongs_to(n, org)}
-    assert list(org_roles(graph, org).items()) == list(expected.items())
+    assert org_roles(graph, org) == list(expected.values())
+    assert all(a is b for a, b in zip(org_roles(graph, org), expected.values(), strict=True))
     present = {i for i, n in expected.items() if n.counts_as_presence}
+    facts = role_facts(graph, org)
+    assert [n.id for n in graph.nodes.values() if facts.present[n.position]] == sorted(
+        present, key=list(graph.nodes).index)
     assert holder_keys(graph, org) == {i: holder_of(expected[i]) for i in present
                                        if expected[i].person.strip()}

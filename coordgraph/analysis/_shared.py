@@ -6,7 +6,7 @@ import warnings
 
 from ..arguments import require
 from ..errors import UnknownOrgWarning
-from ..model import same_org
+from ..model import Node, same_org
 from ..reading import clean_cell
 from ..records import FACTORY, Record
 from ..schema import ABSENT_STATUSES, DEFAULT_ORG, RELATIONS, SEAT_CAPACITIES
@@ -50,19 +50,21 @@ class Presence(Record):
         self.grouped = grouped
 
 
-def org_roles(graph, org: str) -> dict:
-    """Every role of the org, any status, by id (one pass over the nodes).
+def org_roles(graph, org: str) -> list:
+    """Every role of the org, any status, in file order (one pass over the nodes).
 
     Each distinct ``org`` cell is matched once (:meth:`CoordGraph.belongs_to`
-    per node was the cost), then the roles are picked by their cell.
+    per node was the cost), then the roles are picked by their cell; a list,
+    not a dict by id: inserting 150,000 ids into a dict misses the caches.
 
     >>> import coordgraph
-    >>> list(org_roles(coordgraph.load(), "iom"))[:2]
+    >>> [role.id for role in org_roles(coordgraph.load(), "iom")][:2]
     ['chief_of_mission', 'rrt_lead']
     """
     def compute():
         matches: dict[str, bool] = {}
-        roles = {}
+        roles: list[Node] = []
+        add = roles.append
         for node in graph.nodes.values():   # one pass over the nodes
             if node.kind == "role":
                 cell = node.org
@@ -70,7 +72,7 @@ def org_roles(graph, org: str) -> dict:
                 if match is None:
                     match = matches[cell] = same_org(cell or DEFAULT_ORG, org)
                 if match:
-                    roles[node.id] = node
+                    add(node)
         return roles
 
     return _memo(graph, ("org_roles", org.casefold()), compute)
@@ -81,9 +83,9 @@ class RoleFacts(Record):
 
     __slots__ = _fields = ("present", "absent", "vacant", "holders", "lowest_max_seats")
 
-    def __init__(self, present: frozenset, absent: frozenset, vacant: frozenset,
-                 holders: dict, lowest_max_seats: int | None) -> None:
-        self.present = present        # held and used here: presence
+    def __init__(self, present: bytearray, absent: frozenset, vacant: frozenset, holders: dict,
+                 lowest_max_seats: int | None) -> None:
+        self.present = present        # by node position: 1 if held and used here (presence)
         self.absent = absent          # vacant or inactive
         self.vacant = vacant
         self.holders = holders        # see holder_keys
@@ -95,40 +97,38 @@ def role_facts(graph, org: str) -> RoleFacts:
     rule walking the 150,000 roles of a large context again cost as much.
 
     >>> import coordgraph
-    >>> facts = role_facts(coordgraph.load(), "IOM")
-    >>> "chief_of_mission" in facts.present, facts.vacant, facts.lowest_max_seats
-    (True, frozenset(), None)
+    >>> g = coordgraph.load()
+    >>> facts = role_facts(g, "IOM")
+    >>> facts.present[g.nodes["chief_of_mission"].position], facts.present[g.nodes["hct"].position]
+    (1, 0)
+    >>> facts.absent, facts.vacant, facts.lowest_max_seats
+    (frozenset(), frozenset(), None)
     """
     def compute():
-        present, absent, vacant = [], [], []
+        present = bytearray(len(graph.nodes))
+        absent, vacant = [], []
         holders = {}
         lowest = None
         # Node.counts_as_presence's test and holder_of, inline: a call per role costs more.
-        for role_id, node in org_roles(graph, org).items():
+        for node in org_roles(graph, org):
             status = node.status
             if status in ABSENT_STATUSES:
-                absent.append(role_id)
+                absent.append(node.id)
                 if status == "vacant":
-                    vacant.append(role_id)
+                    vacant.append(node.id)
             else:
-                present.append(role_id)
+                present[node.position] = 1
                 person = node.person   # most roles name none: tested first
                 if person:
                     person = person.strip()
                     if person:
-                        holders[role_id] = ("person", person.casefold())
+                        holders[node.id] = ("person", person.casefold())
             limit = node.max_seats
             if limit is not None and (lowest is None or limit < lowest):
                 lowest = limit
-        return RoleFacts(frozenset(present), frozenset(absent), frozenset(vacant), holders,
-                         lowest)
+        return RoleFacts(present, frozenset(absent), frozenset(vacant), holders, lowest)
 
     return _memo(graph, ("role_facts", org.casefold()), compute)
-
-
-def present_roles(graph, org: str) -> frozenset:
-    """Ids of the org's roles that count as presence (held, and used here)."""
-    return role_facts(graph, org).present
 
 
 def org_presence(graph, org: str) -> dict[str, Presence]:
@@ -146,35 +146,42 @@ def org_seats(graph, org: str) -> dict[str, list[str]]:
 
 def _org_pass(graph, org: str):
     def compute():
-        roles = present_roles(graph, org)
-        inactive = inactive_ids(graph)
-        presence: dict[str, Presence] = {}
-        seats: dict[str, list[str]] = {}
-        find, seats_of = presence.get, seats.get   # bound once: the loop is the hot spot
+        present = role_facts(graph, org).present
+        # Gathered by position, following each edge to its nodes (see
+        # orphans); the dicts by id are made once at the end, in the order of
+        # each platform's and role's first membership.
+        count = len(graph.nodes)
+        presence_at: list = [None] * count
+        seats_at: list = [None] * count
+        platforms, roles = [], []
         for edge in edges_by_relation(graph)["membership"]:
-            source, target = edge.source, edge.target
-            if source not in roles or target in inactive:
+            role, platform = edge.source_node, edge.target_node
+            if not present[role.position] or platform.status == "inactive":
                 continue
-            here = find(target)
+            here = presence_at[platform.position]
             if here is None:
-                here = presence[target] = Presence()
+                here = presence_at[platform.position] = Presence()
+                platforms.append(platform)
             here.memberships.append(edge)
             if edge.seat:
                 here.grouped = True
             capacity = edge.capacity
             if capacity in SEAT_CAPACITIES:
-                here.seat_holders.append(source)
-                held = seats_of(source)
+                here.seat_holders.append(edge.source)
+                held = seats_at[role.position]
                 if held is None:
-                    seats[source] = [target]
+                    seats_at[role.position] = [edge.target]
+                    roles.append(role)
                 else:
-                    held.append(target)
+                    held.append(edge.target)
                 if not edge.condition:
                     here.unconditional_seat = True
             elif capacity == "alternate":
                 here.alternate = True
             elif capacity == "coordinator":
                 here.coordinating = True
+        presence = {p.id: presence_at[p.position] for p in platforms}
+        seats = {r.id: seats_at[r.position] for r in roles}
         return presence, seats
 
     return _memo(graph, ("org_pass", org.casefold()), compute)
@@ -342,10 +349,9 @@ def inactive_ids(graph) -> frozenset:
 
 def escalation_edges(graph) -> list:
     """Escalation edges between active platforms, in file order."""
-    def compute():
-        inactive = inactive_ids(graph)
+    def compute():   # each edge's own nodes: see orphans
         return [e for e in edges_by_relation(graph)["escalation"]
-                if e.source not in inactive and e.target not in inactive]
+                if e.source_node.status != "inactive" and e.target_node.status != "inactive"]
 
     return _memo(graph, "escalation_edges", compute)
 

@@ -2,8 +2,9 @@
 sub-national platforms with no way up (CG205)."""
 
 from ..findings import Finding
+from ..model import Edge
 from ..schema import LEVEL_RANK
-from ._shared import active_platforms, edges_by_relation, escalation_edges, inactive_ids, names
+from ._shared import active_platforms, edges_by_relation, escalation_edges, names
 
 
 def escalation_graph(graph, keep=None):
@@ -26,31 +27,37 @@ def escalation_graph(graph, keep=None):
 
 
 def _beyond_sources(edges) -> set:
-    """Nodes left after repeatedly removing those nothing escalates to.
+    """Ids of the nodes left after repeatedly removing those nothing escalates to.
 
     What is left lies on a cycle or downstream of one; an acyclic escalation
     graph (the usual case) leaves nothing, and networkx is never imported.
     """
-    # Plain dicts: defaultdict's missing-key calls cost more than the walk.
-    successors: dict[str, list[str]] = {}
-    in_degree: dict[str, int] = {}
+    # Nodes by position (an int hashes to itself: neighbours in the file stay
+    # neighbours in the dicts), in plain dicts: defaultdict's missing-key calls
+    # cost more than the walk.
+    successors: dict[int, list] = {}
+    in_degree: dict[int, int] = {}
     following, degree_of = successors.get, in_degree.get
     for edge in edges:
-        source, target = edge.source, edge.target
-        out = following(source)
+        source, target = edge.source_node, edge.target_node
+        out = following(source.position)
         if out is None:
-            successors[source] = [target]
+            successors[source.position] = [target]
         else:
             out.append(target)
-        in_degree[target] = degree_of(target, 0) + 1
+        in_degree[target.position] = degree_of(target.position, 0) + 1
     queue = [n for n in successors if n not in in_degree]
     while queue:
         for target in successors.pop(queue.pop(), ()):
-            left = in_degree[target] - 1
-            in_degree[target] = left
+            position = target.position
+            left = in_degree[position] - 1
+            in_degree[position] = left
             if not left:
-                queue.append(target)
-    return {n for n, degree in in_degree.items() if degree}
+                queue.append(position)
+    left_over = {n for n, degree in in_degree.items() if degree}
+    if not left_over:
+        return set()
+    return {edge.target for edge in edges if edge.target_node.position in left_over}
 
 
 def escalation_cycles(graph) -> list[Finding]:
@@ -118,22 +125,22 @@ def multiple_escalation(graph) -> list[Finding]:
     [('CG202', 'a', ('b', 'c'))]
     """
     # Most platforms escalate once: their targets are grouped only when a
-    # second edge leaves them.
-    first: dict[str, str] = {}
-    targets: dict[str, list[str]] = {}
+    # second edge leaves them. Sources by position (see _beyond_sources).
+    first: dict[int, Edge] = {}
+    targets: dict[int, list[str]] = {}
     for edge in escalation_edges(graph):
-        source = edge.source
+        source = edge.source_node.position
         if source not in first:
-            first[source] = edge.target
+            first[source] = edge
         elif source in targets:
             targets[source].append(edge.target)
         else:
-            targets[source] = [first[source], edge.target]
+            targets[source] = [first[source].target, edge.target]
     if len(targets) > 1:   # in the order of each source's first edge
         targets = {source: targets[source] for source in first if source in targets}
     return [
-        Finding("CG202", "warning", source, tuple(ups),
-                f"{graph.nodes[source].label} escalates to {len(ups)} platforms: "
+        Finding("CG202", "warning", first[source].source, tuple(ups),
+                f"{graph.nodes[first[source].source].label} escalates to {len(ups)} platforms: "
                 f"{names(graph, ups)}",
                 "unresolved issues need one clear route up: keep one escalation "
                 "edge and make the others 'advises'")
@@ -152,10 +159,9 @@ def downward_escalation(graph) -> list[Finding]:
     >>> [(f.code, f.node) for f in downward_escalation(g)]
     [('CG204', 'n')]
     """
-    nodes = graph.nodes
     findings = []
     for edge in escalation_edges(graph):
-        source, target = nodes[edge.source], nodes[edge.target]
+        source, target = edge.source_node, edge.target_node
         if LEVEL_RANK[source.level] > LEVEL_RANK[target.level]:
             findings.append(Finding(
                 "CG204", "warning", source.id, (source.id, target.id),
@@ -167,21 +173,21 @@ def downward_escalation(graph) -> list[Finding]:
 
 
 def _reaching(graph, targets) -> set:
-    """Active platforms with an escalation-or-reporting path to any of ``targets``
-    (the targets included): one backward walk, linear in the edges."""
-    inactive = inactive_ids(graph)
-    below: dict[str, list[str]] = {}
+    """Positions of the active platforms with an escalation-or-reporting path
+    to any of ``targets`` (positions; the targets included): one backward
+    walk, linear in the edges. Positions, not ids: see _beyond_sources."""
+    below: dict[int, list[int]] = {}
     under = below.get
     for relation in ("escalation", "reporting"):
         for edge in edges_by_relation(graph)[relation]:
-            source, target = edge.source, edge.target
-            if source in inactive or target in inactive:
+            source, target = edge.source_node, edge.target_node
+            if source.status == "inactive" or target.status == "inactive":
                 continue
-            sources = under(target)
+            sources = under(target.position)
             if sources is None:
-                below[target] = [source]
+                below[target.position] = [source.position]
             else:
-                sources.append(source)
+                sources.append(source.position)
     seen = set(targets)
     stack = list(seen)
     while stack:
@@ -211,12 +217,13 @@ def unlinked_subnational(graph) -> list[Finding]:
     if not local:
         return []
     national = LEVEL_RANK["national"]
-    linked = _reaching(graph, {p.id for p in platforms if LEVEL_RANK[p.level] >= national})
+    linked = _reaching(graph, {p.position for p in platforms
+                               if LEVEL_RANK[p.level] >= national})
     return [
         Finding("CG205", "warning", p.id, (p.id,),
                 f"{p.label} is sub-national and has no route up to a national platform: "
                 "issues raised there cannot reach the national level",
                 f"add an escalation or reporting edge from '{p.id}' to the national "
                 "platform it answers to (e.g. its national cluster) in edges.csv")
-        for p in local if p.id not in linked
+        for p in local if p.position not in linked
     ]
