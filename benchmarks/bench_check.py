@@ -18,6 +18,7 @@ memory.
     .venv/bin/python benchmarks/bench_check.py --sizes 30 30000 --repeat 7
     .venv/bin/python benchmarks/bench_check.py --sizes 300000 --gc   # what gc.disable() saves
     .venv/bin/python benchmarks/bench_check.py --sizes 30000 300000 --phases --repeat 3
+    .venv/bin/python benchmarks/bench_check.py --sizes 30000 300000 --rules --repeat 3
 
 Targets: 30,000 nodes within 1.5x the floor and ahead of networkx; cost per
 node flat up to 300,000 nodes, with a peak memory within 1.5x the floor's;
@@ -248,6 +249,81 @@ def phases(sizes, repeat: int, baseline=None) -> None:
           "faults: minor page faults.")
 
 
+
+#: Times the passes the rules share, then each rule in the order ``check``
+#: runs them, in one process on one loaded graph: the best of ``inner``
+#: rounds (the memo cleared before each), CPU seconds, printed as JSON.
+RULES = """\
+import gc, json, sys, time
+gc.disable()
+import coordgraph
+from coordgraph import analysis
+from coordgraph.analysis import _shared
+folder, inner = sys.argv[1], int(sys.argv[2])
+graph = coordgraph.load(folder)
+org = "IOM"
+steps = [("edges by relation", lambda: _shared.edges_by_relation(graph)),
+         ("org's roles", lambda: _shared.role_facts(graph, org)),
+         ("org's seats", lambda: _shared.org_presence(graph, org)),
+         ("escalation edges", lambda: _shared.escalation_edges(graph))]
+steps += [(name, lambda rule=getattr(analysis, name): rule(graph)) for name in (
+    "escalation_cycles", "multiple_escalation", "orphans", "downward_escalation",
+    "unlinked_subnational", "leadership_gaps")]
+steps += [(name, lambda rule=getattr(analysis, name): rule(graph, org)) for name in (
+    "unrepresented_platforms", "weak_representation", "junior_representation",
+    "overloaded_roles", "single_points_of_failure", "double_hatting", "silent_leadership",
+    "vacant_leadership", "scattered_seats")]
+best = {}
+for _ in range(inner):
+    graph.memo.clear()
+    for name, work in steps:
+        start = time.process_time()
+        work()
+        best[name] = min(best.get(name, 1e9), time.process_time() - start)
+print(json.dumps({"nodes": len(graph.nodes), "rules": best, "package": coordgraph.__file__}))
+"""
+
+
+def rules(sizes, repeat: int, baseline=None, inner: int = 5) -> None:
+    """Each rule's CPU time per node at each size (with ``baseline``, the
+    older copy's beside it): the best of ``inner`` rounds in each of
+    ``repeat`` processes, the sizes and copies alternating. The best, not
+    the median: on a shared machine other work only ever adds time."""
+    sides: dict = {"now": None}
+    if baseline:
+        sides["baseline"] = str(Path(baseline).resolve())
+    runs = [(side, size) for size in sizes for side in sides]
+    for size in sizes:
+        if not (GENERATED / f"world-{size}" / "edges.csv").exists():
+            generate(size, GENERATED / f"world-{size}")
+    samples: dict = {run: [] for run in runs}
+    for round_number in range(repeat):
+        for side, size in runs if round_number % 2 == 0 else runs[::-1]:
+            folder = GENERATED / f"world-{size}"
+            out = subprocess.run([PYTHON, "-c", RULES, str(folder), str(inner)],
+                                 cwd=sides[side], capture_output=True, text=True,
+                                 check=True).stdout
+            result = json.loads(out)
+            if sides[side] is not None:
+                assert result["package"].startswith(sides[side]), result["package"]
+            samples[(side, size)].append(result)
+    names = list(samples[runs[0]][0]["rules"])
+    print(f"{'rule':>24} " + " ".join(f"{side[:4] + ' ' + f'{size:,}':>13}" for side, size in runs)
+          + "   (µs/node)")
+    totals = dict.fromkeys(runs, 0.0)
+    for name in names:
+        cells = []
+        for run in runs:
+            count = samples[run][0]["nodes"]
+            cpu = min(s["rules"][name] for s in samples[run]) / count * 1e6
+            totals[run] += cpu
+            cells.append(f"{cpu:>13.3f}")
+        print(f"{name:>24} " + " ".join(cells))
+    print(f"{'total':>24} " + " ".join(f"{totals[run]:>13.3f}" for run in runs))
+    print(f"\nCPU time of each rule on a loaded graph, the best of {inner} rounds in each of "
+          f"{repeat} processes.")
+
+
 _RUN = "import sys; from coordgraph.cli import main; sys.argv[0] = 'coordgraph'; main()"
 _RUN_WITH_GC = "import gc; gc.disable = lambda: None; " + _RUN
 
@@ -307,6 +383,9 @@ def main():
     parser.add_argument("--gc", action="store_true",
                         help="time each command with the garbage collector off (as main() "
                              "runs it) and on, in paired runs")
+    parser.add_argument("--rules", action="store_true",
+                        help="time each rule (and the passes they share) on a loaded graph, "
+                             "per node, at each size: the best of 5 rounds a process")
     parser.add_argument("--phases", action="store_true",
                         help="time each phase of check (reading, building, rules, report) "
                              "in one process, per node, at each size")
@@ -314,6 +393,9 @@ def main():
     use_bytecode_cache(options.baseline)
     if options.phases:
         phases(options.sizes, options.repeat, options.baseline)
+        return
+    if options.rules:
+        rules(options.sizes, options.repeat, options.baseline)
         return
     if options.gc:
         compare_gc(options.sizes, options.repeat)

@@ -200,12 +200,11 @@ def absent_posts(graph, org: str) -> dict[str, list]:
     [('hct', ['po'])]
     """
     def compute():
-        inactive = inactive_ids(graph)
         absent = role_facts(graph, org).absent
         posts: dict[str, list] = {}
         if absent:
             for edge in edges_by_relation(graph)["membership"]:
-                if edge.source in absent and edge.target not in inactive:
+                if edge.source in absent and edge.target_node.status != "inactive":
                     posts.setdefault(edge.target, []).append(edge)
         return posts
 
@@ -339,12 +338,6 @@ def unknown_org_hint(graph, org: str) -> str:
 def active_platforms(graph) -> list:
     """The active platforms, in file order (computed once per graph)."""
     return _memo(graph, "active_platforms", graph.active_platforms)
-
-
-def inactive_ids(graph) -> frozenset:
-    """Ids of inactive nodes: the analyses ignore them."""
-    return _memo(graph, "inactive", lambda: frozenset(
-        n.id for n in graph.nodes.values() if n.status == "inactive"))
 
 
 def escalation_edges(graph) -> list:

@@ -11,7 +11,6 @@ from ._shared import (
     absent_posts,
     active_platforms,
     edges_by_relation,
-    inactive_ids,
     names,
     org_presence,
     role_facts,
@@ -115,11 +114,10 @@ def vacant_leadership(graph, org: str = "IOM") -> list[Finding]:
     vacant = role_facts(graph, org).vacant
     if not vacant:
         return []
-    inactive = inactive_ids(graph)
     duties: dict[str, list] = {}
     for edge in edges_by_relation(graph)["membership"]:
         if (edge.source in vacant and edge.capacity in LEADING_CAPACITIES
-                and edge.target not in inactive):
+                and edge.target_node.status != "inactive"):
             duties.setdefault(edge.source, []).append(edge)
     return [
         Finding("CG308", "warning", role_id, (role_id, *(e.target for e in edges)),
