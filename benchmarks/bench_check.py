@@ -211,10 +211,11 @@ print(json.dumps({"nodes": len(nodes), "phases": timed, "package": coordgraph.__
 """
 
 
-def phases(sizes, repeat: int, baseline=None) -> None:
-    """Each phase's CPU time and page faults per node, at each size (with
-    ``baseline``, the older copy's beside it): the sizes and copies in
-    alternating order, medians of ``repeat`` processes."""
+def sampled(script: str, sizes, repeat: int, baseline=None, *args: str):
+    """Run ``python -c script FOLDER ARGS...`` ``repeat`` times for each size
+    (and, with ``baseline``, in that older copy too), the sizes and copies
+    in alternating order; each run prints JSON. Returns the (copy, size)
+    pairs and the JSON results of each."""
     sides: dict = {"now": None}   # the folder to run in: the copy found first
     if baseline:
         sides["baseline"] = str(Path(baseline).resolve())
@@ -226,12 +227,20 @@ def phases(sizes, repeat: int, baseline=None) -> None:
     for round_number in range(repeat):
         for side, size in runs if round_number % 2 == 0 else runs[::-1]:
             folder = GENERATED / f"world-{size}"
-            out = subprocess.run([PYTHON, "-c", PHASES, str(folder)], cwd=sides[side],
+            out = subprocess.run([PYTHON, "-c", script, str(folder), *args], cwd=sides[side],
                                  capture_output=True, text=True, check=True).stdout
             result = json.loads(out)
             if sides[side] is not None:
                 assert result["package"].startswith(sides[side]), result["package"]
             samples[(side, size)].append(result)
+    return runs, samples
+
+
+def phases(sizes, repeat: int, baseline=None) -> None:
+    """Each phase's CPU time and page faults per node, at each size (with
+    ``baseline``, the older copy's beside it): the sizes and copies in
+    alternating order, medians of ``repeat`` processes."""
+    runs, samples = sampled(PHASES, sizes, repeat, baseline)
     names = list(samples[runs[0]][0]["phases"])
     print(f"{'phase':>16} " + " ".join(f"{side[:4] + ' ' + f'{size:,}':>17}" for side, size in runs)
           + "   (µs/node, faults/node)")
@@ -289,24 +298,7 @@ def rules(sizes, repeat: int, baseline=None, inner: int = 5) -> None:
     older copy's beside it): the best of ``inner`` rounds in each of
     ``repeat`` processes, the sizes and copies alternating. The best, not
     the median: on a shared machine other work only ever adds time."""
-    sides: dict = {"now": None}
-    if baseline:
-        sides["baseline"] = str(Path(baseline).resolve())
-    runs = [(side, size) for size in sizes for side in sides]
-    for size in sizes:
-        if not (GENERATED / f"world-{size}" / "edges.csv").exists():
-            generate(size, GENERATED / f"world-{size}")
-    samples: dict = {run: [] for run in runs}
-    for round_number in range(repeat):
-        for side, size in runs if round_number % 2 == 0 else runs[::-1]:
-            folder = GENERATED / f"world-{size}"
-            out = subprocess.run([PYTHON, "-c", RULES, str(folder), str(inner)],
-                                 cwd=sides[side], capture_output=True, text=True,
-                                 check=True).stdout
-            result = json.loads(out)
-            if sides[side] is not None:
-                assert result["package"].startswith(sides[side]), result["package"]
-            samples[(side, size)].append(result)
+    runs, samples = sampled(RULES, sizes, repeat, baseline, str(inner))
     names = list(samples[runs[0]][0]["rules"])
     print(f"{'rule':>24} " + " ".join(f"{side[:4] + ' ' + f'{size:,}':>13}" for side, size in runs)
           + "   (µs/node)")
