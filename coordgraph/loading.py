@@ -251,7 +251,7 @@ def build_graph(node_table: Table, edge_table: Table, context_text, context_file
     context = None
     if context_text is not None:
         context = parse_context(context_text, context_file, problems, warnings)
-    graph = CoordGraph.of_built(nodes or {}, edges)
+    graph = CoordGraph._of_built(nodes or {}, edges)
     if context is not None:
         graph.context = context
     return graph

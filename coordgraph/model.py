@@ -247,12 +247,17 @@ def linked(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
     >>> other = placed({"b": Node("b", "platform", "B"), "a": Node("a", "role", "A")})
     >>> linked(other, [edge])[0] is edge, edge.target_node is nodes["b"]
     (False, True)
+    >>> wrong = Edge("a", "b", "membership", source_node=nodes["b"], target_node=nodes["b"])
+    >>> linked(nodes, (wrong,))[0].source_node is nodes["a"]
+    True
 
     Raises
     ------
     UsageError
         An edge names an id that is not among the nodes.
     """
+    if not isinstance(edges, list):   # a tuple, a generator...
+        edges = list(edges)
     order = list(nodes.values())
     count = len(order)
     relinked = None
@@ -262,7 +267,8 @@ def linked(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
             at_source, at_target = source.position, target.position
             if (at_source is not None and at_target is not None and at_source < count
                     and at_target < count and order[at_source] is source
-                    and order[at_target] is target):   # already holds these nodes
+                    and order[at_target] is target and source.id == edge.source
+                    and target.id == edge.target):   # already holds its own nodes
                 if relinked is not None:
                     relinked.append(edge)
                 continue
@@ -392,7 +398,9 @@ class CoordGraph:
     Build one with :func:`coordgraph.load` (a folder) or
     :func:`coordgraph.from_records` (rows in memory). Two graphs are equal
     only when they are the same object. Each node knows its ``position`` in
-    ``nodes`` and each edge holds its nodes (:func:`placed`, :func:`linked`).
+    ``nodes`` and each edge holds its nodes (:func:`placed`, :func:`linked`):
+    change a graph by making a new one from its records, not by adding to
+    ``nodes`` or ``edges``.
 
     ``memo`` holds what the analyses computed once for this graph (never
     mutated after loading); it is not a field: neither an argument nor in
@@ -408,10 +416,10 @@ class CoordGraph:
         self._start(nodes, linked(nodes, edges), context, source)
 
     @classmethod
-    def of_built(cls, nodes: dict[str, Node], edges: list[Edge]) -> "CoordGraph":
-        """The graph of edges just built against these new nodes, as the
-        loader makes them: the edges hold these nodes already, and are not
-        checked again (a pass over every edge).
+    def _of_built(cls, nodes: dict[str, Node], edges: list[Edge]) -> "CoordGraph":
+        """For the loader only: the graph of edges it has just built against
+        these new nodes, which hold them already; they are not checked again
+        (a pass over every edge). Anything else goes through ``__init__``.
         """
         graph = cls.__new__(cls)
         graph._start(placed(nodes), edges, FACTORY, "")
