@@ -115,7 +115,9 @@ def test_short_options_parse_as_click_parses_them(args):
     command = cli.commands["render"]
 
     def parse(make_parser):
-        ctx = click.Context(command, info_name="render")
+        # The group's settings: click caches the help option the first context
+        # asks for on the (shared) command, and -h must stay in its --help.
+        ctx = click.Context(command, info_name="render", **cli.context_settings)
         try:
             opts, largs, order = make_parser(command, ctx).parse_args(list(args))
         except click.UsageError as error:
