@@ -29,13 +29,12 @@ from reading the files (:func:`leadership`, :func:`cluster_codes`).
 import csv
 import datetime
 import io
-import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .errors import ArgumentError, DataError, Problem
 from .model import split_orgs
-from .paths import checkout_folder, join, packed_folder
+from .paths import join, shipped_folder
 from .records import FrozenRecord
 from .schema import CRISES
 
@@ -129,10 +128,7 @@ def reference_path() -> "Path":
 
 def _reference_folder() -> str:
     """:func:`reference_path` as text (the commands' way: no pathlib)."""
-    checkout = checkout_folder("reference")
-    if os.path.isfile(os.path.join(checkout, LEADERSHIP_FILE)):
-        return checkout
-    return packed_folder("reference")
+    return shipped_folder("reference", LEADERSHIP_FILE)
 
 
 def parse_date(text: str) -> datetime.date | None:

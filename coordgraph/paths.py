@@ -176,3 +176,18 @@ def packed_folder(name: str) -> str:
     from importlib import resources  # slow to import (it imports pathlib)
 
     return str(resources.files("coordgraph") / name)
+
+
+def shipped_folder(name: str, *files: str) -> str:
+    """The folder ``name`` the package ships: the checkout's
+    (:func:`checkout_folder`) when it holds every one of ``files`` (paths
+    inside it), else the one packed into the installed package
+    (:func:`packed_folder`).
+
+    >>> os.path.basename(shipped_folder("data", "nodes.csv"))
+    'data'
+    """
+    checkout = checkout_folder(name)
+    if all(os.path.isfile(os.path.join(checkout, file)) for file in files):
+        return checkout
+    return packed_folder(name)

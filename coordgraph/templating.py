@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from .clusters import leads_for
 from .context import parse_context
 from .errors import UsageError
-from .paths import checkout_folder, packed_folder
+from .paths import shipped_folder
 from .records import replace
 from .schema import CONTEXT_FILE, EDGE_FILE, NODE_FILE
 from .suggesting import did_you_mean
@@ -65,10 +65,7 @@ def bundled_path() -> "Path":
 
 def _bundled_folder() -> str:
     """:func:`bundled_path` as text (the commands' way: no pathlib)."""
-    checkout = checkout_folder("data")
-    if os.path.isfile(os.path.join(checkout, NODE_FILE)):
-        return checkout
-    return packed_folder("data")
+    return shipped_folder("data", NODE_FILE)
 
 
 def templates_root() -> "Path":
@@ -84,11 +81,8 @@ def templates_root() -> "Path":
 
 def _templates_folder() -> str:
     """:func:`templates_root` as text."""
-    checkout = checkout_folder("templates")
-    if all(os.path.isfile(os.path.join(checkout, name, NODE_FILE)) for name in TEMPLATES
-           if name != "generic" and name not in ALIASES):
-        return checkout
-    return packed_folder("templates")
+    return shipped_folder("templates", *(os.path.join(name, NODE_FILE) for name in TEMPLATES
+                                         if name != "generic" and name not in ALIASES))
 
 
 def template_names() -> list[str]:
