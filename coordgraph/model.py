@@ -10,7 +10,7 @@ import warnings
 from functools import cached_property
 
 from .errors import GraphvizError, UsageError
-from .records import FACTORY, FrozenRecord, Record
+from .records import FACTORY, FrozenRecord, Record, replace
 from .schema import ABSENT_STATUSES, DEFAULT_ORG, ORG_SEPARATOR, SEAT_CAPACITIES
 
 _set = object.__setattr__
@@ -227,7 +227,7 @@ def placed(nodes: dict[str, Node]) -> dict[str, Node]:
         if where is None:
             node.position = position
         elif where != position:
-            order[position] = copy = _copy(node, Node)
+            order[position] = copy = replace(node)   # its fields, not its position
             copy.position = position
             copied = True
     return dict(zip(nodes, order, strict=True)) if copied else nodes
@@ -283,16 +283,11 @@ def linked(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
         else:
             if relinked is None:
                 relinked = edges[:number]
-            edge = _copy(edge, Edge)
+            edge = replace(edge)   # its fields, not its links
             edge.source_node, edge.target_node = ends
         if relinked is not None:
             relinked.append(edge)
     return edges if relinked is None else relinked
-
-
-def _copy(record, cls):
-    """A new record of ``cls`` with ``record``'s fields (and nothing else)."""
-    return cls(*cls._values(record))
 
 
 def same_org(name: str, org: str) -> bool:
